@@ -1,0 +1,47 @@
+package io.nimbusmq.store.commitlog;
+
+/**
+ * Commit log settings.
+ *
+ * @param segmentSizeBytes size of each segment file; 1 GiB in production, small for embedded use and tests
+ * @param maxMessageSizeBytes largest accepted body (a batch counts as one body); RocketMQ's default is 4 MiB
+ * @param maxPropertiesSizeBytes largest accepted property string; the on-disk length field allows 32767
+ */
+public record CommitLogConfig(int segmentSizeBytes, int maxMessageSizeBytes, int maxPropertiesSizeBytes) {
+
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+    public static final int MAX_PROPERTIES_SIZE = Short.MAX_VALUE;
+    private static final int MIN_SEGMENT_SIZE = 4096;
+
+    public CommitLogConfig {
+        if (segmentSizeBytes < MIN_SEGMENT_SIZE) {
+            throw new IllegalArgumentException("segmentSizeBytes must be at least " + MIN_SEGMENT_SIZE + ": "
+                    + segmentSizeBytes);
+        }
+        if (maxMessageSizeBytes <= 0) {
+            throw new IllegalArgumentException("maxMessageSizeBytes must be positive: " + maxMessageSizeBytes);
+        }
+        if (maxPropertiesSizeBytes <= 0 || maxPropertiesSizeBytes > MAX_PROPERTIES_SIZE) {
+            throw new IllegalArgumentException("maxPropertiesSizeBytes must be in 1.." + MAX_PROPERTIES_SIZE + ": "
+                    + maxPropertiesSizeBytes);
+        }
+    }
+
+    /** 64 MiB segments: small enough for a laptop or a test, large enough for real traffic. */
+    public static CommitLogConfig embedded() {
+        return new CommitLogConfig(64 * 1024 * 1024, DEFAULT_MAX_MESSAGE_SIZE, MAX_PROPERTIES_SIZE);
+    }
+
+    /** RocketMQ's production layout: 1 GiB segments. */
+    public static CommitLogConfig production() {
+        return new CommitLogConfig(1024 * 1024 * 1024, DEFAULT_MAX_MESSAGE_SIZE, MAX_PROPERTIES_SIZE);
+    }
+
+    public CommitLogConfig withSegmentSizeBytes(int value) {
+        return new CommitLogConfig(value, maxMessageSizeBytes, maxPropertiesSizeBytes);
+    }
+
+    public CommitLogConfig withMaxMessageSizeBytes(int value) {
+        return new CommitLogConfig(segmentSizeBytes, value, maxPropertiesSizeBytes);
+    }
+}

@@ -1,0 +1,11 @@
+package io.nimbusmq.store.file;
+
+import java.io.IOException;
+
+/** A new segment could not be created because the disk lacks the space for it. */
+public final class InsufficientDiskSpaceException extends IOException {
+
+    public InsufficientDiskSpaceException(String message) {
+        super(message);
+    }
+}

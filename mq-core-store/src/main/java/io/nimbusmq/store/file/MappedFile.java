@@ -1,0 +1,302 @@
+package io.nimbusmq.store.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.nimbusmq.store.internal.BufferCleaner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fixed-size segment file, mapped into memory.
+ *
+ * <p><b>Threads.</b> One writer at a time appends (the owner serialises writers); readers may read any byte below
+ * {@link #writePosition()} from any thread. {@link #flush()} may run on another thread than the writer.
+ *
+ * <p><b>Lifetime.</b> The file starts with one reference, owned by its {@link MappedFileQueue}. Every reader
+ * {@link #retain() retains} it for as long as it holds a {@link MappedSlice}. {@link #shutdown(boolean)} drops the
+ * owner's reference; the mapping is released, and the file deleted if asked, only when the last reader lets go. A
+ * file is therefore never unmapped under a reader.
+ */
+public final class MappedFile {
+
+    private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
+
+    private final Path path;
+    private final long fileFromOffset;
+    private final int fileSize;
+    private final FileChannel channel;
+    private final MappedByteBuffer mapped;
+    private final ByteBuffer writeView;
+    private final AtomicInteger writePosition = new AtomicInteger();
+    private final AtomicInteger flushedPosition = new AtomicInteger();
+    private final AtomicLong references = new AtomicLong(1);
+    private volatile boolean available = true;
+    private volatile boolean deleteWhenReleased;
+
+    private MappedFile(Path path, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
+        this.path = path;
+        this.fileFromOffset = fileFromOffset;
+        this.fileSize = fileSize;
+        this.channel = channel;
+        this.mapped = mapped;
+        this.writeView = mapped.duplicate();
+    }
+
+    /**
+     * Opens the segment at {@code path}, creating it with {@code fileSize} zero bytes if it does not exist. An existing
+     * file must have exactly that size.
+     */
+    public static MappedFile open(Path path, int fileSize) throws IOException {
+        long fromOffset = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
+        boolean exists = Files.exists(path);
+        if (exists && Files.size(path) != fileSize) {
+            throw new IOException("segment " + path + " has " + Files.size(path) + " bytes, expected " + fileSize);
+        }
+        if (!exists) {
+            ensureSpace(path, fileSize);
+        }
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+            return new MappedFile(path, fromOffset, fileSize, channel, mapped);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void ensureSpace(Path path, int fileSize) throws IOException {
+        Path dir = path.getParent();
+        Files.createDirectories(dir);
+        long usable = Files.getFileStore(dir).getUsableSpace();
+        if (usable < fileSize) {
+            throw new InsufficientDiskSpaceException("not enough disk space for segment " + path + ": " + usable + " bytes usable, "
+                    + fileSize + " needed");
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long fileFromOffset() {
+        return fileFromOffset;
+    }
+
+    public int fileSize() {
+        return fileSize;
+    }
+
+    public int writePosition() {
+        return writePosition.get();
+    }
+
+    public int flushedPosition() {
+        return flushedPosition.get();
+    }
+
+    public int remainingBytes() {
+        return fileSize - writePosition.get();
+    }
+
+    public boolean isFull() {
+        return writePosition.get() >= fileSize;
+    }
+
+    public boolean isAvailable() {
+        return available;
+    }
+
+    public long lastModifiedMillis() {
+        return path.toFile().lastModified();
+    }
+
+    /**
+     * Appends the remaining bytes of {@code src} at the write position. The caller guarantees that they fit and that
+     * no other thread appends at the same time.
+     */
+    public void append(ByteBuffer src) {
+        int position = writePosition.get();
+        int length = src.remaining();
+        if (length > fileSize - position) {
+            throw new IllegalStateException("append of " + length + " bytes overflows " + path + " at " + position);
+        }
+        writeView.limit(position + length).position(position);
+        writeView.put(src);
+        writePosition.set(position + length);
+    }
+
+    /** Forces the bytes written since the last flush to disk and returns the new flushed position. */
+    public synchronized int flush() {
+        int target = writePosition.get();
+        int flushed = flushedPosition.get();
+        if (target > flushed && retain()) {
+            try {
+                mapped.force(flushed, target - flushed);
+                flushedPosition.set(target);
+            } finally {
+                release();
+            }
+        }
+        return flushedPosition.get();
+    }
+
+    /**
+     * Returns a retained slice of {@code sizeBytes} bytes at {@code position}, or {@code null} if the file is being
+     * shut down or the range is not written yet.
+     */
+    public MappedSlice slice(int position, int sizeBytes) {
+        if (position < 0 || sizeBytes < 0 || position + sizeBytes > writePosition.get()) {
+            return null;
+        }
+        if (!retain()) {
+            return null;
+        }
+        ByteBuffer view = mapped.slice(position, sizeBytes).asReadOnlyBuffer();
+        return new MappedSlice(this, fileFromOffset + position, view);
+    }
+
+    /**
+     * A read-only view of the whole file, including bytes past the write position. Only for recovery and tests,
+     * which run before the file is shared.
+     */
+    public ByteBuffer wholeFileView() {
+        return mapped.duplicate().asReadOnlyBuffer().clear();
+    }
+
+    /** Marks a segment closed by a blank record as full. */
+    public void truncateToFull() {
+        writePosition.set(fileSize);
+    }
+
+    /** After loading an existing file: everything counts as written and flushed until recovery says otherwise. */
+    void truncateToLoadedEnd() {
+        writePosition.set(fileSize);
+        flushedPosition.set(fileSize);
+    }
+
+    /**
+     * A writable view of the whole file, for structures written at random positions by a single writer (the index).
+     * Use it only while the owner keeps the file.
+     */
+    public ByteBuffer randomAccessView() {
+        return mapped.duplicate().clear();
+    }
+
+    /** Forces the whole mapping, for files written through {@link #randomAccessView()}. */
+    public synchronized void forceAll() {
+        if (retain()) {
+            try {
+                mapped.force();
+            } finally {
+                release();
+            }
+        }
+    }
+
+    /**
+     * Moves the write and flush positions to {@code position} (recovery), zeroing stale bytes after it so that no old
+     * record can ever be read back as valid data.
+     */
+    public void truncateTo(int position) {
+        if (position < 0 || position > fileSize) {
+            throw new IllegalArgumentException("truncate position " + position + " outside " + path);
+        }
+        zeroStaleBytes(position);
+        writePosition.set(position);
+        flushedPosition.set(Math.min(flushedPosition.get(), position));
+    }
+
+    private void zeroStaleBytes(int from) {
+        final int chunk = 64 * 1024;
+        int cleanChunks = 0;
+        byte[] zeros = new byte[chunk];
+        for (int pos = from; pos < fileSize && cleanChunks < 16; pos += chunk) {
+            int length = Math.min(chunk, fileSize - pos);
+            boolean clean = true;
+            for (int i = pos; i < pos + length; i++) {
+                if (mapped.get(i) != 0) {
+                    clean = false;
+                    break;
+                }
+            }
+            if (clean) {
+                cleanChunks++;
+            } else {
+                cleanChunks = 0;
+                mapped.put(pos, zeros, 0, length);
+            }
+        }
+        mapped.force();
+    }
+
+    /** Takes a reader reference; fails once the file is shut down. */
+    public boolean retain() {
+        while (true) {
+            long current = references.get();
+            if (!available || current <= 0) {
+                return false;
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void release() {
+        long left = references.decrementAndGet();
+        if (left == 0) {
+            cleanup();
+        } else if (left < 0) {
+            log.error("MappedFile {} released more often than retained", path);
+        }
+    }
+
+    /** Number of references held, the owner's included. */
+    public long referenceCount() {
+        return references.get();
+    }
+
+    /**
+     * Drops the owner's reference. The mapping is released (and the file deleted when {@code deleteFile}) as soon as
+     * no reader holds it; until then readers keep working on it.
+     */
+    public synchronized void shutdown(boolean deleteFile) {
+        if (!available) {
+            return;
+        }
+        deleteWhenReleased = deleteFile;
+        available = false;
+        release();
+    }
+
+    private void cleanup() {
+        BufferCleaner.clean(mapped);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("Failed to close {}", path, e);
+        }
+        if (deleteWhenReleased) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.warn("Failed to delete {}", path, e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MappedFile[" + path + ", write=" + writePosition.get() + "]";
+    }
+}

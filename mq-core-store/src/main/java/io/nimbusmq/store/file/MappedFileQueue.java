@@ -1,0 +1,243 @@
+package io.nimbusmq.store.file;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ordered set of equally sized segments that make up one log: the commit log, or one consume queue.
+ *
+ * <p>Segments are contiguous: segment {@code i} starts at {@code first + i * segmentSize}. Only the last segment is
+ * written to. The set is copy-on-write, so readers find a segment without locking while the writer rolls new ones
+ * and the retention service removes old ones.
+ */
+public final class MappedFileQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(MappedFileQueue.class);
+
+    private final Path dir;
+    private final int segmentSizeBytes;
+    private final CopyOnWriteArrayList<MappedFile> files = new CopyOnWriteArrayList<>();
+
+    public MappedFileQueue(Path dir, int segmentSizeBytes) {
+        this.dir = dir;
+        this.segmentSizeBytes = segmentSizeBytes;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public int segmentSizeBytes() {
+        return segmentSizeBytes;
+    }
+
+    /**
+     * Maps every segment found in the directory. Write positions start at the end of each file; recovery moves the
+     * last ones back to where valid data ends.
+     */
+    public void load() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> listing = Files.list(dir)) {
+            paths = listing.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        }
+        long expected = -1;
+        for (Path path : paths) {
+            long from = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
+            if (expected >= 0 && from != expected) {
+                throw new IOException("segment " + path + " does not follow the previous one (expected offset "
+                        + expected + ")");
+            }
+            MappedFile file = MappedFile.open(path, segmentSizeBytes);
+            file.truncateToLoadedEnd();
+            files.add(file);
+            expected = from + segmentSizeBytes;
+        }
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    /** A snapshot of the segments, oldest first. */
+    public List<MappedFile> segments() {
+        return List.copyOf(files);
+    }
+
+    public MappedFile firstSegment() {
+        List<MappedFile> snapshot = files;
+        return snapshot.isEmpty() ? null : safeGet(0);
+    }
+
+    public MappedFile lastSegment() {
+        while (true) {
+            int size = files.size();
+            if (size == 0) {
+                return null;
+            }
+            MappedFile file = safeGet(size - 1);
+            if (file != null) {
+                return file;
+            }
+        }
+    }
+
+    private MappedFile safeGet(int index) {
+        try {
+            return files.get(index);
+        } catch (IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The segment to append to: the last one if it has room, or a new one that starts where the last ends (at
+     * {@code startOffsetIfEmpty} for an empty log).
+     */
+    public MappedFile segmentForAppend(long startOffsetIfEmpty) throws IOException {
+        MappedFile last = lastSegment();
+        if (last != null && !last.isFull()) {
+            return last;
+        }
+        long from = last == null ? startOffsetIfEmpty - startOffsetIfEmpty % segmentSizeBytes
+                : last.fileFromOffset() + segmentSizeBytes;
+        return roll(from);
+    }
+
+    /** Creates and appends a new segment starting at {@code fromOffset}. */
+    public MappedFile roll(long fromOffset) throws IOException {
+        MappedFile file = MappedFile.open(dir.resolve(StoreFileNames.segmentName(fromOffset)), segmentSizeBytes);
+        files.add(file);
+        return file;
+    }
+
+    /** The segment that holds {@code offset}, or {@code null}. */
+    public MappedFile segmentFor(long offset) {
+        MappedFile first = firstSegment();
+        if (first == null || offset < first.fileFromOffset()) {
+            return null;
+        }
+        int index = (int) ((offset - first.fileFromOffset()) / segmentSizeBytes);
+        MappedFile candidate = safeGet(index);
+        if (candidate != null && offset >= candidate.fileFromOffset()
+                && offset < candidate.fileFromOffset() + segmentSizeBytes) {
+            return candidate;
+        }
+        for (MappedFile file : files) {
+            if (offset >= file.fileFromOffset() && offset < file.fileFromOffset() + segmentSizeBytes) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** Offset of the first byte still stored. */
+    public long minOffset() {
+        MappedFile first = firstSegment();
+        return first == null ? 0 : first.fileFromOffset();
+    }
+
+    /** Offset just past the last written byte. */
+    public long maxOffset() {
+        MappedFile last = lastSegment();
+        return last == null ? 0 : last.fileFromOffset() + last.writePosition();
+    }
+
+    /** Offset just past the last byte forced to disk. */
+    public long flushedOffset() {
+        MappedFile last = lastSegment();
+        if (last == null) {
+            return 0;
+        }
+        return last.fileFromOffset() + last.flushedPosition();
+    }
+
+    /**
+     * Forces every segment that has unflushed bytes, oldest first, and returns the flushed offset. Full segments are
+     * forced completely before the next one, so the flushed offset never jumps over unforced bytes.
+     */
+    public long flush() {
+        for (MappedFile file : files) {
+            if (file.flushedPosition() < file.writePosition()) {
+                file.flush();
+            }
+        }
+        return flushedOffset();
+    }
+
+    /**
+     * Cuts the log at {@code offset}: later segments are deleted and the segment holding the offset is truncated.
+     */
+    public void truncateTo(long offset) {
+        List<MappedFile> removed = new ArrayList<>();
+        for (MappedFile file : files) {
+            long end = file.fileFromOffset() + segmentSizeBytes;
+            if (offset >= end) {
+                continue;
+            }
+            if (offset <= file.fileFromOffset() && !(offset == file.fileFromOffset() && file == firstSegment())) {
+                removed.add(file);
+            } else {
+                file.truncateTo((int) (offset - file.fileFromOffset()));
+            }
+        }
+        if (!removed.isEmpty()) {
+            files.removeAll(removed);
+            removed.forEach(f -> f.shutdown(true));
+            log.info("Truncated {} at {}: removed {} segment(s)", dir, offset, removed.size());
+        }
+    }
+
+    /**
+     * Deletes segments from the head of the log while {@code deletable} accepts them, never the last one. Returns the
+     * number of segments deleted; a reader still holding one keeps it mapped until it lets go.
+     */
+    public int deleteHead(Predicate<MappedFile> deletable, int maxSegments) {
+        List<MappedFile> removed = new ArrayList<>();
+        List<MappedFile> snapshot = segments();
+        for (int i = 0; i < snapshot.size() - 1 && removed.size() < maxSegments; i++) {
+            MappedFile file = snapshot.get(i);
+            if (!deletable.test(file)) {
+                break;
+            }
+            removed.add(file);
+        }
+        if (!removed.isEmpty()) {
+            files.removeAll(removed);
+            removed.forEach(f -> f.shutdown(true));
+        }
+        return removed.size();
+    }
+
+    /** Deletes every segment and the directory if it ends up empty. */
+    public void destroy() {
+        List<MappedFile> all = segments();
+        files.clear();
+        all.forEach(f -> f.shutdown(true));
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log.debug("Directory {} not removed", dir, e);
+        }
+    }
+
+    /** Unmaps every segment without deleting anything. */
+    public void shutdown() {
+        List<MappedFile> all = segments();
+        files.clear();
+        all.forEach(f -> f.shutdown(false));
+    }
+}

@@ -1,0 +1,181 @@
+package io.nimbusmq.store.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import io.nimbusmq.store.dispatch.CommitLogDispatcher;
+import io.nimbusmq.store.dispatch.DispatchRequest;
+import io.nimbusmq.store.file.StoreFileNames;
+import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.store.message.MessageSysFlag;
+import io.nimbusmq.store.recovery.RecoveryParticipant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Indexes messages by key: each token of the KEYS property and the UNIQ_KEY, scoped by topic ({@code topic#key}).
+ * Files are bounded in size; a full file is closed and the next one started. Retention deletes files whose newest
+ * entry points below the commit log's minimum offset.
+ */
+public final class IndexService implements CommitLogDispatcher, RecoveryParticipant {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexService.class);
+
+    private final Path dir;
+    private final IndexConfig config;
+    private final CopyOnWriteArrayList<IndexFile> files = new CopyOnWriteArrayList<>();
+    private long nextSequence;
+
+    public IndexService(Path dir, IndexConfig config) {
+        this.dir = dir;
+        this.config = config;
+    }
+
+    public static String indexKey(String topic, String key) {
+        return topic + '#' + key;
+    }
+
+    public void load() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> listing = Files.list(dir)) {
+            paths = listing.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString())).sorted().toList();
+        }
+        for (Path path : paths) {
+            files.add(IndexFile.open(path, config));
+            nextSequence = StoreFileNames.parseSegmentOffset(path.getFileName().toString()) + 1;
+        }
+    }
+
+    @Override
+    public void dispatch(DispatchRequest request) {
+        if (MessageSysFlag.transactionType(request.sysFlag()) == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            return;
+        }
+        IndexFile last = files.isEmpty() ? null : files.get(files.size() - 1);
+        if (last != null && !last.isEmpty() && request.physicalOffset() <= last.endPhysicalOffset()) {
+            return;
+        }
+        if (request.uniqKey() != null && !request.uniqKey().isEmpty()) {
+            put(indexKey(request.topic(), request.uniqKey()), request);
+        }
+        if (request.keys() != null) {
+            for (String key : request.keys().split(MessageProperties.KEY_SEPARATOR)) {
+                if (!key.isEmpty()) {
+                    put(indexKey(request.topic(), key), request);
+                }
+            }
+        }
+    }
+
+    private void put(String key, DispatchRequest request) {
+        try {
+            IndexFile file = writableFile();
+            if (!file.put(key, request.physicalOffset(), request.storeTimestamp())) {
+                file.flush();
+                writableFile().put(key, request.physicalOffset(), request.storeTimestamp());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an index file in " + dir, e);
+        }
+    }
+
+    private IndexFile writableFile() throws IOException {
+        if (!files.isEmpty()) {
+            IndexFile last = files.get(files.size() - 1);
+            if (!last.isFull()) {
+                return last;
+            }
+        }
+        IndexFile created = IndexFile.open(dir.resolve(StoreFileNames.segmentName(nextSequence++)), config);
+        files.add(created);
+        return created;
+    }
+
+    /**
+     * Commit log offsets of messages of {@code topic} indexed under {@code key} and stored within the time range,
+     * newest first. The result may hold hash collisions: verify each against the message.
+     */
+    public List<Long> query(String topic, String key, int maxResults, long beginMillis, long endMillis) {
+        List<Long> out = new ArrayList<>();
+        String indexKey = indexKey(topic, key);
+        List<IndexFile> snapshot = List.copyOf(files);
+        for (int i = snapshot.size() - 1; i >= 0 && out.size() < maxResults; i--) {
+            IndexFile file = snapshot.get(i);
+            if (file.mappedFile().retain()) {
+                try {
+                    file.query(indexKey, beginMillis, endMillis, maxResults, out);
+                } finally {
+                    file.mappedFile().release();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Store time of the newest indexed message, and its offset. */
+    public long lastUpdateTimestamp() {
+        return files.isEmpty() ? 0 : files.get(files.size() - 1).endTimestamp();
+    }
+
+    public long lastUpdatePhysicalOffset() {
+        return files.isEmpty() ? 0 : files.get(files.size() - 1).endPhysicalOffset();
+    }
+
+    public int fileCount() {
+        return files.size();
+    }
+
+    public void flush() {
+        files.forEach(IndexFile::flush);
+    }
+
+    /** Deletes files (never the newest) whose every entry points below {@code commitLogMinOffset}. */
+    public int deleteBelow(long commitLogMinOffset) {
+        List<IndexFile> removed = new ArrayList<>();
+        List<IndexFile> snapshot = List.copyOf(files);
+        for (int i = 0; i < snapshot.size() - 1; i++) {
+            IndexFile file = snapshot.get(i);
+            if (file.endPhysicalOffset() >= commitLogMinOffset) {
+                break;
+            }
+            removed.add(file);
+        }
+        files.removeAll(removed);
+        removed.forEach(f -> f.shutdown(true));
+        return removed.size();
+    }
+
+    @Override
+    public long recover(long commitLogEnd, long dispatchSafeOffset) {
+        long refeedFrom = dispatchSafeOffset;
+        while (!files.isEmpty()) {
+            IndexFile last = files.get(files.size() - 1);
+            if (last.isEmpty() || last.endPhysicalOffset() < dispatchSafeOffset) {
+                break;
+            }
+            files.remove(last);
+            refeedFrom = Math.min(refeedFrom, last.beginPhysicalOffset());
+            last.shutdown(true);
+            log.info("Index file {} holds entries past the checkpoint; rebuilding it", last.mappedFile().path());
+        }
+        if (!files.isEmpty() && files.get(files.size() - 1).isEmpty()) {
+            IndexFile empty = files.remove(files.size() - 1);
+            empty.shutdown(true);
+        }
+        return refeedFrom;
+    }
+
+    public void shutdown() {
+        files.forEach(f -> f.shutdown(false));
+        files.clear();
+    }
+}

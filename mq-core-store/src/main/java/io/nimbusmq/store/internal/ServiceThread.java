@@ -1,0 +1,121 @@
+package io.nimbusmq.store.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A background worker with one thread, a wake-up signal and an orderly stop.
+ *
+ * <p>Subclasses implement {@link #runOnce()}, which is called in a loop until {@link #shutdown()}. Between rounds the
+ * thread waits up to {@link #waitIntervalMillis()} or until {@link #wakeup()} is called. A wake-up that arrives while
+ * a round is running is not lost: the next wait returns at once. An exception thrown by a round is logged and the
+ * loop goes on, so one bad round never kills the service.
+ */
+public abstract class ServiceThread implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceThread.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean notified;
+    private volatile boolean stopped;
+    private volatile Thread thread;
+
+    /** The name of the thread. */
+    protected abstract String serviceName();
+
+    /** One round of work. */
+    protected abstract void runOnce() throws Exception;
+
+    /** How long to wait between rounds when nobody wakes the thread. */
+    protected abstract long waitIntervalMillis();
+
+    /** Called once on the service thread after the loop ends; the default does nothing. */
+    protected void onShutdown() {
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        stopped = false;
+        Thread t = new Thread(this, serviceName());
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public final void run() {
+        while (!stopped) {
+            try {
+                runOnce();
+            } catch (Throwable e) {
+                log.error("{} round failed", serviceName(), e);
+            }
+            waitForRunning(waitIntervalMillis());
+        }
+        try {
+            onShutdown();
+        } catch (Throwable e) {
+            log.error("{} shutdown step failed", serviceName(), e);
+        }
+    }
+
+    /** Wakes the thread if it waits between rounds. */
+    public void wakeup() {
+        lock.lock();
+        try {
+            notified = true;
+            signal.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the loop and waits for the thread to end. */
+    public void shutdown() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            thread = null;
+        }
+        if (t == null) {
+            return;
+        }
+        stopped = true;
+        wakeup();
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    protected boolean isStopped() {
+        return stopped;
+    }
+
+    private void waitForRunning(long intervalMillis) {
+        lock.lock();
+        try {
+            if (notified) {
+                notified = false;
+                return;
+            }
+            if (intervalMillis > 0) {
+                signal.await(intervalMillis, TimeUnit.MILLISECONDS);
+            }
+            notified = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
