@@ -148,7 +148,11 @@ public final class DefaultMessageStore implements MessageStore {
     private void acquireLock(Path root) throws IOException {
         lockChannel = FileChannel.open(StoreFileNames.lockFile(root), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock();
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IOException("store directory " + root + " is in use by another store");
