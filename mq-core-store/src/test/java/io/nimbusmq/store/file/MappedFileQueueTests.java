@@ -1,0 +1,76 @@
+package io.nimbusmq.store.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappedFileQueueTests {
+
+    @TempDir
+    Path dir;
+
+    private static void fill(MappedFile file, int bytes) {
+        file.append(ByteBuffer.allocate(bytes));
+    }
+
+    @Test
+    void rollsContiguousSegmentsAndFindsThemByOffset() throws IOException {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        fill(queue.segmentForAppend(0), 4096);
+        MappedFile second = queue.segmentForAppend(0);
+        assertThat(second.fileFromOffset()).isEqualTo(4096);
+        fill(second, 10);
+        assertThat(queue.segmentFor(4100)).isSameAs(second);
+        assertThat(queue.segmentFor(100).fileFromOffset()).isZero();
+        assertThat(queue.segmentFor(9000)).isNull();
+        assertThat(queue.maxOffset()).isEqualTo(4106);
+        assertThat(queue.minOffset()).isZero();
+        queue.shutdown();
+    }
+
+    @Test
+    void loadMapsExistingSegmentsInOrder() throws IOException {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        fill(queue.segmentForAppend(0), 4096);
+        fill(queue.segmentForAppend(0), 1);
+        queue.shutdown();
+
+        MappedFileQueue reloaded = new MappedFileQueue(dir, 4096);
+        reloaded.load();
+        assertThat(reloaded.segments()).hasSize(2);
+        assertThat(reloaded.lastSegment().fileFromOffset()).isEqualTo(4096);
+        reloaded.shutdown();
+    }
+
+    @Test
+    void truncateDeletesLaterSegmentsAndCutsTheHoldingOne() throws IOException {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        for (int i = 0; i < 3; i++) {
+            fill(queue.segmentForAppend(0), 4096);
+        }
+        queue.truncateTo(5000);
+        assertThat(queue.segments()).hasSize(2);
+        assertThat(queue.maxOffset()).isEqualTo(5000);
+        assertThat(Files.exists(dir.resolve(StoreFileNames.segmentName(8192)))).isFalse();
+        queue.shutdown();
+    }
+
+    @Test
+    void deleteHeadNeverDeletesTheLastSegment() throws IOException {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        for (int i = 0; i < 3; i++) {
+            fill(queue.segmentForAppend(0), 4096);
+        }
+        assertThat(queue.deleteHead(f -> true, 10)).isEqualTo(2);
+        assertThat(queue.segments()).hasSize(1);
+        assertThat(queue.minOffset()).isEqualTo(8192);
+        assertThat(queue.segmentFor(100)).isNull();
+        queue.shutdown();
+    }
+}
