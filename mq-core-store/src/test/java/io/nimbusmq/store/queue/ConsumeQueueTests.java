@@ -1,0 +1,115 @@
+package io.nimbusmq.store.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsumeQueueTests {
+
+    @TempDir
+    Path dir;
+
+    private final ConsumeQueueConfig config = new ConsumeQueueConfig(16);
+    private ConsumeQueue queue;
+
+    @BeforeEach
+    void open() {
+        queue = new ConsumeQueue("T", 0, dir, config);
+    }
+
+    @AfterEach
+    void close() {
+        queue.shutdown();
+    }
+
+    private void putSequential(int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            queue.putEntry(i, i * 100L, 100, i);
+        }
+    }
+
+    @Test
+    void entriesAreTwentyBytesAcrossSegments() throws IOException {
+        putSequential(40);
+        assertThat(queue.maxOffset()).isEqualTo(40);
+        assertThat(queue.entry(33)).isEqualTo(new ConsumeQueueEntry(33, 3300, 100, 33));
+        assertThat(queue.entry(40)).isNull();
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder("00000000000000000000", "00000000000000000320",
+                "00000000000000000640");
+    }
+
+    @Test
+    void rewritingAnExistingEntryIsIgnored() throws IOException {
+        putSequential(3);
+        queue.putEntry(1, 999_999, 1, 1);
+        assertThat(queue.entry(1).physicalOffset()).isEqualTo(100);
+        assertThat(queue.maxOffset()).isEqualTo(3);
+    }
+
+    @Test
+    void aGapIsFilledWithHoles() throws IOException {
+        putSequential(2);
+        queue.putEntry(5, 500, 100, 0);
+        assertThat(queue.maxOffset()).isEqualTo(6);
+        assertThat(queue.entry(3).isHole()).isTrue();
+        assertThat(queue.entry(5).physicalOffset()).isEqualTo(500);
+    }
+
+    @Test
+    void anEmptyQueueStartsAtTheFirstOffsetItIsGiven() throws IOException {
+        queue.putEntry(21, 2100, 100, 0);
+        assertThat(queue.minOffset()).isEqualTo(21);
+        assertThat(queue.maxOffset()).isEqualTo(22);
+        assertThat(queue.entries(20, 1)).isNull();
+    }
+
+    @Test
+    void recoverEndFindsTheLastWrittenEntryAfterReload() throws IOException {
+        putSequential(20);
+        queue.shutdown();
+        queue = new ConsumeQueue("T", 0, dir, config);
+        queue.load();
+        queue.recoverEnd();
+        assertThat(queue.maxOffset()).isEqualTo(20);
+        assertThat(queue.minOffset()).isZero();
+        queue.putEntry(20, 2000, 100, 0);
+        assertThat(queue.entry(20).physicalOffset()).isEqualTo(2000);
+    }
+
+    @Test
+    void recoverEndOnAQueueWhoseLastSegmentIsEmpty() throws IOException {
+        putSequential(16);
+        queue.putEntry(16, 1600, 100, 0);
+        queue.truncateAfterPhysical(1600);
+        assertThat(queue.maxOffset()).isEqualTo(16);
+        queue.shutdown();
+        queue = new ConsumeQueue("T", 0, dir, config);
+        queue.load();
+        queue.recoverEnd();
+        assertThat(queue.maxOffset()).isEqualTo(16);
+    }
+
+    @Test
+    void truncateAfterPhysicalDropsEntriesPastTheLimit() throws IOException {
+        putSequential(30);
+        queue.truncateAfterPhysical(1250);
+        assertThat(queue.maxOffset()).isEqualTo(12);
+        assertThat(queue.entry(11).physicalOffset()).isEqualTo(1100);
+    }
+
+    @Test
+    void correctMinOffsetSkipsDeletedMessagesAndDeletesWholeSegments() throws IOException {
+        putSequential(40);
+        queue.correctMinOffset(2000);
+        assertThat(queue.minOffset()).isEqualTo(20);
+        assertThat(queue.entries(19, 1)).isNull();
+        assertThat(dir.toFile().list()).doesNotContain("00000000000000000000");
+        assertThat(queue.entry(20).physicalOffset()).isEqualTo(2000);
+    }
+}
