@@ -1,0 +1,78 @@
+package io.nimbusmq.broker.processor;
+
+import java.net.InetSocketAddress;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.store.message.MessageInput;
+import io.nimbusmq.store.message.MessageProperties;
+
+/**
+ * Splits a SEND_BATCH_MESSAGE body into messages. Each member is laid out as
+ * {@code TOTALSIZE i32 · MAGIC i32 · BODYCRC i32 · FLAG i32 · BODYLEN i32 + body · PROPLEN i16 + properties}.
+ * A member's stored properties are its own (it keeps its own UNIQ_KEY, so consumers see the ids the producer
+ * reported) followed by the batch header's other properties.
+ */
+final class BatchMessageDecoder {
+
+    /** Where the batch came from and went to. */
+    record Hosts(InetSocketAddress bornHost, InetSocketAddress storeHost, String clusterName) {
+    }
+
+    private BatchMessageDecoder() {
+    }
+
+    static List<MessageInput> decode(byte[] body, SendMessageRequestHeader header, int queueId, Hosts hosts) {
+        if (body == null || body.length == 0) {
+            throw new IllegalArgumentException("batch body is empty");
+        }
+        Map<String, String> shared = MessageProperties.decode(header.properties());
+        shared.remove(MessageProperties.UNIQ_KEY);
+        shared.put("CLUSTER", hosts.clusterName());
+        String batchProperties = MessageProperties.encode(shared);
+        ByteBuffer buf = ByteBuffer.wrap(body);
+        List<MessageInput> messages = new ArrayList<>();
+        try {
+            while (buf.hasRemaining()) {
+                int start = buf.position();
+                int totalSize = buf.getInt();
+                buf.getInt();
+                buf.getInt();
+                int flag = buf.getInt();
+                byte[] messageBody = new byte[buf.getInt()];
+                buf.get(messageBody);
+                byte[] properties = new byte[buf.getShort()];
+                buf.get(properties);
+                if (totalSize != buf.position() - start) {
+                    throw new IllegalArgumentException("batch member at byte " + start + " declares " + totalSize
+                            + " bytes but holds " + (buf.position() - start));
+                }
+                String own = new String(properties, StandardCharsets.UTF_8);
+                messages.add(new MessageInput(header.topic(), queueId, flag, messageBody,
+                        merge(own, batchProperties), header.sysFlag(), header.bornTimestamp(), hosts.bornHost(),
+                        hosts.storeHost(), header.reconsumeTimes(), 0));
+            }
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            throw new IllegalArgumentException("truncated batch body at message " + messages.size());
+        }
+        return messages;
+    }
+
+    /** The member's own properties (with a UNIQ_KEY, generated if missing), then the batch's shared ones. */
+    private static String merge(String own, String batch) {
+        StringBuilder sb = new StringBuilder(own);
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
+            sb.append(MessageProperties.PROPERTY_SEPARATOR);
+        }
+        if (MessageProperties.get(own, MessageProperties.UNIQ_KEY) == null) {
+            sb.append(MessageProperties.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
+                    .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
+        }
+        return sb.append(batch).toString();
+    }
+}

@@ -1,0 +1,159 @@
+package io.nimbusmq.broker.processor;
+
+import java.time.Clock;
+
+import io.nimbusmq.broker.filter.TagSubscription;
+import io.nimbusmq.broker.longpolling.PullRequest;
+import io.nimbusmq.broker.longpolling.PullRequestHoldService;
+import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.read.GetMessageResult;
+import io.nimbusmq.store.read.MessageFilter;
+
+/**
+ * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361), with long polling.
+ *
+ * <p>A pull that finds messages is answered with the stored bytes, written from the mapped commit log without a copy
+ * ({@link PullResponseWriter}). A pull that finds nothing and allows suspension is handed to the
+ * {@link PullRequestHoldService}, which re-runs it (without suspension) when a message arrives or its time is up.
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+
+    static final int FLAG_COMMIT_OFFSET = 0x1;
+    static final int FLAG_SUSPEND = 0x2;
+    static final int FLAG_SUBSCRIPTION = 0x4;
+    private static final int MAX_MESSAGES_PER_PULL = 32;
+    private static final int MAX_BYTES_PER_PULL = 256 * 1024;
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final ConsumerOffsetTable offsets;
+    private final SubscriptionLookup subscriptions;
+    private final Clock clock;
+    private volatile PullRequestHoldService holdService;
+
+    public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
+            SubscriptionLookup subscriptions, Clock clock) {
+        this.store = store;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    public void setHoldService(PullRequestHoldService holdService) {
+        this.holdService = holdService;
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        return process(context, request, true);
+    }
+
+    /** Re-runs a held pull: never suspends again, always answers. */
+    public void rerun(PullRequest held) {
+        RemotingCommand response = process(held.context(), held.context().request(), false);
+        if (response != null) {
+            held.context().writeResponse(response);
+        }
+    }
+
+    private RemotingCommand process(RequestContext context, RemotingCommand request, boolean suspendAllowed) {
+        String group = request.requiredString("consumerGroup");
+        String topicName = request.requiredString("topic");
+        int queueId = request.requiredInt("queueId");
+        long queueOffset = request.requiredLong("queueOffset");
+        int maxMessages = request.requiredInt("maxMsgNums");
+        int sysFlag = request.requiredInt("sysFlag");
+        long suspendMillis = request.requiredLong("suspendTimeoutMillis");
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
+
+        TopicConfig topic = topics.find(topicName);
+        if (topic == null) {
+            return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topicName + "] not exist, apply first "
+                    + "please!");
+        }
+        if (!topic.isReadable()) {
+            response.putExtField("forbiddenType", 1);
+            return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + topicName + "] pulling message is "
+                    + "forbidden");
+        }
+        if (queueId < 0 || queueId >= topic.readQueueNums()) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, "queueId[" + queueId + "] is illegal, topic:["
+                    + topicName + "] topicConfig.readQueueNums:[" + topic.readQueueNums() + "]");
+        }
+        MessageFilter filter = filter(request, group, topicName, sysFlag, response);
+        if (filter == null) {
+            return response;
+        }
+        if ((sysFlag & FLAG_COMMIT_OFFSET) != 0 && suspendAllowed) {
+            long commitOffset = request.optionalLong("commitOffset", -1);
+            if (commitOffset >= 0) {
+                offsets.commit(group, topicName, queueId, commitOffset);
+            }
+        }
+        int maxBytes = (int) Math.min(MAX_BYTES_PER_PULL, request.optionalLong("maxMsgBytes", MAX_BYTES_PER_PULL));
+        GetMessageResult result = store.getMessages(topicName, queueId, queueOffset,
+                Math.min(Math.max(maxMessages, 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
+        PullStatusMapping.Mapped mapped = PullStatusMapping.map(result, queueOffset);
+        response.setCode(mapped.responseCode());
+        response.setRemark(result.status().name());
+        response.putExtField("suggestWhichBrokerId", 0);
+        response.putExtField("nextBeginOffset", mapped.nextBeginOffset());
+        response.putExtField("minOffset", result.minOffset());
+        response.putExtField("maxOffset", result.maxOffset());
+        if (mapped.responseCode() == ResponseCode.SUCCESS) {
+            PullResponseWriter.write(context, response, result);
+            return null;
+        }
+        result.release();
+        boolean suspend = (sysFlag & FLAG_SUSPEND) != 0 && suspendAllowed && holdService != null;
+        if (mapped.responseCode() == ResponseCode.PULL_NOT_FOUND && suspend) {
+            holdService.hold(new PullRequest(context, topicName, queueId, queueOffset, filter,
+                    clock.millis() + Math.max(suspendMillis, 0)));
+            return null;
+        }
+        return response;
+    }
+
+    private MessageFilter filter(RemotingCommand request, String group, String topic, int sysFlag,
+            RemotingCommand response) {
+        String type;
+        String expression;
+        if ((sysFlag & FLAG_SUBSCRIPTION) != 0) {
+            type = request.optionalString("expressionType", "TAG");
+            expression = request.optionalString("subscription", TagSubscription.SUB_ALL);
+        } else {
+            SubscriptionLookup.Subscription subscription = subscriptions.find(group, topic);
+            if (subscription == null) {
+                fail(response, ResponseCode.SUBSCRIPTION_NOT_EXIST, "the consumer's subscription not exist, group: "
+                        + group + ", topic: " + topic);
+                return null;
+            }
+            if (subscription.subVersion() < request.optionalLong("subVersion", 0)) {
+                fail(response, ResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");
+                return null;
+            }
+            type = subscription.expressionType();
+            expression = subscription.expression();
+        }
+        if (type != null && !"TAG".equalsIgnoreCase(type)) {
+            fail(response, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
+                    + type);
+            return null;
+        }
+        return TagSubscription.parse(expression);
+    }
+
+    private static RemotingCommand fail(RemotingCommand response, int code, String remark) {
+        response.setCode(code);
+        response.setRemark(remark);
+        return response;
+    }
+}

@@ -1,0 +1,184 @@
+package io.nimbusmq.broker.processor;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.PutMessageResult;
+import io.nimbusmq.store.message.MessageInput;
+import io.nimbusmq.store.message.MessageProperties;
+
+/**
+ * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320).
+ *
+ * <p>Checks the topic (name, system topics, existence or auto-creation, permission, queue id), completes the
+ * properties (UNIQ_KEY if missing, CLUSTER), and hands the message to the store. The store's future completes on a
+ * store thread (after the force with SYNC_FLUSH); the response is written from there, so no processor thread waits
+ * for the disk.
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+
+    static final String REGION = "DefaultRegion";
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final InetSocketAddress storeHost;
+    private final String clusterName;
+
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, InetSocketAddress storeHost,
+            String clusterName) {
+        this.store = store;
+        this.topics = topics;
+        this.storeHost = storeHost;
+        this.clusterName = clusterName;
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        SendMessageRequestHeader header = SendMessageRequestHeader.parse(request);
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
+        response.putExtField("MSG_REGION", REGION);
+        response.putExtField("TRACE_ON", "true");
+        TopicConfig topic = checkTopic(header, response);
+        if (topic == null) {
+            return response;
+        }
+        int queueId = header.queueId() < 0
+                ? ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums())) : header.queueId();
+        if (queueId >= Math.max(topic.readQueueNums(), topic.writeQueueNums())) {
+            return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, "
+                    + topic + " producer: " + context.remoteAddress());
+        }
+        List<MessageInput> messages;
+        try {
+            messages = header.batch()
+                    ? BatchMessageDecoder.decode(request.body(), header, queueId, inputs(context))
+                    : List.of(single(header, queueId, request.body(), context));
+        } catch (IllegalArgumentException e) {
+            return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
+        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageProperties.UNIQ_KEY);
+        store.putMessages(messages).whenComplete((result, error) -> {
+            if (error != null) {
+                context.writeResponse(fail(response, ResponseCode.SYSTEM_ERROR, String.valueOf(error)));
+            } else {
+                context.writeResponse(toResponse(response, result, queueId, header.batch() ? null : uniqueKey));
+            }
+        });
+        return null;
+    }
+
+    private TopicConfig checkTopic(SendMessageRequestHeader header, RemotingCommand response) {
+        String problem = TopicValidator.validate(header.topic());
+        if (problem != null) {
+            fail(response, ResponseCode.SYSTEM_ERROR, problem);
+            return null;
+        }
+        if (TopicValidator.isNotAllowedToSend(header.topic())) {
+            fail(response, ResponseCode.NO_PERMISSION, "Sending message to topic[" + header.topic()
+                    + "] is forbidden.");
+            return null;
+        }
+        TopicConfig topic = topics.find(header.topic());
+        if (topic == null && TopicValidator.isRetryTopic(header.topic())) {
+            topic = topics.createSingleQueueTopicIfAbsent(header.topic());
+        }
+        if (topic == null) {
+            topic = topics.autoCreate(header.topic(), header.defaultTopic(), header.defaultTopicQueueNums());
+        }
+        if (topic == null) {
+            fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + header.topic()
+                    + "] not exist, apply first please!");
+            return null;
+        }
+        if (!topic.isWritable()) {
+            fail(response, ResponseCode.NO_PERMISSION, "the topic[" + header.topic() + "] sending message is forbidden");
+            return null;
+        }
+        return topic;
+    }
+
+    private BatchMessageDecoder.Hosts inputs(RequestContext context) {
+        return new BatchMessageDecoder.Hosts(bornHost(context.channel().remoteAddress()), storeHost, clusterName);
+    }
+
+    private MessageInput single(SendMessageRequestHeader header, int queueId, byte[] body, RequestContext context) {
+        if (body == null) {
+            throw new IllegalArgumentException("message body is missing");
+        }
+        String properties = completeProperties(header.properties(), clusterName);
+        return new MessageInput(header.topic(), queueId, header.flag(), body, properties, header.sysFlag(),
+                header.bornTimestamp(), bornHost(context.channel().remoteAddress()), storeHost,
+                header.reconsumeTimes(), 0);
+    }
+
+    /** Adds UNIQ_KEY when missing and the CLUSTER property, as the official broker does. */
+    static String completeProperties(String properties, String clusterName) {
+        StringBuilder sb = new StringBuilder(properties == null ? "" : properties);
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
+            sb.append(MessageProperties.PROPERTY_SEPARATOR);
+        }
+        if (MessageProperties.get(properties, MessageProperties.UNIQ_KEY) == null) {
+            appendProperty(sb, MessageProperties.UNIQ_KEY, MessageIds.newUniqueId());
+        }
+        appendProperty(sb, "CLUSTER", clusterName);
+        return sb.toString();
+    }
+
+    private static void appendProperty(StringBuilder sb, String name, String value) {
+        sb.append(name).append(MessageProperties.NAME_VALUE_SEPARATOR).append(value)
+                .append(MessageProperties.PROPERTY_SEPARATOR);
+    }
+
+    private static InetSocketAddress bornHost(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet : new InetSocketAddress("127.0.0.1", 0);
+    }
+
+    private RemotingCommand toResponse(RemotingCommand response, PutMessageResult result, int queueId,
+            String uniqueKey) {
+        switch (result.status()) {
+            case PUT_OK, FLUSH_DISK_TIMEOUT -> {
+                response.setCode(result.isOk() ? ResponseCode.SUCCESS : ResponseCode.FLUSH_DISK_TIMEOUT);
+                response.setRemark(result.remark());
+                StringJoiner ids = new StringJoiner(",");
+                for (long offset : result.append().physicalOffsets()) {
+                    ids.add(MessageIds.offsetMessageId(storeHost, offset));
+                }
+                response.putExtField("msgId", ids.toString());
+                response.putExtField("queueId", queueId);
+                response.putExtField("queueOffset", result.append().queueOffset());
+                if (uniqueKey != null) {
+                    response.putExtField("transactionId", uniqueKey);
+                }
+                return response;
+            }
+            case SERVICE_NOT_AVAILABLE -> {
+                return fail(response, ResponseCode.SERVICE_NOT_AVAILABLE,
+                        "service not available now: " + result.remark());
+            }
+            case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED, TOPIC_ILLEGAL -> {
+                return fail(response, ResponseCode.MESSAGE_ILLEGAL, result.remark());
+            }
+            default -> {
+                return fail(response, ResponseCode.SYSTEM_ERROR, result.status() + ": " + result.remark());
+            }
+        }
+    }
+
+    private static RemotingCommand fail(RemotingCommand response, int code, String remark) {
+        response.setCode(code);
+        response.setRemark(remark);
+        return response;
+    }
+}

@@ -1,0 +1,165 @@
+package io.nimbusmq.broker.topic;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.nimbusmq.broker.internal.JsonFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's topics, persisted to {@code config/topics.json} on every change.
+ *
+ * <p>Auto-creation follows RocketMQ: while {@code autoCreateTopicEnable}, the inheritable topic TBW102 exists (8
+ * queues, perm 7) and a send to an unknown topic naming it as default topic creates the topic with
+ * {@code min(requested, TBW102 write queues)} queues and TBW102's permission without INHERIT. Retry topics are created
+ * on demand with one queue. Listeners hear about every created or updated topic (the broker re-registers with the name
+ * servers at once).
+ */
+public final class TopicConfigTable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicConfigTable.class);
+    private static final int AUTO_CREATE_TOPIC_QUEUES = 8;
+
+    private final Path file;
+    private final boolean autoCreateTopicEnable;
+    private final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
+    private final List<Consumer<TopicConfig>> changeListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong dataVersion = new AtomicLong();
+
+    /** The file's shape. */
+    record TopicsFile(List<TopicConfig> topics) {
+    }
+
+    /** @param file where topics are persisted, or null to keep them in memory only */
+    public TopicConfigTable(Path file, boolean autoCreateTopicEnable) {
+        this.file = file;
+        this.autoCreateTopicEnable = autoCreateTopicEnable;
+    }
+
+    public void load() throws IOException {
+        if (file != null) {
+            TopicsFile stored = JsonFiles.read(file, TopicsFile.class);
+            if (stored != null && stored.topics() != null) {
+                stored.topics().forEach(t -> topics.put(t.topicName(), t));
+            }
+        }
+        if (autoCreateTopicEnable) {
+            topics.putIfAbsent(TopicValidator.AUTO_CREATE_TOPIC_KEY, new TopicConfig(
+                    TopicValidator.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
+                    TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG,
+                    0, false, Map.of()));
+        } else {
+            topics.remove(TopicValidator.AUTO_CREATE_TOPIC_KEY);
+        }
+        dataVersion.incrementAndGet();
+    }
+
+    public void addChangeListener(Consumer<TopicConfig> listener) {
+        changeListeners.add(listener);
+    }
+
+    public TopicConfig find(String topic) {
+        return topics.get(topic);
+    }
+
+    public Collection<TopicConfig> all() {
+        return List.copyOf(topics.values());
+    }
+
+    /** Increases on every change; the name server compares it. */
+    public long dataVersion() {
+        return dataVersion.get();
+    }
+
+    public boolean isAutoCreateTopicEnable() {
+        return autoCreateTopicEnable;
+    }
+
+    /** Creates or replaces a topic. */
+    public TopicConfig createOrUpdate(TopicConfig config) {
+        topics.put(config.topicName(), config);
+        changed(config);
+        return config;
+    }
+
+    /**
+     * Creates {@code topic} from the inheritable {@code defaultTopic} as a send to an unknown topic does; returns null
+     * when that is not allowed.
+     */
+    public TopicConfig autoCreate(String topic, String defaultTopic, int requestedQueueNums) {
+        TopicConfig existing = topics.get(topic);
+        if (existing != null) {
+            return existing;
+        }
+        TopicConfig template = defaultTopic == null ? null : topics.get(defaultTopic);
+        if (template == null || !template.isInheritable()) {
+            return null;
+        }
+        int queues = Math.max(1, Math.min(requestedQueueNums, template.writeQueueNums()));
+        TopicConfig created = new TopicConfig(topic, queues, queues, template.perm() & ~TopicConfig.PERM_INHERIT,
+                TopicConfig.SINGLE_TAG, 0, false, Map.of());
+        TopicConfig raced = topics.putIfAbsent(topic, created);
+        if (raced != null) {
+            return raced;
+        }
+        log.info("Auto-created topic {} with {} queues", topic, queues);
+        changed(created);
+        return created;
+    }
+
+    /** Creates a topic with one read-write queue if absent (retry and dead-letter topics). */
+    public TopicConfig createSingleQueueTopicIfAbsent(String topic) {
+        TopicConfig existing = topics.get(topic);
+        if (existing != null) {
+            return existing;
+        }
+        TopicConfig created = TopicConfig.of(topic, 1);
+        TopicConfig raced = topics.putIfAbsent(topic, created);
+        if (raced != null) {
+            return raced;
+        }
+        changed(created);
+        return created;
+    }
+
+    public boolean delete(String topic) {
+        TopicConfig removed = topics.remove(topic);
+        if (removed != null) {
+            dataVersion.incrementAndGet();
+            persistQuietly();
+        }
+        return removed != null;
+    }
+
+    private void changed(TopicConfig config) {
+        dataVersion.incrementAndGet();
+        persistQuietly();
+        changeListeners.forEach(l -> l.accept(config));
+    }
+
+    private void persistQuietly() {
+        try {
+            persist();
+        } catch (IOException e) {
+            log.error("Could not persist topics to {}", file, e);
+        }
+    }
+
+    public synchronized void persist() throws IOException {
+        if (file == null) {
+            return;
+        }
+        List<TopicConfig> sorted = new ArrayList<>(topics.values());
+        sorted.sort((a, b) -> a.topicName().compareTo(b.topicName()));
+        JsonFiles.write(file, new TopicsFile(sorted));
+    }
+}
