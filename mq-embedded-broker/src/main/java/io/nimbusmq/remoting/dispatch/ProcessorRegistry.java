@@ -1,0 +1,69 @@
+package io.nimbusmq.remoting.dispatch;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The registration table: request code to {@link ProcessorBinding}. It is written once, while the server or client
+ * is being assembled; {@link #seal()} (called when the transport starts) freezes it. There is no default
+ * processor: codes nobody registered are answered with REQUEST_CODE_NOT_SUPPORTED.
+ *
+ * <p>The registry does not own the executors; whoever creates them shuts them down.
+ */
+public final class ProcessorRegistry {
+
+    private final Map<Integer, ProcessorBinding> bindings = new ConcurrentHashMap<>();
+    private volatile boolean sealed;
+
+    /**
+     * Routes every code in {@code codes} to {@code processor}, run on {@code executor}.
+     *
+     * @throws IllegalStateException when the registry is sealed
+     * @throws IllegalArgumentException when no code is given or a code is already registered
+     */
+    public synchronized ProcessorRegistry register(RequestProcessor processor, ExecutorService executor,
+                                                   int... codes) {
+        if (sealed) {
+            throw new IllegalStateException("processor registry is sealed; register processors before starting");
+        }
+        if (codes == null || codes.length == 0) {
+            throw new IllegalArgumentException("register at least one request code for " + processor);
+        }
+        ProcessorBinding binding = new ProcessorBinding(processor, executor);
+        for (int code : codes) {
+            ProcessorBinding existing = bindings.get(code);
+            if (existing != null) {
+                throw new IllegalArgumentException("request code " + code + " is already handled by "
+                        + existing.processor());
+            }
+        }
+        for (int code : codes) {
+            bindings.put(code, binding);
+        }
+        return this;
+    }
+
+    /** The binding for {@code code}, empty when the code is not supported. */
+    public Optional<ProcessorBinding> binding(int code) {
+        return Optional.ofNullable(bindings.get(code));
+    }
+
+    /** The registered codes, ascending. */
+    public Set<Integer> registeredCodes() {
+        return Collections.unmodifiableSet(new TreeSet<>(bindings.keySet()));
+    }
+
+    /** Freezes the table; later {@link #register} calls fail. Idempotent. */
+    public void seal() {
+        sealed = true;
+    }
+
+    public boolean isSealed() {
+        return sealed;
+    }
+}

@@ -1,0 +1,101 @@
+package io.nimbusmq.remoting.dispatch;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.nimbusmq.remoting.protocol.HeaderFieldException;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last inbound handler of every remoting channel. Responses (flag bit 0) go to the {@link ResponseTable};
+ * requests go to their processor's executor, never running on the I/O thread.
+ *
+ * <p>Answers it gives on its own, never to oneway requests:
+ * <ul>
+ *   <li>no processor for the code: REQUEST_CODE_NOT_SUPPORTED, {@code " request type <code> not supported"};</li>
+ *   <li>the executor refuses the task: SYSTEM_BUSY {@code [OVERLOAD]...};</li>
+ *   <li>{@link RequestProcessor#rejectRequest()}: SYSTEM_BUSY {@code [REJECTREQUEST]...};</li>
+ *   <li>a {@link HeaderFieldException}: SYSTEM_ERROR with its message, which names the field;</li>
+ *   <li>any other exception: SYSTEM_ERROR with the exception's type and message.</li>
+ * </ul>
+ */
+@ChannelHandler.Sharable
+public final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
+
+    static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
+    static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
+
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final ProcessorRegistry registry;
+    private final ResponseTable responseTable;
+
+    public RequestDispatcher(ProcessorRegistry registry, ResponseTable responseTable) {
+        this.registry = registry;
+        this.responseTable = responseTable;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
+        if (command.isResponse()) {
+            responseTable.complete(ctx.channel(), command);
+        } else {
+            dispatch(ctx.channel(), command);
+        }
+    }
+
+    private void dispatch(Channel channel, RemotingCommand request) {
+        RequestContext context = new RequestContext(channel, request);
+        Optional<ProcessorBinding> binding = registry.binding(request.code());
+        if (binding.isEmpty()) {
+            log.debug("Request code {} from {} is not supported", request.code(), context.remoteAddress());
+            answer(context, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+            return;
+        }
+        try {
+            binding.get().executor().execute(() -> process(binding.get().processor(), context));
+        } catch (RejectedExecutionException e) {
+            log.warn("Executor for request code {} is full; answering {} with SYSTEM_BUSY", request.code(),
+                    context.remoteAddress());
+            answer(context, ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK);
+        }
+    }
+
+    private void process(RequestProcessor processor, RequestContext context) {
+        RemotingCommand request = context.request();
+        try {
+            if (processor.rejectRequest()) {
+                answer(context, ResponseCode.SYSTEM_BUSY, REJECT_REMARK);
+                return;
+            }
+            RemotingCommand response = processor.processRequest(context, request);
+            if (response != null) {
+                context.writeResponse(response);
+            }
+        } catch (HeaderFieldException e) {
+            log.debug("Bad header in request code {} from {}: {}", request.code(), context.remoteAddress(),
+                    e.getMessage());
+            answer(context, ResponseCode.SYSTEM_ERROR, e.getMessage());
+        } catch (Throwable e) {
+            log.warn("Processor {} failed on request code {} from {}", processor.getClass().getName(),
+                    request.code(), context.remoteAddress(), e);
+            answer(context, ResponseCode.SYSTEM_ERROR, describe(e));
+        }
+    }
+
+    private static void answer(RequestContext context, int code, String remark) {
+        context.writeResponse(RemotingCommand.createResponse(context.request(), code, remark));
+    }
+
+    private static String describe(Throwable e) {
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    }
+}
