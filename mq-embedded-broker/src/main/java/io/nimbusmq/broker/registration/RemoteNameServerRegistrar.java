@@ -1,0 +1,137 @@
+package io.nimbusmq.broker.registration;
+
+import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RemotingVersion;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.DataVersion;
+import io.nimbusmq.remoting.protocol.body.RegisterBrokerBody;
+import io.nimbusmq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers a broker with name servers over the wire, exactly as a 5.3.1 broker does (remoting-protocol.md §3.1):
+ * REGISTER_BROKER (103) at version 475 with header {@code brokerAddr brokerId brokerName clusterName haServerAddr
+ * enableActingMaster=false compressed=false bodyCrc32} and a plain JSON {@link RegisterBrokerBody}, sent to every
+ * configured address in parallel; UNREGISTER_BROKER (104) with {@code brokerAddr brokerId brokerName clusterName}.
+ *
+ * <p>The {@link NettyRemotingClient} belongs to the caller, who closes it after the last {@link #unregister}.
+ * Thread-safe.
+ */
+public final class RemoteNameServerRegistrar implements NameServerRegistrar {
+
+    /** How long one name server may take to answer. */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 6_000;
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteNameServerRegistrar.class);
+
+    private final NettyRemotingClient client;
+    private final List<String> nameServerAddresses;
+    private final long timeoutMillis;
+
+    /**
+     * @param nameServerAddresses {@code "host:port"} of each name server; at least one
+     * @param timeoutMillis       per name server, connecting included
+     */
+    public RemoteNameServerRegistrar(NettyRemotingClient client, List<String> nameServerAddresses,
+                                     long timeoutMillis) {
+        if (nameServerAddresses == null || nameServerAddresses.isEmpty()) {
+            throw new IllegalArgumentException("at least one name server address is needed");
+        }
+        if (timeoutMillis <= 0) {
+            throw new IllegalArgumentException("timeoutMillis must be positive: " + timeoutMillis);
+        }
+        this.client = client;
+        this.nameServerAddresses = List.copyOf(nameServerAddresses);
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Splits RocketMQ's {@code namesrvAddr} form, {@code "host1:9876;host2:9876"}, dropping blanks. */
+    public static List<String> parseAddresses(String namesrvAddr) {
+        if (namesrvAddr == null) {
+            return List.of();
+        }
+        return Arrays.stream(namesrvAddr.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public List<String> nameServerAddresses() {
+        return nameServerAddresses;
+    }
+
+    @Override
+    public CompletableFuture<Void> register(BrokerIdentity broker, Collection<TopicConfig> topics,
+                                            DataVersion dataVersion) {
+        byte[] body = RegisterBrokerBody.of(TopicConfigSerializeWrapper.of(topics, dataVersion)).encode();
+        return sendToAll("REGISTER_BROKER", () -> registerRequest(broker, body));
+    }
+
+    @Override
+    public CompletableFuture<Void> unregister(BrokerIdentity broker) {
+        return sendToAll("UNREGISTER_BROKER", () -> unregisterRequest(broker));
+    }
+
+    /** The REGISTER_BROKER request for {@code body}, with a fresh opaque. */
+    static RemotingCommand registerRequest(BrokerIdentity broker, byte[] body) {
+        return identify(RemotingCommand.createRequest(RequestCode.REGISTER_BROKER), broker)
+                .putExtField("haServerAddr", broker.haServerAddr())
+                .putExtField("enableActingMaster", false)
+                .putExtField("compressed", false)
+                .putExtField("bodyCrc32", RegisterBrokerBody.bodyCrc32(body))
+                .setBody(body);
+    }
+
+    /** The UNREGISTER_BROKER request, with a fresh opaque. */
+    static RemotingCommand unregisterRequest(BrokerIdentity broker) {
+        return identify(RemotingCommand.createRequest(RequestCode.UNREGISTER_BROKER), broker);
+    }
+
+    private static RemotingCommand identify(RemotingCommand request, BrokerIdentity broker) {
+        return request.setVersion(RemotingVersion.V5_3_1)
+                .putExtField("brokerAddr", broker.brokerAddr())
+                .putExtField("brokerId", broker.brokerId())
+                .putExtField("brokerName", broker.brokerName())
+                .putExtField("clusterName", broker.clusterName());
+    }
+
+    private CompletableFuture<Void> sendToAll(String what, Supplier<RemotingCommand> requests) {
+        List<CompletableFuture<String>> outcomes = new ArrayList<>();
+        for (String address : nameServerAddresses) {
+            outcomes.add(client.invokeSync(address, requests.get(), timeoutMillis)
+                    .handle((response, failure) -> describeFailure(address, response, failure)));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<String> failures = outcomes.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+            if (!failures.isEmpty()) {
+                String message = what + " failed on " + failures.size() + " of " + nameServerAddresses.size()
+                        + " name server(s): " + String.join("; ", failures);
+                log.warn(message);
+                throw new CompletionException(new NameServerRegistrationException(message));
+            }
+            log.debug("{} accepted by {}", what, nameServerAddresses);
+            return null;
+        });
+    }
+
+    /** {@code null} on success, else what went wrong with {@code address}. */
+    private static String describeFailure(String address, RemotingCommand response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return address + ": " + cause.getMessage();
+        }
+        if (response.code() != ResponseCode.SUCCESS) {
+            return address + ": code " + response.code() + " " + response.remark();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.nimbusmq.namesrv;
+
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+
+/**
+ * Admin questions about the whole cluster (remoting-protocol.md §3.4), as mqadmin asks them:
+ * <ul>
+ *   <li>GET_BROKER_CLUSTER_INFO (106): no header; body {@link io.nimbusmq.remoting.protocol.body.ClusterInfo},
+ *       always with unquoted numeric keys as fastjson writes it;</li>
+ *   <li>GET_ALL_TOPIC_LIST_FROM_NAMESERVER (206): body {@code {"topicList":[…]}}, or SYSTEM_ERROR "disable";</li>
+ *   <li>GET_TOPICS_BY_CLUSTER (224): header {@code cluster*}; same body, or SYSTEM_ERROR "disable";</li>
+ *   <li>DELETE_TOPIC_IN_NAMESRV (216): header {@code topic*}, {@code clusterName} to delete from one cluster
+ *       only.</li>
+ * </ul>
+ */
+public final class ClusterQueryProcessor implements RequestProcessor {
+
+    private final RouteInfoManager routes;
+    private final NameServerConfig config;
+
+    public ClusterQueryProcessor(RouteInfoManager routes, NameServerConfig config) {
+        this.routes = routes;
+        this.config = config;
+    }
+
+    /** The request codes this processor serves. */
+    public static int[] requestCodes() {
+        return new int[] {RequestCode.GET_BROKER_CLUSTER_INFO, RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
+                RequestCode.GET_TOPICS_BY_CLUSTER, RequestCode.DELETE_TOPIC_IN_NAMESRV};
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        return switch (request.code()) {
+            case RequestCode.GET_BROKER_CLUSTER_INFO ->
+                    success(request, RemotingJson.encodeWithUnquotedNumericKeys(routes.clusterInfo()));
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.enableAllTopicList()
+                    ? success(request, RemotingJson.encode(routes.allTopics())) : disabled(request);
+            case RequestCode.GET_TOPICS_BY_CLUSTER -> config.enableTopicList()
+                    ? success(request, RemotingJson.encode(routes.topicsByCluster(request.requiredString("cluster"))))
+                    : disabled(request);
+            case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
+            default -> RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    private RemotingCommand deleteTopic(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        String clusterName = request.optionalString("clusterName");
+        if (clusterName == null || clusterName.isEmpty()) {
+            routes.deleteTopic(topic);
+        } else {
+            routes.deleteTopic(topic, clusterName);
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
+    private static RemotingCommand success(RemotingCommand request, byte[] body) {
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null).setBody(body);
+    }
+
+    private static RemotingCommand disabled(RemotingCommand request) {
+        return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, "disable");
+    }
+}
