@@ -1,0 +1,153 @@
+package io.nimbusmq.broker.processor;
+
+import io.netty.channel.Channel;
+import io.nimbusmq.broker.client.ClientChannelInfo;
+import io.nimbusmq.broker.client.ConsumerManager;
+import io.nimbusmq.broker.client.ProducerManager;
+import io.nimbusmq.broker.client.SubscriptionValidator;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RemotingVersion;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.client.CheckClientConfigBody;
+import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
+import io.nimbusmq.remoting.protocol.body.client.ConsumerListBody;
+import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
+import io.nimbusmq.remoting.protocol.body.client.ProducerData;
+import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Client management (remoting-protocol.md §4.4): HEART_BEAT (34), UNREGISTER_CLIENT (35),
+ * GET_CONSUMER_LIST_BY_GROUP (38) and CHECK_CLIENT_CONFIG (46).
+ *
+ * <p>A heartbeat registers each consumer group of the body with the {@link ConsumerManager} (which notifies the
+ * group when its membership changes) after asking the retry-topic creator for the group's {@code %RETRY%<group>}
+ * topic, and each producer group with the {@link ProducerManager}. The answer carries the broker version, which
+ * clients check before SQL92 pulls, and asks v2 clients to keep sending full bodies.
+ *
+ * <p>Register it for {@link #requestCodes()}.
+ */
+public final class ClientManageProcessor implements RequestProcessor {
+
+    /** Heartbeat response ext: the broker understands heartbeat v2 bodies. */
+    public static final String IS_SUPPORT_HEART_BEAT_V2 = "IS_SUPPORT_HEART_BEAT_V2";
+    /** Heartbeat response ext: always true, so that v2 clients keep sending their subscriptions. */
+    public static final String IS_SUB_CHANGE = "IS_SUB_CHANGE";
+    /** The prefix of a consumer group's retry topic. */
+    public static final String RETRY_TOPIC_PREFIX = "%RETRY%";
+
+    private final ConsumerManager consumers;
+    private final ProducerManager producers;
+    private final Consumer<String> retryTopicCreator;
+    private final SubscriptionValidator subscriptionValidator;
+    private final Clock clock;
+
+    /**
+     * @param retryTopicCreator called on every heartbeat, for each of its consumer groups, with the name of the
+     *     group's retry topic ({@code %RETRY%<group>}) to create with 1 queue and perm 6 if it does not exist yet;
+     *     must be idempotent and quick when the topic exists, e.g.
+     *     {@code topicConfigTable::createSingleQueueTopicIfAbsent}
+     * @param subscriptionValidator judges non-TAG subscriptions in CHECK_CLIENT_CONFIG, e.g.
+     *     {@link SubscriptionValidator#PROPERTY_FILTER_DISABLED}
+     * @param clock stamps heartbeats, for expiry
+     */
+    public ClientManageProcessor(ConsumerManager consumers, ProducerManager producers,
+                                 Consumer<String> retryTopicCreator,
+                                 SubscriptionValidator subscriptionValidator, Clock clock) {
+        this.consumers = Objects.requireNonNull(consumers, "consumers");
+        this.producers = Objects.requireNonNull(producers, "producers");
+        this.retryTopicCreator = Objects.requireNonNull(retryTopicCreator, "retryTopicCreator");
+        this.subscriptionValidator = Objects.requireNonNull(subscriptionValidator, "subscriptionValidator");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        return switch (request.code()) {
+            case RequestCode.HEART_BEAT -> heartbeat(context.channel(), request);
+            case RequestCode.UNREGISTER_CLIENT -> unregisterClient(context.channel(), request);
+            case RequestCode.GET_CONSUMER_LIST_BY_GROUP -> consumerList(request);
+            case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
+            default -> RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    " request type " + request.code() + " not supported");
+        };
+    }
+
+    /** The codes this processor answers: 34, 35, 38 and 46. */
+    public static int[] requestCodes() {
+        return new int[] {RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT,
+            RequestCode.GET_CONSUMER_LIST_BY_GROUP, RequestCode.CHECK_CLIENT_CONFIG};
+    }
+
+    /** The retry topic of a consumer group: {@code %RETRY%<group>}. */
+    public static String retryTopic(String group) {
+        return RETRY_TOPIC_PREFIX + group;
+    }
+
+    private RemotingCommand heartbeat(Channel channel, RemotingCommand request) {
+        HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
+        if (heartbeat.clientID() == null || heartbeat.clientID().isEmpty()) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, "heartbeat without clientID");
+        }
+        ClientChannelInfo client = new ClientChannelInfo(channel, heartbeat.clientID(), request.language(),
+                request.version(), clock.millis());
+        for (ConsumerData consumer : heartbeat.consumerDataSet()) {
+            if (consumer.groupName() == null) {
+                continue;
+            }
+            retryTopicCreator.accept(retryTopic(consumer.groupName()));
+            consumers.register(consumer.groupName(), client, consumer.consumeType(), consumer.messageModel(),
+                    consumer.consumeFromWhere(), heartbeat.withoutSub() ? null : consumer.subscriptionDataSet());
+        }
+        for (ProducerData producer : heartbeat.producerDataSet()) {
+            if (producer.groupName() != null) {
+                producers.register(producer.groupName(), client);
+            }
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                .setVersion(RemotingVersion.CURRENT)
+                .putExtField(IS_SUPPORT_HEART_BEAT_V2, true)
+                .putExtField(IS_SUB_CHANGE, true);
+    }
+
+    private RemotingCommand unregisterClient(Channel channel, RemotingCommand request) {
+        request.requiredString("clientID");
+        String producerGroup = request.optionalString("producerGroup");
+        if (producerGroup != null) {
+            producers.unregister(producerGroup, channel);
+        }
+        String consumerGroup = request.optionalString("consumerGroup");
+        if (consumerGroup != null) {
+            consumers.unregister(consumerGroup, channel);
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand consumerList(RemotingCommand request) {
+        String group = request.requiredString("consumerGroup");
+        List<String> consumerIds = consumers.consumerIds(group);
+        if (consumerIds.isEmpty()) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "no consumer for this group, " + group);
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(new ConsumerListBody(consumerIds)));
+    }
+
+    private RemotingCommand checkClientConfig(RemotingCommand request) {
+        CheckClientConfigBody body = RemotingJson.decode(request.body(), CheckClientConfigBody.class);
+        SubscriptionData subscription = body.subscriptionData();
+        if (subscription == null || subscription.tagExpression()) {
+            return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+        }
+        SubscriptionValidator.Verdict verdict = subscriptionValidator.validate(subscription);
+        return RemotingCommand.createResponse(request, verdict.responseCode(), verdict.remark());
+    }
+}
