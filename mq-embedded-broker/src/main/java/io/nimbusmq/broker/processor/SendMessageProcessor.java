@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.broker.topic.TopicConfig;
@@ -33,14 +34,15 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     private final MessageStore store;
     private final TopicConfigTable topics;
-    private final InetSocketAddress storeHost;
+    private final Supplier<InetSocketAddress> storeHostSupplier;
     private final String clusterName;
 
-    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, InetSocketAddress storeHost,
+    /** @param storeHost the broker's advertised address, known once the server is bound */
+    public SendMessageProcessor(MessageStore store, TopicConfigTable topics, Supplier<InetSocketAddress> storeHost,
             String clusterName) {
         this.store = store;
         this.topics = topics;
-        this.storeHost = storeHost;
+        this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
     }
 
@@ -110,7 +112,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     private BatchMessageDecoder.Hosts inputs(RequestContext context) {
-        return new BatchMessageDecoder.Hosts(bornHost(context.channel().remoteAddress()), storeHost, clusterName);
+        return new BatchMessageDecoder.Hosts(bornHost(context.channel().remoteAddress()), storeHostSupplier.get(),
+                clusterName);
     }
 
     private MessageInput single(SendMessageRequestHeader header, int queueId, byte[] body, RequestContext context) {
@@ -119,7 +122,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         String properties = completeProperties(header.properties(), clusterName);
         return new MessageInput(header.topic(), queueId, header.flag(), body, properties, header.sysFlag(),
-                header.bornTimestamp(), bornHost(context.channel().remoteAddress()), storeHost,
+                header.bornTimestamp(), bornHost(context.channel().remoteAddress()), storeHostSupplier.get(),
                 header.reconsumeTimes(), 0);
     }
 
@@ -153,7 +156,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                 response.setRemark(result.remark());
                 StringJoiner ids = new StringJoiner(",");
                 for (long offset : result.append().physicalOffsets()) {
-                    ids.add(MessageIds.offsetMessageId(storeHost, offset));
+                    ids.add(MessageIds.offsetMessageId(storeHostSupplier.get(), offset));
                 }
                 response.putExtField("msgId", ids.toString());
                 response.putExtField("queueId", queueId);

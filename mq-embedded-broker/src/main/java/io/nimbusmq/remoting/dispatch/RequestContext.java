@@ -64,7 +64,10 @@ public final class RequestContext {
         response.markResponse();
         ChannelFuture write = channel.writeAndFlush(response);
         write.addListener(future -> {
-            if (!future.isSuccess()) {
+            if (!future.isSuccess() && !channel.isActive()) {
+                log.debug("Request code {} opaque {} not answered: {} disconnected", request.code(), request.opaque(),
+                        remoteAddress());
+            } else if (!future.isSuccess()) {
                 log.warn("Could not answer request code {} opaque {} to {}: {}", request.code(), request.opaque(),
                         remoteAddress(), String.valueOf(future.cause()));
             }

@@ -1,0 +1,47 @@
+package io.nimbusmq.broker;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import io.nimbusmq.store.flush.FlushMode;
+
+/**
+ * Broker settings.
+ *
+ * @param bindHost the interface to listen on
+ * @param port the port; 0 picks a free one
+ * @param advertisedHost the host clients are told to connect to (in routes and message ids); the bind host if null
+ * @param storeDir the root of the broker's files: {@code store/} for messages, {@code config/} for topics and offsets
+ * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
+ * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
+ * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ */
+public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+        Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+        boolean embeddedStore) {
+
+    public BrokerConfig {
+        Objects.requireNonNull(storeDir, "storeDir");
+        Objects.requireNonNull(flushMode, "flushMode");
+        clusterName = clusterName == null || clusterName.isBlank() ? "DefaultCluster" : clusterName;
+        brokerName = brokerName == null || brokerName.isBlank() ? "broker-a" : brokerName;
+        bindHost = bindHost == null || bindHost.isBlank() ? "127.0.0.1" : bindHost;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535: " + port);
+        }
+        nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
+    }
+
+    public boolean embeddedNameServer() {
+        return nameServerAddresses.isEmpty();
+    }
+
+    public Path messageStoreDir() {
+        return storeDir.resolve("store");
+    }
+
+    public Path configDir() {
+        return storeDir.resolve("config");
+    }
+}

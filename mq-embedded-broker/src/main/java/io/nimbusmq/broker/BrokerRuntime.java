@@ -1,0 +1,248 @@
+package io.nimbusmq.broker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.channel.Channel;
+import io.nimbusmq.broker.client.ClientHousekeepingConfig;
+import io.nimbusmq.broker.client.ClientHousekeepingService;
+import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
+import io.nimbusmq.broker.client.ConsumerManager;
+import io.nimbusmq.broker.client.ProducerManager;
+import io.nimbusmq.broker.client.RebalanceLockManager;
+import io.nimbusmq.broker.client.SubscriptionValidator;
+import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
+import io.nimbusmq.broker.longpolling.PullRequestHoldService;
+import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.processor.ClientManageProcessor;
+import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
+import io.nimbusmq.broker.processor.LockProcessor;
+import io.nimbusmq.broker.processor.PullMessageProcessor;
+import io.nimbusmq.broker.processor.QueryMessageProcessor;
+import io.nimbusmq.broker.processor.SendMessageProcessor;
+import io.nimbusmq.broker.processor.SubscriptionLookup;
+import io.nimbusmq.broker.registration.BrokerIdentity;
+import io.nimbusmq.broker.registration.BrokerRegistrationService;
+import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
+import io.nimbusmq.broker.registration.NameServerRegistrar;
+import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.namesrv.NameServer;
+import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
+import io.nimbusmq.remoting.netty.ChannelEventListener;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.NettyRemotingServer;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.netty.RemotingConfig;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.store.DefaultMessageStore;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.StoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running broker: builds the parts from a {@link BrokerConfig}, registers one processor per request family on its
+ * own executor, binds the port and keeps the parts for shutdown. Holds no logic of its own.
+ */
+public final class BrokerRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerRuntime.class);
+    private static final long OFFSET_PERSIST_INTERVAL_MILLIS = 5_000;
+
+    private final BrokerConfig config;
+    private final DefaultMessageStore store;
+    private final TopicConfigTable topics;
+    private final ConsumerOffsetTable offsets;
+    private final ConsumerManager consumers;
+    private final ProducerManager producers;
+    private final BrokerExecutors executors;
+    private final ScheduledExecutorService scheduler;
+    private NameServer nameServer;
+    private NettyRemotingServer server;
+    private NettyRemotingClient nameServerClient;
+    private ClientHousekeepingService housekeeping;
+    private PullRequestHoldService holdService;
+    private BrokerRegistrationService registration;
+    private volatile InetSocketAddress address;
+
+    private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
+            ConsumerOffsetTable offsets, ConsumerManager consumers) {
+        this.config = config;
+        this.store = store;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.consumers = consumers;
+        this.producers = new ProducerManager();
+        this.executors = BrokerExecutors.create();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "broker-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static BrokerRuntime start(BrokerConfig config, Clock clock) throws IOException {
+        long started = System.nanoTime();
+        StoreConfig storeConfig = (config.embeddedStore() ? StoreConfig.embedded(config.messageStoreDir())
+                : StoreConfig.production(config.messageStoreDir())).withFlushMode(config.flushMode());
+        DefaultMessageStore store = new DefaultMessageStore(storeConfig);
+        store.start();
+        TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
+                config.autoCreateTopicEnable());
+        topics.load();
+        ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve("consumerOffset.json"));
+        offsets.load();
+        AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
+        ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
+                (channel, command) -> serverRef.get().invokeOneway(channel, command)));
+        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, consumers);
+        try {
+            runtime.startServices(clock, serverRef);
+        } catch (RuntimeException e) {
+            runtime.shutdown();
+            throw e;
+        }
+        log.info("Broker {} ready at {} in {} ms ({} name server)", config.brokerName(), runtime.address,
+                (System.nanoTime() - started) / 1_000_000, config.embeddedNameServer() ? "embedded" : "external");
+        return runtime;
+    }
+
+    private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef) {
+        RebalanceLockManager locks = new RebalanceLockManager(60_000);
+        housekeeping = new ClientHousekeepingService(consumers, producers, locks, clock,
+                ClientHousekeepingConfig.defaults());
+        ProcessorRegistry registry = new ProcessorRegistry();
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), clock);
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName()),
+                        executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+                        RequestCode.SEND_BATCH_MESSAGE)
+                .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
+                .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
+                        RequestCode.VIEW_MESSAGE_BY_ID)
+                .register(new ConsumerOffsetProcessor(store, offsets), executors.consumerManage(),
+                        RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
+                        RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
+                        RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME)
+                .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
+                        SubscriptionValidator.PROPERTY_FILTER_DISABLED, clock), executors.clientManage(),
+                        ClientManageProcessor.requestCodes())
+                .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes());
+        if (config.embeddedNameServer()) {
+            nameServer = new NameServer();
+            nameServer.registerProcessors(registry, executors.nameServer());
+        }
+        RemotingConfig remoting = RemotingConfig.defaults().withBindHost(config.bindHost()).withPort(config.port());
+        server = new NettyRemotingServer(remoting, registry, channelEvents());
+        serverRef.set(server);
+        InetSocketAddress bound = server.start();
+        String host = config.advertisedHost() != null ? config.advertisedHost() : bound.getAddress().getHostAddress();
+        address = new InetSocketAddress(host, bound.getPort());
+        holdService = new PullRequestHoldService(pull::rerun, executors.pull(), store::maxOffsetInQueue, clock, 100);
+        pull.setHoldService(holdService);
+        store.addDispatcher(new MessageArrivalDispatcher(holdService));
+        holdService.start();
+        housekeeping.start();
+        if (nameServer != null) {
+            nameServer.start();
+        }
+        startRegistration();
+        scheduler.scheduleAtFixedRate(this::persistOffsets, OFFSET_PERSIST_INTERVAL_MILLIS,
+                OFFSET_PERSIST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void startRegistration() {
+        NameServerRegistrar registrar;
+        if (nameServer != null) {
+            registrar = new LocalNameServerRegistrar(nameServer.routeInfoManager());
+        } else {
+            nameServerClient = new NettyRemotingClient(RemotingClientConfig.defaults());
+            registrar = new RemoteNameServerRegistrar(nameServerClient, config.nameServerAddresses(),
+                    RemoteNameServerRegistrar.DEFAULT_TIMEOUT_MILLIS);
+        }
+        BrokerIdentity identity = new BrokerIdentity(config.clusterName(), config.brokerName(),
+                BrokerIdentity.MASTER_ID, address.getHostString() + ":" + address.getPort(), null);
+        registration = new BrokerRegistrationService(identity, registrar, topics::all);
+        topics.addChangeListener(topic -> registration.registerNow());
+        registration.start();
+        registration.registerNow().join();
+    }
+
+    private SubscriptionLookup subscriptionLookup() {
+        return (group, topic) -> consumers.findSubscription(group, topic)
+                .map(s -> new SubscriptionLookup.Subscription(s.expressionType(), s.subString(), s.subVersion()))
+                .orElse(null);
+    }
+
+    private ChannelEventListener channelEvents() {
+        return new ChannelEventListener() {
+            @Override
+            public void onClose(Channel channel) {
+                housekeeping.onClose(channel);
+                if (nameServer != null) {
+                    nameServer.onChannelClosed(channel);
+                }
+            }
+        };
+    }
+
+    private void persistOffsets() {
+        try {
+            offsets.persist();
+        } catch (IOException e) {
+            log.error("Could not persist consumer offsets", e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public TopicConfigTable topics() {
+        return topics;
+    }
+
+    public ConsumerOffsetTable offsets() {
+        return offsets;
+    }
+
+    public ConsumerManager consumers() {
+        return consumers;
+    }
+
+    public ProducerManager producers() {
+        return producers;
+    }
+
+    void shutdown() {
+        List<Runnable> steps = List.of(
+                () -> { if (registration != null) registration.shutdown(); },
+                () -> { if (holdService != null) holdService.shutdown(); },
+                () -> { if (server != null) server.shutdown(); },
+                () -> executors.shutdown(10_000),
+                scheduler::shutdownNow,
+                this::persistOffsets,
+                () -> { if (housekeeping != null) housekeeping.shutdown(); },
+                () -> { if (nameServer != null) nameServer.shutdown(); },
+                () -> { if (nameServerClient != null) nameServerClient.close(); },
+                store::shutdown);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                log.warn("Broker shutdown step failed", e);
+            }
+        }
+        log.info("Broker {} stopped", config.brokerName());
+    }
+}

@@ -1,0 +1,182 @@
+package io.nimbusmq.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.flush.FlushMode;
+
+/**
+ * A RocketMQ-compatible broker, and unless told to register with external name servers, its name server, on one
+ * port: the returned address is both the client's name-server address and the broker address.
+ *
+ * <pre>{@code
+ * EmbeddedBroker broker = EmbeddedBroker.builder().port(0).storeDir(dir).build();
+ * InetSocketAddress address = broker.start();
+ * producer.setNamesrvAddr(broker.address());
+ * }</pre>
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final BrokerConfig config;
+    private final Clock clock;
+    private BrokerRuntime runtime;
+
+    private EmbeddedBroker(BrokerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /** Opens the store, recovers, binds the port and registers with the name servers. Returns the bound address. */
+    public synchronized InetSocketAddress start() {
+        if (runtime != null) {
+            return runtime.address();
+        }
+        try {
+            runtime = BrokerRuntime.start(config, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("broker failed to start in " + config.storeDir(), e);
+        }
+        return runtime.address();
+    }
+
+    /** The address clients use, {@code "ip:port"}: name server and broker at once in embedded mode. */
+    public String address() {
+        InetSocketAddress address = requireRunning().address();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    public int port() {
+        return requireRunning().address().getPort();
+    }
+
+    public MessageStore messageStore() {
+        return requireRunning().store();
+    }
+
+    /** The running broker's parts, for tests and tools. */
+    public BrokerRuntime runtime() {
+        return requireRunning();
+    }
+
+    public synchronized boolean isRunning() {
+        return runtime != null;
+    }
+
+    private synchronized BrokerRuntime requireRunning() {
+        if (runtime == null) {
+            throw new IllegalStateException("broker is not running");
+        }
+        return runtime;
+    }
+
+    /** Stops accepting, answers held pulls, persists offsets and topics, flushes and closes the store. */
+    public synchronized void shutdown() {
+        if (runtime != null) {
+            runtime.shutdown();
+            runtime = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    /** Builds an embedded broker: loopback, auto-created topics, small store files, ASYNC flush by default. */
+    public static final class Builder {
+        private String clusterName = "DefaultCluster";
+        private String brokerName = "broker-a";
+        private String bindHost = "127.0.0.1";
+        private int port = 0;
+        private String advertisedHost;
+        private Path storeDir;
+        private FlushMode flushMode = FlushMode.ASYNC_FLUSH;
+        private List<String> nameServerAddresses = List.of();
+        private boolean autoCreateTopicEnable = true;
+        private boolean embeddedStore = true;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder bindHost(String value) {
+            this.bindHost = value;
+            return this;
+        }
+
+        public Builder advertisedHost(String value) {
+            this.advertisedHost = value;
+            return this;
+        }
+
+        public Builder storeDir(Path value) {
+            this.storeDir = value;
+            return this;
+        }
+
+        public Builder flushMode(FlushMode value) {
+            this.flushMode = value;
+            return this;
+        }
+
+        public Builder clusterName(String value) {
+            this.clusterName = value;
+            return this;
+        }
+
+        public Builder brokerName(String value) {
+            this.brokerName = value;
+            return this;
+        }
+
+        /** Register with these name servers instead of serving an embedded one. */
+        public Builder nameServerAddresses(List<String> value) {
+            this.nameServerAddresses = value;
+            return this;
+        }
+
+        public Builder autoCreateTopicEnable(boolean value) {
+            this.autoCreateTopicEnable = value;
+            return this;
+        }
+
+        /** Production-size store files (1 GiB commit log segments) instead of small embedded ones. */
+        public Builder productionStore(boolean value) {
+            this.embeddedStore = !value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public EmbeddedBroker build() {
+            if (storeDir == null) {
+                throw new IllegalStateException("storeDir is required");
+            }
+            return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
+                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore), clock);
+        }
+
+        /** Builds from a complete configuration (the standalone launcher). */
+        public EmbeddedBroker build(BrokerConfig config) {
+            return new EmbeddedBroker(config, clock);
+        }
+    }
+}
