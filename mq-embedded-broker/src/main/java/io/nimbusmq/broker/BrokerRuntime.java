@@ -20,13 +20,16 @@ import io.nimbusmq.broker.client.SubscriptionValidator;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
+import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
 import io.nimbusmq.broker.processor.LockProcessor;
 import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
 import io.nimbusmq.broker.processor.SendMessageProcessor;
 import io.nimbusmq.broker.processor.SubscriptionLookup;
+import io.nimbusmq.broker.processor.TopicAdminProcessor;
 import io.nimbusmq.broker.registration.BrokerIdentity;
 import io.nimbusmq.broker.registration.BrokerRegistrationService;
 import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
@@ -133,7 +136,14 @@ public final class BrokerRuntime {
                 .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
                         SubscriptionValidator.PROPERTY_FILTER_DISABLED, clock), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
-                .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes());
+                .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes())
+                .register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
+                        () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
+                .register(new ConsumerAdminProcessor(store, topics, offsets, consumers, producers,
+                        config.brokerName(), (channel, request, timeout) -> server.invokeSync(channel, request,
+                        timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
+                .register(new BrokerInfoProcessor(store, config), executors.admin(),
+                        BrokerInfoProcessor.requestCodes());
         if (config.embeddedNameServer()) {
             nameServer = new NameServer();
             nameServer.registerProcessors(registry, executors.nameServer());

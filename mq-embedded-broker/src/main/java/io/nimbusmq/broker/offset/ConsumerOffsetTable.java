@@ -75,6 +75,18 @@ public final class ConsumerOffsetTable {
         return groups;
     }
 
+    /** Topics on which {@code group} committed offsets. */
+    public java.util.Set<String> topicsOf(String group) {
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0 && key.substring(at + 1).equals(group)) {
+                topics.add(key.substring(0, at));
+            }
+        }
+        return topics;
+    }
+
     public void removeTopic(String topic) {
         offsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }

@@ -1,0 +1,82 @@
+package io.nimbusmq.broker.processor;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RemotingVersion;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.KvTable;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.StoreStats;
+
+/** GET_BROKER_RUNTIME_INFO (28, what {@code mqadmin clusterList} shows) and GET_BROKER_CONFIG (26). */
+public final class BrokerInfoProcessor implements RequestProcessor {
+
+    private final MessageStore store;
+    private final BrokerConfig config;
+    private final long bootTimestamp = System.currentTimeMillis();
+
+    public BrokerInfoProcessor(MessageStore store, BrokerConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    public static int[] requestCodes() {
+        return new int[] {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG};
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        if (request.code() == RequestCode.GET_BROKER_CONFIG) {
+            StringBuilder properties = new StringBuilder();
+            brokerProperties().forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+            return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                    .setBody(properties.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(new KvTable(runtimeInfo())));
+    }
+
+    private Map<String, String> brokerProperties() {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put("brokerClusterName", config.clusterName());
+        properties.put("brokerName", config.brokerName());
+        properties.put("brokerId", "0");
+        properties.put("listenPort", String.valueOf(config.port()));
+        properties.put("storePathRootDir", config.storeDir().toString());
+        properties.put("flushDiskType", config.flushMode().name());
+        properties.put("autoCreateTopicEnable", String.valueOf(config.autoCreateTopicEnable()));
+        properties.put("namesrvAddr", String.join(";", config.nameServerAddresses()));
+        return properties;
+    }
+
+    private Map<String, String> runtimeInfo() {
+        StoreStats stats = store.stats();
+        Map<String, String> info = new TreeMap<>();
+        info.put("brokerVersionDesc", "V5_3_1");
+        info.put("brokerVersion", String.valueOf(RemotingVersion.CURRENT));
+        info.put("brokerActive", "true");
+        info.put("bootTimestamp", String.valueOf(bootTimestamp));
+        info.put("msgPutTotalTodayNow", String.valueOf(stats.putMessageCount()));
+        info.put("msgPutTotalTodayMorning", "0");
+        info.put("msgPutTotalYesterdayMorning", "0");
+        info.put("msgGetTotalTodayNow", "0");
+        info.put("msgGetTotalTodayMorning", "0");
+        info.put("msgGetTotalYesterdayMorning", "0");
+        info.put("putTps", "0.0 0.0 0.0");
+        info.put("getTransferredTps", "0.0 0.0 0.0");
+        info.put("commitLogMinOffset", String.valueOf(store.commitLogMinOffset()));
+        info.put("commitLogMaxOffset", String.valueOf(store.commitLogMaxOffset()));
+        info.put("dispatchBehindBytes", String.valueOf(stats.dispatchBehindBytes()));
+        info.put("earliestMessageTimeStamp", "0");
+        info.put("commitLogDiskRatio", "0.0");
+        info.put("storeWritable", String.valueOf(store.isWritable()));
+        return info;
+    }
+}

@@ -1,0 +1,169 @@
+package io.nimbusmq.broker.processor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.channel.Channel;
+import io.nimbusmq.broker.client.ClientChannelInfo;
+import io.nimbusmq.broker.client.ConsumerGroupInfo;
+import io.nimbusmq.broker.client.ConsumerManager;
+import io.nimbusmq.broker.client.ProducerManager;
+import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.admin.ConsumeStats;
+import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
+import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.read.BoundaryType;
+
+/**
+ * Consumer and producer administration: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
+ * GET_CONSUME_STATS (208, lag per queue), INVOKE_BROKER_TO_RESET_OFFSET (222) and GET_CONSUMER_RUNNING_INFO (307,
+ * relayed to the client).
+ */
+public final class ConsumerAdminProcessor implements RequestProcessor {
+
+    /** Sends a request to a client over its connection and returns the answer. */
+    @FunctionalInterface
+    public interface ClientInvoker {
+        CompletableFuture<RemotingCommand> invoke(Channel channel, RemotingCommand request, long timeoutMillis);
+    }
+
+    private static final long CLIENT_TIMEOUT_MILLIS = 5_000;
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final ConsumerOffsetTable offsets;
+    private final ConsumerManager consumers;
+    private final ProducerManager producers;
+    private final String brokerName;
+    private final ClientInvoker clientInvoker;
+
+    public ConsumerAdminProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
+            ConsumerManager consumers, ProducerManager producers, String brokerName, ClientInvoker clientInvoker) {
+        this.store = store;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.consumers = consumers;
+        this.producers = producers;
+        this.brokerName = brokerName;
+        this.clientInvoker = clientInvoker;
+    }
+
+    public static int[] requestCodes() {
+        return new int[] {RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
+                RequestCode.GET_CONSUME_STATS, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
+                RequestCode.GET_CONSUMER_RUNNING_INFO};
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) throws Exception {
+        return switch (request.code()) {
+            case RequestCode.GET_CONSUMER_CONNECTION_LIST -> consumerConnections(request);
+            case RequestCode.GET_PRODUCER_CONNECTION_LIST -> success(request).setBody(RemotingJson.encode(
+                    producers.producerConnection(request.requiredString("producerGroup"))));
+            case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
+            case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
+            default -> consumerRunningInfo(request);
+        };
+    }
+
+    private RemotingCommand consumerConnections(RemotingCommand request) {
+        String group = request.requiredString("consumerGroup");
+        Optional<ConsumerGroupInfo> info = consumers.group(group);
+        if (info.isEmpty() || info.get().isEmpty()) {
+            return RemotingCommand.createResponse(request, ResponseCode.CONSUMER_NOT_ONLINE,
+                    "the consumer group[" + group + "] not online");
+        }
+        return success(request).setBody(RemotingJson.encode(info.get().toConsumerConnection()));
+    }
+
+    private Set<String> topicsOf(String group, String topic) {
+        Set<String> result = new TreeSet<>();
+        if (topic != null && !topic.isBlank()) {
+            result.add(topic);
+            return result;
+        }
+        result.addAll(offsets.topicsOf(group));
+        consumers.group(group).ifPresent(g -> result.addAll(g.subscriptions().keySet()));
+        return result;
+    }
+
+    private RemotingCommand consumeStats(RemotingCommand request) {
+        String group = request.requiredString("consumerGroup");
+        Map<String, ConsumeStats.OffsetWrapper> table = new LinkedHashMap<>();
+        for (String topic : topicsOf(group, request.optionalString("topic"))) {
+            TopicConfig config = topics.find(topic);
+            if (config == null) {
+                continue;
+            }
+            for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
+                long brokerOffset = store.maxOffsetInQueue(topic, queueId);
+                long consumerOffset = Math.max(0, offsets.query(group, topic, queueId));
+                table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)),
+                        new ConsumeStats.OffsetWrapper(brokerOffset, consumerOffset, consumerOffset, 0));
+            }
+        }
+        return success(request).setBody(RemotingJson.encode(new ConsumeStats(0.0, table)));
+    }
+
+    /** Moves a group's offsets to the first message stored at or after a time and tells its online clients. */
+    private RemotingCommand resetOffset(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        String group = request.requiredString("group");
+        long timestamp = request.requiredLong("timestamp");
+        TopicConfig config = topics.find(topic);
+        if (config == null) {
+            return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
+                    "topic[" + topic + "] not exist");
+        }
+        Map<String, Long> table = new LinkedHashMap<>();
+        for (int queueId = 0; queueId < config.readQueueNums(); queueId++) {
+            long offset = timestamp < 0 ? store.maxOffsetInQueue(topic, queueId)
+                    : store.offsetForTimestamp(topic, queueId, timestamp, BoundaryType.LOWER);
+            offsets.commit(group, topic, queueId, offset);
+            table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)), offset);
+        }
+        byte[] body = RemotingJson.encode(new ResetOffsetBody(table));
+        consumers.group(group).ifPresent(info -> {
+            for (Channel channel : info.channels()) {
+                RemotingCommand notify = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET)
+                        .putExtField("topic", topic).putExtField("group", group)
+                        .putExtField("timestamp", timestamp).setBody(body);
+                clientInvoker.invoke(channel, notify, CLIENT_TIMEOUT_MILLIS);
+            }
+        });
+        return success(request).setBody(body);
+    }
+
+    private RemotingCommand consumerRunningInfo(RemotingCommand request) throws Exception {
+        String group = request.requiredString("consumerGroup");
+        String clientId = request.requiredString("clientId");
+        Optional<ClientChannelInfo> client = consumers.group(group).flatMap(g -> g.findClient(clientId));
+        if (client.isEmpty()) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "The Consumer <" + group + "> <" + clientId + "> not online");
+        }
+        RemotingCommand forward = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO)
+                .setExtFields(request.extFields()).setBody(request.body());
+        RemotingCommand answer = clientInvoker.invoke(client.get().channel(), forward, CLIENT_TIMEOUT_MILLIS)
+                .get();
+        return RemotingCommand.createResponse(request, answer.code(), answer.remark()).setBody(answer.body());
+    }
+
+    private static RemotingCommand success(RemotingCommand request) {
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+}

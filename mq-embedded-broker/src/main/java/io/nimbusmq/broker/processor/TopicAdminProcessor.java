@@ -1,0 +1,134 @@
+package io.nimbusmq.broker.processor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
+import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.store.MessageStore;
+
+/** Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202). */
+public final class TopicAdminProcessor implements RequestProcessor {
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final ConsumerOffsetTable offsets;
+    private final String brokerName;
+    private final Runnable topicsDeleted;
+
+    /** @param topicsDeleted called after a deletion so that the name servers learn of it */
+    public TopicAdminProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
+            String brokerName, Runnable topicsDeleted) {
+        this.store = store;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.brokerName = brokerName;
+        this.topicsDeleted = topicsDeleted;
+    }
+
+    public static int[] requestCodes() {
+        return new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
+                RequestCode.GET_TOPIC_STATS_INFO};
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        return switch (request.code()) {
+            case RequestCode.UPDATE_AND_CREATE_TOPIC -> createOrUpdate(request);
+            case RequestCode.DELETE_TOPIC_IN_BROKER -> delete(request);
+            default -> stats(request);
+        };
+    }
+
+    private RemotingCommand createOrUpdate(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        String problem = TopicValidator.validate(topic);
+        if (problem != null) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, problem);
+        }
+        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY) || TopicValidator.isNotAllowedToSend(topic)) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "The topic[" + topic + "] is conflict with system topic.");
+        }
+        int read = request.requiredInt("readQueueNums");
+        int write = request.requiredInt("writeQueueNums");
+        if (read <= 0 || write <= 0 || read > 1024 || write > 1024) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "queue numbers must be in 1..1024: read " + read + ", write " + write);
+        }
+        topics.createOrUpdate(new TopicConfig(topic, read, write, request.requiredInt("perm"),
+                request.optionalString("topicFilterType", TopicConfig.SINGLE_TAG),
+                request.optionalInt("topicSysFlag", 0), request.optionalBoolean("order", false),
+                parseAttributes(request.optionalString("attributes"))));
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
+    /** Attributes travel as {@code +key=value,+key2=value2}. */
+    private static Map<String, String> parseAttributes(String attributes) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (attributes == null || attributes.isBlank()) {
+            return parsed;
+        }
+        for (String part : attributes.split(",")) {
+            String entry = part.startsWith("+") || part.startsWith("-") ? part.substring(1) : part;
+            int eq = entry.indexOf('=');
+            if (eq > 0 && !part.startsWith("-")) {
+                parsed.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return parsed;
+    }
+
+    private RemotingCommand delete(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY)) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "The topic[" + topic + "] is a system topic and cannot be deleted.");
+        }
+        topics.delete(topic);
+        store.deleteTopic(topic);
+        offsets.removeTopic(topic);
+        topicsDeleted.run();
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand stats(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        TopicConfig config = topics.find(topic);
+        if (config == null) {
+            return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
+                    "topic[" + topic + "] not exist");
+        }
+        Map<String, TopicStatsTable.TopicOffset> table = new LinkedHashMap<>();
+        for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
+            long max = store.maxOffsetInQueue(topic, queueId);
+            long lastUpdate = max > 0 ? storeTimeOfLast(topic, queueId, max) : 0;
+            table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)),
+                    new TopicStatsTable.TopicOffset(store.minOffsetInQueue(topic, queueId), max, lastUpdate));
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(new TopicStatsTable(table)));
+    }
+
+    private long storeTimeOfLast(String topic, int queueId, long max) {
+        try (var result = store.getMessages(topic, queueId, max - 1, 1, Integer.MAX_VALUE,
+                io.nimbusmq.store.read.MessageFilter.ALL)) {
+            if (result.messages().isEmpty()) {
+                return 0;
+            }
+            return io.nimbusmq.store.message.MessageCodec.decodeMeta(result.messages().get(0).buffer(), 0)
+                    .storeTimestamp();
+        }
+    }
+}
