@@ -1,0 +1,112 @@
+package io.nimbusmq.broker.standalone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.store.flush.FlushMode;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The standalone launcher's settings: a config file (YAML or properties) overridden by command-line options.
+ *
+ * <pre>
+ * --config FILE            broker.yml / broker.properties with the keys below
+ * --mode broker|namesrv    broker (default; with an embedded name server unless namesrv-addr is set) or name server only
+ * --port N                 listen port (default 9876 with the embedded name server, else 10911)
+ * --bind-host HOST         default 0.0.0.0
+ * --advertised-host HOST   the address clients are given (default: the bind host, or this machine's address)
+ * --store-dir DIR          default ./nimbus-data
+ * --flush-mode ASYNC_FLUSH|SYNC_FLUSH
+ * --namesrv-addr A;B       register with these name servers (ours or Apache RocketMQ's) instead of embedding one
+ * --broker-name NAME  --cluster-name NAME  --auto-create-topic true|false (default false)
+ * </pre>
+ */
+public record LauncherOptions(String mode, BrokerConfig broker) {
+
+    static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
+            "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic");
+
+    public static LauncherOptions parse(String[] args) throws IOException {
+        Map<String, String> cli = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; options look like --port 9876");
+            }
+            String key = arg.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option --" + key + " needs a value");
+            }
+            cli.put(key, value);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        String configFile = cli.remove("config");
+        if (configFile != null) {
+            settings.putAll(readFile(Path.of(configFile)));
+        }
+        settings.putAll(cli);
+        for (String key : settings.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "'; known: " + KEYS);
+            }
+        }
+        return fromSettings(settings);
+    }
+
+    private static LauncherOptions fromSettings(Map<String, String> s) {
+        String mode = s.getOrDefault("mode", "broker").toLowerCase(Locale.ROOT);
+        if (!mode.equals("broker") && !mode.equals("namesrv")) {
+            throw new IllegalArgumentException("mode must be broker or namesrv: " + mode);
+        }
+        List<String> nameServers = s.containsKey("namesrv-addr")
+                ? Arrays.stream(s.get("namesrv-addr").split("[;,]")).map(String::trim).filter(a -> !a.isEmpty())
+                        .toList()
+                : List.of();
+        int defaultPort = mode.equals("namesrv") || nameServers.isEmpty() ? 9876 : 10911;
+        FlushMode flushMode = FlushMode.valueOf(s.getOrDefault("flush-mode", "ASYNC_FLUSH").toUpperCase(Locale.ROOT));
+        BrokerConfig config = new BrokerConfig(s.get("cluster-name"), s.get("broker-name"),
+                s.getOrDefault("bind-host", "0.0.0.0"), Integer.parseInt(s.getOrDefault("port", "" + defaultPort)),
+                s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
+                nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false);
+        return new LauncherOptions(mode, config);
+    }
+
+    private static Map<String, String> readFile(Path file) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String name = file.getFileName().toString();
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                Object loaded = new Yaml().load(reader);
+                if (loaded instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> settings.put(String.valueOf(k), String.valueOf(v)));
+                } else if (loaded != null) {
+                    throw new IllegalArgumentException(file + " must be a map of settings");
+                }
+            }
+        } else {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            properties.forEach((k, v) -> settings.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return settings;
+    }
+}
