@@ -1,0 +1,89 @@
+package io.nimbusmq.broker.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the executable jar built by {@code mvn package} as a separate process: it logs its address when ready, serves
+ * requests, and on SIGTERM shuts down cleanly (the store's abort marker is gone, offsets are persisted).
+ */
+class StandaloneBrokerIntegrationTests {
+
+    private static final Pattern READY = Pattern.compile("ready at ([0-9.]+):(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private static Path standaloneJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-standalone.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run mvn package first: no standalone jar"));
+        }
+    }
+
+    @Test
+    void startsFromTheJarWithAConfigFileAndStopsCleanlyOnSigterm() throws Exception {
+        Path config = dir.resolve("broker.yml");
+        Files.writeString(config, "bind-host: 127.0.0.1\nport: 0\nauto-create-topic: true\nbroker-name: jar-broker\n");
+        Path log = dir.resolve("broker.log");
+        Path storeDir = dir.resolve("data");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx128m", "-jar", standaloneJar().toString(),
+                "--config", config.toString(), "--store-dir", storeDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> READY.matcher(Files.readString(log)).find());
+            Matcher ready = READY.matcher(Files.readString(log));
+            assertThat(ready.find()).isTrue();
+            String address = ready.group(1) + ":" + ready.group(2);
+
+            try (NettyRemotingClient client = new NettyRemotingClient(RemotingClientConfig.defaults())) {
+                RemotingCommand route = client.invokeSync(address, RemotingCommand
+                        .createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC).putExtField("topic", "TBW102"), 5000)
+                        .get();
+                assertThat(route.code()).isEqualTo(ResponseCode.SUCCESS);
+                assertThat(new String(route.body(), StandardCharsets.UTF_8)).contains("jar-broker");
+                RemotingCommand commit = RemotingCommand.createRequest(RequestCode.UPDATE_CONSUMER_OFFSET)
+                        .putExtField("consumerGroup", "g1").putExtField("topic", "T").putExtField("queueId", 0)
+                        .putExtField("commitOffset", 42);
+                assertThat(client.invokeSync(address, commit, 5000).get().code()).isEqualTo(ResponseCode.SUCCESS);
+            }
+            process.destroy();
+            assertThat(process.waitFor()).isIn(0, 143);
+            assertThat(storeDir.resolve("store/abort")).doesNotExist();
+            assertThat(Files.readString(storeDir.resolve("config/consumerOffset.json"))).contains("T@g1")
+                    .contains("42");
+            assertThat(Files.readString(log)).contains("Broker jar-broker stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBadOptionFailsWithAClearMessage() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-jar", standaloneJar().toString(), "--no-such", "1"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isEqualTo(2);
+        assertThat(output).contains("unknown setting 'no-such'");
+    }
+}
