@@ -2,7 +2,6 @@ package io.nimbusmq.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 import io.nimbusmq.store.message.MessageInput;
@@ -11,7 +10,6 @@ import io.nimbusmq.store.message.MessageInput;
 final class MessageValidator {
 
     static final int TOPIC_MAX_LENGTH = 127;
-    private static final Pattern TOPIC_PATTERN = Pattern.compile("^[%|a-zA-Z0-9_-]+$");
 
     private final CommitLogConfig config;
 
@@ -44,9 +42,22 @@ final class MessageValidator {
         return null;
     }
 
+    /** The same check as {@code ^[%|a-zA-Z0-9_-]+$} on a non-empty topic, without a regex matcher per put. */
+    private static boolean isLegalTopic(String topic) {
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            boolean legal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '%' || c == '|' || c == '_' || c == '-';
+            if (!legal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private PutMessageResult validateOne(MessageInput message) {
         String topic = message.topic();
-        if (topic.isEmpty() || topic.length() > TOPIC_MAX_LENGTH || !TOPIC_PATTERN.matcher(topic).matches()) {
+        if (topic.isEmpty() || topic.length() > TOPIC_MAX_LENGTH || !isLegalTopic(topic)) {
             return PutMessageResult.rejected(PutMessageStatus.TOPIC_ILLEGAL, "topic '" + topic
                     + "' must be 1-" + TOPIC_MAX_LENGTH + " characters of [%|a-zA-Z0-9_-]");
         }

@@ -21,7 +21,7 @@ public abstract class ServiceThread implements Runnable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
-    private boolean notified;
+    private volatile boolean notified;
     private volatile boolean stopped;
     private volatile Thread thread;
 
@@ -66,8 +66,16 @@ public abstract class ServiceThread implements Runnable {
         }
     }
 
-    /** Wakes the thread if it waits between rounds. */
+    /**
+     * Wakes the thread if it waits between rounds. Cheap when a wake-up is already pending: the flag is only cleared
+     * by the service thread under the lock right before it starts a round, so a caller that still sees it set knows
+     * that a round will start after its own (earlier) writes, and skips the lock and the signal. Writers call this
+     * after every put.
+     */
     public void wakeup() {
+        if (notified) {
+            return;
+        }
         lock.lock();
         try {
             notified = true;
