@@ -308,7 +308,7 @@ public final class DefaultMessageStore implements MessageStore {
             return null;
         }
         try {
-            RecordCheck check = MessageCodec.check(slice.buffer(), 0, slice.sizeBytes(), physicalOffset);
+            RecordCheck check = MessageCodec.checkSealed(slice.buffer(), 0, slice.sizeBytes(), physicalOffset);
             return check.kind() == RecordCheck.Kind.MESSAGE ? MessageCodec.decode(slice.buffer()) : null;
         } finally {
             slice.release();

@@ -14,15 +14,17 @@ import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.message.MessageCodec;
 import io.nimbusmq.store.message.MessageInput;
 import io.nimbusmq.store.message.MessageSysFlag;
+import io.nimbusmq.store.message.RecordCrc;
 
 /**
  * The append-only commit log: every message of every topic, in arrival order, in fixed-size mapped segments.
  *
  * <p><b>Write path.</b> A message is encoded into a per-thread buffer <em>outside</em> the put lock (body CRC
- * included). Under the lock the appender only picks the segment, assigns the physical offset, the queue offset and the
- * store timestamp, patches them into the encoded bytes and copies them into the mapped segment. A batch is written as
- * one contiguous run inside one segment, with consecutive queue offsets. When the current segment cannot take the next
- * record plus a blank record, it is closed with a blank record and the record goes to a new segment.
+ * included, record CRC entry reserved). Under the lock the appender only picks the segment, assigns the physical
+ * offset, the queue offset and the store timestamp, patches them into the encoded bytes, seals each record with its
+ * record CRC ({@link RecordCrc}) and copies them into the mapped segment. A batch is written as one contiguous run
+ * inside one segment, with consecutive queue offsets. When the current segment cannot take the next record plus a
+ * blank record, it is closed with a blank record and the record goes to a new segment.
  *
  * <p>Appends are synchronous memory copies; forcing them to disk is the job of the flush services.
  */
@@ -93,6 +95,7 @@ public final class CommitLog {
                 offsets[i] = physicalOffset + position;
                 MessageCodec.patchAppendFields(encoded, position, consumable ? queueOffset + i : 0, offsets[i],
                         storeTimestamp);
+                RecordCrc.seal(encoded, position);
                 position += encoded.getInt(position);
             }
             segment.append(encoded);
@@ -134,7 +137,7 @@ public final class CommitLog {
         for (int i = 0; i < messages.size(); i++) {
             MessageInput m = messages.get(i);
             topics[i] = m.topic().getBytes(StandardCharsets.UTF_8);
-            properties[i] = m.properties().getBytes(StandardCharsets.UTF_8);
+            properties[i] = (m.properties() + RecordCrc.RESERVED_ENTRY).getBytes(StandardCharsets.UTF_8);
             sysFlags[i] = MessageCodec.effectiveSysFlag(m);
             total += MessageCodec.recordSize(sysFlags[i], m.body().length, topics[i].length, properties[i].length);
         }

@@ -1,16 +1,20 @@
 package io.nimbusmq.store.commitlog;
 
+import io.nimbusmq.store.message.MessageCodec;
+import io.nimbusmq.store.message.RecordCrc;
+
 /**
  * Commit log settings.
  *
  * @param segmentSizeBytes size of each segment file; 1 GiB in production, small for embedded use and tests
  * @param maxMessageSizeBytes largest accepted body (a batch counts as one body); RocketMQ's default is 4 MiB
- * @param maxPropertiesSizeBytes largest accepted property string; the on-disk length field allows 32767
+ * @param maxPropertiesSizeBytes largest accepted property string; at most {@link #MAX_PROPERTIES_SIZE}: the on-disk
+ *        length field allows 32767 bytes, of which the record's CRC entry ({@link RecordCrc}) takes 20
  */
 public record CommitLogConfig(int segmentSizeBytes, int maxMessageSizeBytes, int maxPropertiesSizeBytes) {
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
-    public static final int MAX_PROPERTIES_SIZE = Short.MAX_VALUE;
+    public static final int MAX_PROPERTIES_SIZE = MessageCodec.MAX_PROPERTIES_BYTES - RecordCrc.ENTRY_BYTES;
     private static final int MIN_SEGMENT_SIZE = 4096;
 
     public CommitLogConfig {

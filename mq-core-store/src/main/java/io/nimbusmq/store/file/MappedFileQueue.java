@@ -156,13 +156,21 @@ public final class MappedFileQueue {
         return last == null ? 0 : last.fileFromOffset() + last.writePosition();
     }
 
-    /** Offset just past the last byte forced to disk. */
+    /**
+     * Offset up to which every byte is forced to disk. The oldest segment with unforced bytes decides, not the last
+     * one: a segment gets its last bytes (the blank record) after the next one is rolled, so a new, empty last
+     * segment does not mean that everything before it is on disk.
+     */
     public long flushedOffset() {
-        MappedFile last = lastSegment();
-        if (last == null) {
-            return 0;
+        long flushed = minOffset();
+        for (MappedFile file : files) {
+            int flushedPosition = file.flushedPosition();
+            flushed = file.fileFromOffset() + flushedPosition;
+            if (flushedPosition < file.writePosition()) {
+                break;
+            }
         }
-        return last.fileFromOffset() + last.flushedPosition();
+        return flushed;
     }
 
     /**

@@ -37,9 +37,14 @@ import java.util.zip.CRC32;
  * A segment whose free space cannot take the next message is closed by a blank record: TOTALSIZE (the rest of the
  * segment) and the magic {@code 0xCBD43194}; the next message starts the next segment.
  *
+ * <p>The properties may end with RocketMQ's optional CRC property, a checksum of every record byte before it
+ * ({@link RecordCrc}). The commit log always writes it; decoding hides it, so callers get back the properties they
+ * stored.
+ *
  * <p>Recovery contract: a record is valid only if its magic, its size (inside the written data and equal to the sum
- * of its parts), its PHYSICALOFFSET (equal to its position) and its body CRC all check out. Anything else is a torn or
- * damaged write, and the log is cut before it.
+ * of its parts), its PHYSICALOFFSET (equal to its position), its body CRC and its record CRC all check out
+ * ({@link #checkSealed}). Anything else is a torn or damaged write, and the log is cut before it. The body CRC alone
+ * would let a damaged header, topic or property string through.
  */
 public final class MessageCodec {
 
@@ -152,9 +157,20 @@ public final class MessageCodec {
     }
 
     /**
-     * Validates the record at {@code position}, reading no further than {@code limit} (the end of written data).
+     * Validates the record at {@code position}, reading no further than {@code limit} (the end of written data). A
+     * record CRC is verified if the record has one.
      */
     public static RecordCheck check(ByteBuffer buf, int position, int limit, long expectedPhysicalOffset) {
+        return check(buf, position, limit, expectedPhysicalOffset, false);
+    }
+
+    /** Like {@link #check}, but a message without a record CRC is corrupt: the check for the store's own records. */
+    public static RecordCheck checkSealed(ByteBuffer buf, int position, int limit, long expectedPhysicalOffset) {
+        return check(buf, position, limit, expectedPhysicalOffset, true);
+    }
+
+    private static RecordCheck check(ByteBuffer buf, int position, int limit, long expectedPhysicalOffset,
+            boolean sealed) {
         if (limit - position < BLANK_RECORD_MIN_BYTES) {
             return RecordCheck.end();
         }
@@ -173,10 +189,11 @@ public final class MessageCodec {
         if (size < FIXED_BYTES_WITHOUT_HOSTS + 16 || size > limit - position) {
             return RecordCheck.corrupt("record size " + size + " exceeds the written data");
         }
-        return checkParts(buf, position, size, magic, expectedPhysicalOffset);
+        return checkParts(buf, position, size, magic, expectedPhysicalOffset, sealed);
     }
 
-    private static RecordCheck checkParts(ByteBuffer buf, int position, int size, int magic, long expectedOffset) {
+    private static RecordCheck checkParts(ByteBuffer buf, int position, int size, int magic, long expectedOffset,
+            boolean sealed) {
         long physicalOffset = buf.getLong(position + PHYSICAL_OFFSET_POSITION);
         if (physicalOffset != expectedOffset) {
             return RecordCheck.corrupt("physical offset " + physicalOffset + " found at " + expectedOffset);
@@ -204,6 +221,10 @@ public final class MessageCodec {
         if ((int) (crc.getValue() & 0x7FFFFFFF) != expectedCrc) {
             return RecordCheck.corrupt("body CRC mismatch at physical offset " + physicalOffset);
         }
+        String recordCrcProblem = RecordCrc.verify(buf, position, size, propertiesLength, sealed);
+        if (recordCrcProblem != null) {
+            return RecordCheck.corrupt(recordCrcProblem + " at physical offset " + physicalOffset);
+        }
         return RecordCheck.message(size);
     }
 
@@ -217,7 +238,7 @@ public final class MessageCodec {
         int topicLength = magic == MAGIC_V2 ? buf.getShort(topicPos) & 0xFFFF : buf.get(topicPos) & 0xFF;
         int topicStart = topicPos + (magic == MAGIC_V2 ? 2 : 1);
         int propertiesPos = topicStart + topicLength;
-        int propertiesLength = buf.getShort(propertiesPos);
+        int propertiesLength = userPropertiesLength(buf, propertiesPos);
         return new MessageMeta(size,
                 buf.getInt(position + 12),
                 buf.getLong(position + QUEUE_OFFSET_POSITION),
@@ -251,7 +272,13 @@ public final class MessageCodec {
                 buf.getLong(p + 40), readHost(buf, p + BORN_HOST_POSITION, bornV6), buf.getLong(storeTsPos),
                 readHost(buf, storeHostPos, storeV6), buf.getInt(reconsumePos), buf.getLong(reconsumePos + 4), body,
                 readString(buf, topicStart, topicLength),
-                readString(buf, propertiesPos + 2, buf.getShort(propertiesPos)));
+                readString(buf, propertiesPos + 2, userPropertiesLength(buf, propertiesPos)));
+    }
+
+    /** The stored property length without the record CRC entry, if there is one. */
+    private static int userPropertiesLength(ByteBuffer buf, int propertiesPos) {
+        int stored = buf.getShort(propertiesPos);
+        return RecordCrc.userPropertiesLength(buf, propertiesPos + 2 + stored, stored);
     }
 
     private static InetSocketAddress readHost(ByteBuffer buf, int position, boolean ipv6) {

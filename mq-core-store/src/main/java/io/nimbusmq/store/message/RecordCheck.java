@@ -10,7 +10,7 @@ package io.nimbusmq.store.message;
 public record RecordCheck(Kind kind, int sizeBytes, String reason) {
 
     public enum Kind {
-        /** A complete message whose size, magic, physical offset and body CRC are all valid. */
+        /** A complete message whose size, magic, physical offset, body CRC and record CRC (if any) are valid. */
         MESSAGE,
         /** The filler that closes a segment whose remaining space could not take the next message. */
         BLANK,

@@ -61,7 +61,7 @@ public final class KeyLookup {
     private static boolean matches(MappedSlice slice, String topic, String key, boolean unique, long begin,
             long end) {
         ByteBuffer buf = slice.buffer();
-        RecordCheck check = MessageCodec.check(buf, 0, buf.limit(), slice.physicalOffset());
+        RecordCheck check = MessageCodec.checkSealed(buf, 0, buf.limit(), slice.physicalOffset());
         if (check.kind() != RecordCheck.Kind.MESSAGE) {
             return false;
         }

@@ -9,8 +9,8 @@ import io.nimbusmq.store.message.RecordCheck;
 
 /**
  * Walks commit log segments from an offset and finds where valid data ends: every record's magic, size, physical
- * offset and body CRC is checked ({@link MessageCodec#check}); the walk stops at unwritten space or at the first
- * damaged record.
+ * offset, body CRC and record CRC is checked ({@link MessageCodec#checkSealed}); the walk stops at unwritten space or
+ * at the first damaged record.
  */
 final class CommitLogScanner {
 
@@ -35,7 +35,7 @@ final class CommitLogScanner {
             ByteBuffer view = segment.wholeFileView();
             int position = (int) (offset - segment.fileFromOffset());
             while (true) {
-                RecordCheck check = MessageCodec.check(view, position, segment.fileSize(), offset);
+                RecordCheck check = MessageCodec.checkSealed(view, position, segment.fileSize(), offset);
                 if (check.kind() == RecordCheck.Kind.MESSAGE) {
                     position += check.sizeBytes();
                     offset += check.sizeBytes();

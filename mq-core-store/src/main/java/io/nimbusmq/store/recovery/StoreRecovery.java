@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * <li><b>Commit log.</b> After a clean stop, validation starts at the checkpoint's flushed offset (where the last
  * run ended). After an unclean stop it starts at the beginning of the segment that holds the checkpoint (or the
  * oldest segment without a checkpoint), so the whole tail is re-validated. Every record is checked for magic, size,
- * physical offset and body CRC; the log is cut before the first record that fails, and stale bytes after the cut are
- * zeroed. Nothing before the damage is lost and nothing damaged is ever served.</li>
+ * physical offset, body CRC and record CRC; the log is cut before the first record that fails, and stale bytes after
+ * the cut are zeroed. Nothing before the damage is lost and nothing damaged is ever served.</li>
  * <li><b>Derived structures.</b> Each {@link RecoveryParticipant} drops what the checkpoint does not vouch for (and
  * anything past the valid end) and names the offset it must be re-fed from.</li>
  * <li><b>Re-dispatch.</b> The commit log from the smallest of those offsets up to the valid end is dispatched again
