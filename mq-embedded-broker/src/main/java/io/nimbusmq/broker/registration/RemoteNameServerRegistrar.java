@@ -15,7 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * enableActingMaster=false compressed=false bodyCrc32} and a plain JSON {@link RegisterBrokerBody}, sent to every
  * configured address in parallel; UNREGISTER_BROKER (104) with {@code brokerAddr brokerId brokerName clusterName}.
  *
+ * <p>A RocketMQ name server takes a registration with exactly one topic from a broker it does not know yet for the
+ * increment a broker sends after creating a topic, and refuses it with SYSTEM_ERROR {@value #REGISTER_FAILED_REMARK}
+ * (official brokers always have several system topics). When that happens this registrar registers the broker with
+ * no topics first, then sends the one-topic registration again.
+ *
  * <p>The {@link NettyRemotingClient} belongs to the caller, who closes it after the last {@link #unregister}.
  * Thread-safe.
  */
@@ -32,6 +37,8 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
 
     /** How long one name server may take to answer. */
     public static final long DEFAULT_TIMEOUT_MILLIS = 6_000;
+    /** RocketMQ's remark for a refused registration. */
+    static final String REGISTER_FAILED_REMARK = "register broker failed";
 
     private static final Logger log = LoggerFactory.getLogger(RemoteNameServerRegistrar.class);
 
@@ -72,12 +79,22 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
     public CompletableFuture<Void> register(BrokerIdentity broker, Collection<TopicConfig> topics,
                                             DataVersion dataVersion) {
         byte[] body = RegisterBrokerBody.of(TopicConfigSerializeWrapper.of(topics, dataVersion)).encode();
-        return sendToAll("REGISTER_BROKER", () -> registerRequest(broker, body));
+        if (topics.size() != 1) {
+            return sendToAll("REGISTER_BROKER", address -> invoke(address, registerRequest(broker, body)));
+        }
+        byte[] withoutTopics = RegisterBrokerBody.of(TopicConfigSerializeWrapper.of(List.of(), dataVersion)).encode();
+        return sendToAll("REGISTER_BROKER", address -> invoke(address, registerRequest(broker, body))
+                .thenCompose(response -> isRefusedAsUnknown(response)
+                        ? invoke(address, registerRequest(broker, withoutTopics))
+                                .thenCompose(first -> first.code() == ResponseCode.SUCCESS
+                                        ? invoke(address, registerRequest(broker, body))
+                                        : CompletableFuture.completedFuture(first))
+                        : CompletableFuture.completedFuture(response)));
     }
 
     @Override
     public CompletableFuture<Void> unregister(BrokerIdentity broker) {
-        return sendToAll("UNREGISTER_BROKER", () -> unregisterRequest(broker));
+        return sendToAll("UNREGISTER_BROKER", address -> invoke(address, unregisterRequest(broker)));
     }
 
     /** The REGISTER_BROKER request for {@code body}, with a fresh opaque. */
@@ -103,10 +120,19 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
                 .putExtField("clusterName", broker.clusterName());
     }
 
-    private CompletableFuture<Void> sendToAll(String what, Supplier<RemotingCommand> requests) {
+    private static boolean isRefusedAsUnknown(RemotingCommand response) {
+        return response.code() == ResponseCode.SYSTEM_ERROR && REGISTER_FAILED_REMARK.equals(response.remark());
+    }
+
+    private CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request) {
+        return client.invokeSync(address, request, timeoutMillis);
+    }
+
+    private CompletableFuture<Void> sendToAll(String what,
+                                              Function<String, CompletableFuture<RemotingCommand>> exchange) {
         List<CompletableFuture<String>> outcomes = new ArrayList<>();
         for (String address : nameServerAddresses) {
-            outcomes.add(client.invokeSync(address, requests.get(), timeoutMillis)
+            outcomes.add(exchange.apply(address)
                     .handle((response, failure) -> describeFailure(address, response, failure)));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenApply(done -> {
