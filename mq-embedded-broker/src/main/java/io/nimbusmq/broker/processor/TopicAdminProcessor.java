@@ -18,7 +18,10 @@ import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.store.MessageStore;
 
-/** Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202). */
+/**
+ * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202) and
+ * GET_TOPIC_CONFIG (351, which the 5.x admin tools send before reading topic or consumer stats).
+ */
 public final class TopicAdminProcessor implements RequestProcessor {
 
     private final MessageStore store;
@@ -39,7 +42,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
 
     public static int[] requestCodes() {
         return new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-                RequestCode.GET_TOPIC_STATS_INFO};
+                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG};
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         return switch (request.code()) {
             case RequestCode.UPDATE_AND_CREATE_TOPIC -> createOrUpdate(request);
             case RequestCode.DELETE_TOPIC_IN_BROKER -> delete(request);
+            case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
             default -> stats(request);
         };
     }
@@ -101,6 +105,17 @@ public final class TopicAdminProcessor implements RequestProcessor {
         offsets.removeTopic(topic);
         topicsDeleted.run();
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand topicConfig(RemotingCommand request) {
+        String topic = request.requiredString("topic");
+        TopicConfig config = topics.find(topic);
+        if (config == null) {
+            return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
+                    "No topic in this broker. topic: " + topic);
+        }
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(config));
     }
 
     private RemotingCommand stats(RemotingCommand request) {

@@ -51,6 +51,8 @@ public final class RequestCode {
 
     // Admin -> broker
     public static final int UPDATE_AND_CREATE_TOPIC = 17;
+    /** Admin tools ask for a topic's config before reading its stats (5.x). */
+    public static final int GET_TOPIC_CONFIG = 351;
     public static final int GET_BROKER_CONFIG = 26;
     public static final int GET_BROKER_RUNTIME_INFO = 28;
     public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP = 200;
