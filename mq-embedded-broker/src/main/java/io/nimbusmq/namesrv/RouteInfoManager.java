@@ -1,7 +1,7 @@
 package io.nimbusmq.namesrv;
 
 import io.netty.channel.Channel;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.ClusterInfo;
 import io.nimbusmq.remoting.protocol.body.DataVersion;

@@ -8,7 +8,7 @@ import io.nimbusmq.broker.registration.BrokerIdentity;
 import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
 import io.nimbusmq.broker.registration.NameServerRegistrationException;
 import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.dispatch.ProcessorExecutors;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;

@@ -1,7 +1,7 @@
 package io.nimbusmq.namesrv;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.DataVersion;
 import io.nimbusmq.remoting.protocol.body.QueueData;

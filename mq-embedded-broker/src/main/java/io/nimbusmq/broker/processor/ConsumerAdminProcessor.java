@@ -13,7 +13,7 @@ import io.nimbusmq.broker.client.ConsumerGroupInfo;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;

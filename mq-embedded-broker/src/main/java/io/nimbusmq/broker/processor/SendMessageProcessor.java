@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;

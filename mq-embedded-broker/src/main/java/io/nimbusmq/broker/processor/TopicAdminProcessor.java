@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;

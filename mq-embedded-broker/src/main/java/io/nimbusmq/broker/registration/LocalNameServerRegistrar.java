@@ -1,6 +1,6 @@
 package io.nimbusmq.broker.registration;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.namesrv.BrokerAddress;
 import io.nimbusmq.namesrv.BrokerRegistration;
 import io.nimbusmq.namesrv.RouteInfoManager;

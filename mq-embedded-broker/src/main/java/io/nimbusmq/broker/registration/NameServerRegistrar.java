@@ -1,6 +1,6 @@
 package io.nimbusmq.broker.registration;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.DataVersion;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;

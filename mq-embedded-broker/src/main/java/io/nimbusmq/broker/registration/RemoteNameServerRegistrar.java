@@ -1,6 +1,6 @@
 package io.nimbusmq.broker.registration;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RemotingVersion;

@@ -3,7 +3,7 @@ package io.nimbusmq.broker.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.namesrv.MutableClock;
 import io.nimbusmq.remoting.protocol.body.DataVersion;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.nimbusmq.broker.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.namesrv.BrokerAddress;
 import io.nimbusmq.namesrv.RouteInfoManager;
 import io.nimbusmq.remoting.protocol.body.DataVersion;

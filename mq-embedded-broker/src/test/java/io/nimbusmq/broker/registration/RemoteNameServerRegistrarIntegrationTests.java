@@ -2,7 +2,7 @@ package io.nimbusmq.broker.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nimbusmq.broker.topic.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.dispatch.ProcessorExecutors;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;

@@ -2,7 +2,6 @@ package io.nimbusmq.remoting.protocol.body;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nimbusmq.broker.topic.TopicConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

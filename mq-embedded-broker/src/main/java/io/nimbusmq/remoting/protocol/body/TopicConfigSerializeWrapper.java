@@ -1,7 +1,6 @@
 package io.nimbusmq.remoting.protocol.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nimbusmq.broker.topic.TopicConfig;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.nimbusmq.remoting.protocol.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.nimbusmq.broker.topic.TopicConfig;
 import io.nimbusmq.remoting.protocol.RemotingVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.topic;
+package io.nimbusmq.remoting.protocol.body;
 
 import java.util.Map;
 import java.util.Objects;
