@@ -18,6 +18,7 @@ import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.ReputService;
 import io.nimbusmq.store.file.InsufficientDiskSpaceException;
 import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.file.PrefaultService;
 import io.nimbusmq.store.file.StoreFileNames;
 import io.nimbusmq.store.flush.AsyncFlushService;
 import io.nimbusmq.store.flush.CheckpointService;
@@ -66,6 +67,7 @@ public final class DefaultMessageStore implements MessageStore {
     private final IndexService index;
     private final ReputService reput;
     private final CommitLogFlusher flusher;
+    private final PrefaultService prefault;
     private final CheckpointService checkpointService;
     private final RetentionService retention;
     private final MessageValidator validator;
@@ -102,6 +104,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.validator = new MessageValidator(config.commitLog());
         this.queueReader = new QueueReader(consumeQueues, commitLog);
         this.keyLookup = new KeyLookup(index, commitLog);
+        this.prefault = new PrefaultService(commitLog.files(), PrefaultService.DEFAULT_AHEAD_BYTES);
     }
 
     public StoreConfig config() {
@@ -137,6 +140,7 @@ public final class DefaultMessageStore implements MessageStore {
             throw new IOException("cannot write the checkpoint in " + root, e);
         }
         flusher.start();
+        prefault.start();
         reput.start();
         checkpointService.start();
         retention.start();
@@ -169,6 +173,7 @@ public final class DefaultMessageStore implements MessageStore {
         checkpointService.shutdown();
         reput.shutdown();
         flusher.shutdown();
+        prefault.shutdown();
         try {
             commitLog.files().flush();
             checkpointService.checkpoint();
@@ -197,6 +202,7 @@ public final class DefaultMessageStore implements MessageStore {
         checkpointService.shutdown();
         reput.shutdown();
         flusher.shutdown();
+        prefault.shutdown();
         commitLog.shutdown();
         consumeQueues.shutdown();
         index.shutdown();

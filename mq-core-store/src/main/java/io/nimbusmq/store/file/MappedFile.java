@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class MappedFile {
 
     private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
+    /** The smallest page size of the platforms the store runs on; touching every such step touches every page. */
+    private static final int PREFAULT_STEP = 4096;
 
     private final Path path;
     private final long fileFromOffset;
@@ -40,6 +42,9 @@ public final class MappedFile {
     private final AtomicLong references = new AtomicLong(1);
     private volatile boolean available = true;
     private volatile boolean deleteWhenReleased;
+    /** Written by {@link #prefault} only so that its reads cannot be optimised away. */
+    @SuppressWarnings("unused")
+    private byte prefaultChecksum;
 
     private MappedFile(Path path, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
         this.path = path;
@@ -171,6 +176,20 @@ public final class MappedFile {
      */
     public ByteBuffer wholeFileView() {
         return mapped.duplicate().asReadOnlyBuffer().clear();
+    }
+
+    /**
+     * Reads one byte of every page in [{@code from}, {@code to}) so that the pages are resident before the writer gets
+     * there (see {@link PrefaultService}). Reads only; the caller holds a reference. Returns the end of the range.
+     */
+    public int prefault(int from, int to) {
+        int end = Math.min(to, fileSize);
+        byte checksum = 0;
+        for (int position = Math.max(0, from) & -PREFAULT_STEP; position < end; position += PREFAULT_STEP) {
+            checksum ^= mapped.get(position);
+        }
+        prefaultChecksum = checksum;
+        return Math.max(from, end);
     }
 
     /** Marks a segment closed by a blank record as full. */

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * BENCHMARKS.md). It prints a table and PASS/MISS lines for the targets, and rewrites its own section of
  * BENCHMARKS.md. System properties (all optional):
  * <ul>
- * <li>{@code benchmark.warmupSeconds} (5) and {@code benchmark.measureSeconds} (10) per scenario</li>
+ * <li>{@code benchmark.warmupSeconds} (5) and {@code benchmark.measureSeconds} (10) per scenario, with
+ * {@code benchmark.pauseSeconds} (2) between scenarios</li>
  * <li>{@code benchmark.dir}: parent of the per-scenario store directories</li>
  * <li>{@code benchmark.segmentMiB} (1024): commit log segment size</li>
  * <li>{@code benchmark.bodySizes} (128,1024,4096), {@code benchmark.writers} (1,16),
@@ -111,16 +112,25 @@ public final class StoreBenchmark {
                 + settings.measureSeconds + " s per scenario, " + settings.segmentMiB + " MiB segments, store dirs under "
                 + settings.baseDir);
         System.out.println(machine.oneLine());
-        for (int bodySize : settings.bodySizes) {
-            for (FlushMode mode : settings.modes) {
+        // SYNC_FLUSH first: it writes little, so it measures fsync latency on a settled disk, before the ASYNC_FLUSH
+        // scenarios leave gigabytes of writes for the device to absorb
+        List<FlushMode> runOrder = settings.modes.stream()
+                .sorted(Comparator.comparing(mode -> mode == FlushMode.SYNC_FLUSH ? 0 : 1)).toList();
+        boolean first = true;
+        for (FlushMode mode : runOrder) {
+            for (int bodySize : settings.bodySizes) {
                 for (int writers : settings.writers) {
+                    first = pauseUnlessFirst(first);
                     Result result = runAppend(bodySize, mode, writers);
                     results.add(result);
                     System.out.println(result.consoleLine());
                 }
             }
         }
+        results.sort(Comparator.comparingInt(Result::bodySize).thenComparing(Result::mode)
+                .thenComparingInt(Result::writers));
         if (settings.read) {
+            pauseUnlessFirst(first);
             Result result = runRead();
             results.add(result);
             System.out.println(result.consoleLine());
@@ -135,6 +145,14 @@ public final class StoreBenchmark {
             writeSection(settings.report, section);
             System.out.println("Results written to " + settings.report.toAbsolutePath().normalize());
         }
+    }
+
+    /** Lets the previous scenario's deleted files and write-back settle before the next one; returns false. */
+    private boolean pauseUnlessFirst(boolean first) throws InterruptedException {
+        if (!first) {
+            Thread.sleep(settings.pauseSeconds * 1000L);
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- appends
@@ -472,15 +490,18 @@ public final class StoreBenchmark {
         sb.append("Machine:\n\n");
         machine.markdown(sb);
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Settings: %d s warm-up then %d s measured per scenario; a fresh store "
-                + "directory per scenario (deleted afterwards) with %d MiB commit log segments and otherwise "
+        sb.append(String.format(Locale.ROOT, "Settings: %d s warm-up then %d s measured per scenario, %d s pause "
+                + "between scenarios, SYNC_FLUSH scenarios run first (they write little, so they see a settled disk); "
+                + "a fresh store directory per scenario (deleted afterwards) with %d MiB commit log segments and "
+                + "otherwise "
                 + "`StoreConfig.production` defaults (index and consume queues are fed as in production); "
                 + "one topic of %d queues, each writer sends round-robin over them; every message carries a TAGS "
                 + "property. Append writers put one message at a time and wait for its future: with SYNC_FLUSH "
                 + "that is the force (group commit), with ASYNC_FLUSH it is already complete. The read scenario "
                 + "first writes a backlog of %,d messages of %s, then one thread pulls batches of %d from queue after "
                 + "queue, wrapping around, and releases every result (the page cache is warm).%n%n",
-                settings.warmupSeconds, settings.measureSeconds, settings.segmentMiB, settings.queues,
+                settings.warmupSeconds, settings.measureSeconds, settings.pauseSeconds, settings.segmentMiB,
+                settings.queues,
                 settings.readBacklog, bodyLabel(settings.readBodySize), settings.readBatch));
         sb.append("Columns: msgs/s and log MB/s from the store's own counters over the measured period; body MB/s "
                 + "= msgs/s x body size; log MB/s counts whole stored records (headers, topic, properties); "
@@ -580,7 +601,7 @@ public final class StoreBenchmark {
         }
     }
 
-    private record Settings(int warmupSeconds, int measureSeconds, Path baseDir, int segmentMiB, int[] bodySizes,
+    private record Settings(int warmupSeconds, int measureSeconds, int pauseSeconds, Path baseDir, int segmentMiB, int[] bodySizes,
             int[] writers, List<FlushMode> modes, boolean read, int queues, long readBacklog, int readBodySize,
             int readBatch, Path report, boolean writeReport, String command) {
 
@@ -593,6 +614,7 @@ public final class StoreBenchmark {
             return new Settings(
                     intProp("benchmark.warmupSeconds", 5),
                     intProp("benchmark.measureSeconds", 10),
+                    intProp("benchmark.pauseSeconds", 2),
                     Paths.get(prop("benchmark.dir", System.getProperty("java.io.tmpdir"))),
                     intProp("benchmark.segmentMiB", 1024),
                     intsProp("benchmark.bodySizes", "128,1024,4096"),
