@@ -104,7 +104,9 @@ public final class DefaultMessageStore implements MessageStore {
         this.validator = new MessageValidator(config.commitLog());
         this.queueReader = new QueueReader(consumeQueues, commitLog);
         this.keyLookup = new KeyLookup(index, commitLog);
-        this.prefault = new PrefaultService(commitLog.files(), PrefaultService.DEFAULT_AHEAD_BYTES);
+        // a quarter segment ahead, at most 64 MiB: small embedded stores keep a small resident footprint
+        this.prefault = new PrefaultService(commitLog.files(),
+                Math.min(PrefaultService.DEFAULT_AHEAD_BYTES, config.commitLog().segmentSizeBytes() / 4));
     }
 
     public StoreConfig config() {
