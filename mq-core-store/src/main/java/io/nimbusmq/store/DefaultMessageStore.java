@@ -171,11 +171,7 @@ public final class DefaultMessageStore implements MessageStore {
             return;
         }
         running = false;
-        retention.shutdown();
-        checkpointService.shutdown();
-        reput.shutdown();
-        flusher.shutdown();
-        prefault.shutdown();
+        stopServices();
         try {
             commitLog.files().flush();
             checkpointService.checkpoint();
@@ -183,10 +179,7 @@ public final class DefaultMessageStore implements MessageStore {
         } catch (Exception e) {
             log.error("Store shutdown could not write its final checkpoint; the next start recovers", e);
         }
-        commitLog.shutdown();
-        consumeQueues.shutdown();
-        index.shutdown();
-        releaseLock();
+        closeFiles();
         log.info("Store shut down cleanly at commit log offset {}", commitLog.maxOffset());
     }
 
@@ -200,11 +193,20 @@ public final class DefaultMessageStore implements MessageStore {
             return;
         }
         running = false;
+        stopServices();
+        closeFiles();
+    }
+
+    /** Stops the background threads; each finishes its current round (the flusher forces what is written). */
+    private void stopServices() {
         retention.shutdown();
         checkpointService.shutdown();
         reput.shutdown();
         flusher.shutdown();
         prefault.shutdown();
+    }
+
+    private void closeFiles() {
         commitLog.shutdown();
         consumeQueues.shutdown();
         index.shutdown();
@@ -268,7 +270,6 @@ public final class DefaultMessageStore implements MessageStore {
         putMessages.add(append.messageCount());
         putBytes.add(append.wroteBytes());
         reput.wakeup();
-        flusher.onAppend(append.endOffset());
         return flusher.awaitFlushed(append.endOffset()).thenApply(flushed -> new PutMessageResult(
                 flushed ? PutMessageStatus.PUT_OK : PutMessageStatus.FLUSH_DISK_TIMEOUT, append,
                 flushed ? null : "not flushed within " + config.flush().syncFlushTimeoutMillis() + " ms"));

@@ -1,6 +1,5 @@
 package io.nimbusmq.store.commitlog;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,9 +33,5 @@ public final class QueueOffsetTable {
     public void removeTopic(String topic) {
         nextOffsets.keySet().removeIf(k -> k.startsWith(topic + '-')
                 && k.substring(topic.length() + 1).chars().allMatch(Character::isDigit));
-    }
-
-    public Map<String, Long> snapshot() {
-        return Map.copyOf(nextOffsets);
     }
 }

@@ -30,11 +30,6 @@ public final class AsyncFlushService extends ServiceThread implements CommitLogF
     }
 
     @Override
-    public void onAppend(long endOffset) {
-        // the periodic round picks the bytes up
-    }
-
-    @Override
     public long forceCount() {
         return forces.sum();
     }

@@ -14,9 +14,6 @@ public interface CommitLogFlusher {
      */
     CompletableFuture<Boolean> awaitFlushed(long endOffset);
 
-    /** Tells the flusher that bytes were appended up to {@code endOffset}. */
-    void onAppend(long endOffset);
-
     /** Number of forces issued since start. */
     long forceCount();
 

@@ -49,11 +49,6 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
     }
 
     @Override
-    public void onAppend(long endOffset) {
-        // requests carry their own offsets
-    }
-
-    @Override
     public long forceCount() {
         return forces.sum();
     }

@@ -46,14 +46,6 @@ public final class TagSubscription implements MessageFilter {
         return new TagSubscription(false, Set.copyOf(tags), Set.copyOf(codes));
     }
 
-    public boolean matchesAll() {
-        return all;
-    }
-
-    public Set<String> tags() {
-        return tags;
-    }
-
     @Override
     public boolean matchesTagsCode(long tagsCode) {
         return all || codes.contains((int) tagsCode);

@@ -105,14 +105,6 @@ public final class PullRequestHoldService implements Runnable {
         }
     }
 
-    public int heldCount() {
-        int count = 0;
-        for (List<PullRequest> list : held.values()) {
-            count += list.size();
-        }
-        return count;
-    }
-
     private void submit(PullRequest request) {
         try {
             executor.execute(() -> rerun.accept(request));

@@ -36,26 +36,6 @@ public final class MessageIds {
         return HEX.formatHex(buf.array());
     }
 
-    /** Decodes an offsetMsgId into the broker address and the physical offset. */
-    public static DecodedOffsetId decodeOffsetMessageId(String offsetMsgId) {
-        byte[] bytes = HEX.parseHex(offsetMsgId);
-        int ipLength = bytes.length == 16 ? 4 : 16;
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        byte[] ip = new byte[ipLength];
-        buf.get(ip);
-        int port = buf.getInt();
-        long offset = buf.getLong();
-        try {
-            return new DecodedOffsetId(new InetSocketAddress(InetAddress.getByAddress(ip), port), offset);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("not an offset message id: " + offsetMsgId, e);
-        }
-    }
-
-    /** An offsetMsgId taken apart. */
-    public record DecodedOffsetId(InetSocketAddress storeHost, long physicalOffset) {
-    }
-
     public static String newUniqueId() {
         long now = System.currentTimeMillis();
         if (now >= nextMonthStartMillis) {

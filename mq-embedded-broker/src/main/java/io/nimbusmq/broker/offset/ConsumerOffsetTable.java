@@ -3,7 +3,9 @@ package io.nimbusmq.broker.offset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -63,21 +65,9 @@ public final class ConsumerOffsetTable {
         return byQueue == null ? Map.of() : Map.copyOf(byQueue);
     }
 
-    /** Groups that committed offsets for {@code topic}. */
-    public java.util.Set<String> groupsOf(String topic) {
-        java.util.Set<String> groups = new java.util.TreeSet<>();
-        for (String key : offsets.keySet()) {
-            int at = key.lastIndexOf(SEPARATOR);
-            if (at > 0 && key.substring(0, at).equals(topic)) {
-                groups.add(key.substring(at + 1));
-            }
-        }
-        return groups;
-    }
-
     /** Topics on which {@code group} committed offsets. */
-    public java.util.Set<String> topicsOf(String group) {
-        java.util.Set<String> topics = new java.util.TreeSet<>();
+    public Set<String> topicsOf(String group) {
+        Set<String> topics = new TreeSet<>();
         for (String key : offsets.keySet()) {
             int at = key.lastIndexOf(SEPARATOR);
             if (at > 0 && key.substring(at + 1).equals(group)) {

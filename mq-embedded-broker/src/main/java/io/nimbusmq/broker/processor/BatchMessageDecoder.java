@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.store.message.MessageInput;
 import io.nimbusmq.store.message.MessageProperties;
 
@@ -33,7 +32,7 @@ final class BatchMessageDecoder {
         }
         Map<String, String> shared = MessageProperties.decode(header.properties());
         shared.remove(MessageProperties.UNIQ_KEY);
-        shared.put("CLUSTER", hosts.clusterName());
+        shared.put(SendMessageProcessor.CLUSTER, hosts.clusterName());
         String batchProperties = MessageProperties.encode(shared);
         ByteBuffer buf = ByteBuffer.wrap(body);
         List<MessageInput> messages = new ArrayList<>();
@@ -54,25 +53,12 @@ final class BatchMessageDecoder {
                 }
                 String own = new String(properties, StandardCharsets.UTF_8);
                 messages.add(new MessageInput(header.topic(), queueId, flag, messageBody,
-                        merge(own, batchProperties), header.sysFlag(), header.bornTimestamp(), hosts.bornHost(),
+                        SendMessageProcessor.completeProperties(own, batchProperties), header.sysFlag(), header.bornTimestamp(), hosts.bornHost(),
                         hosts.storeHost(), header.reconsumeTimes(), 0));
             }
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalArgumentException("truncated batch body at message " + messages.size());
         }
         return messages;
-    }
-
-    /** The member's own properties (with a UNIQ_KEY, generated if missing), then the batch's shared ones. */
-    private static String merge(String own, String batch) {
-        StringBuilder sb = new StringBuilder(own);
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
-            sb.append(MessageProperties.PROPERTY_SEPARATOR);
-        }
-        if (MessageProperties.get(own, MessageProperties.UNIQ_KEY) == null) {
-            sb.append(MessageProperties.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
-                    .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
-        }
-        return sb.append(batch).toString();
     }
 }

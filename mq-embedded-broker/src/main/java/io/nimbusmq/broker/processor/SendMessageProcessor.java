@@ -3,6 +3,7 @@ package io.nimbusmq.broker.processor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -31,11 +32,13 @@ import io.nimbusmq.store.message.MessageProperties;
 public final class SendMessageProcessor implements RequestProcessor {
 
     static final String REGION = "DefaultRegion";
+    static final String CLUSTER = "CLUSTER";
 
     private final MessageStore store;
     private final TopicConfigTable topics;
     private final Supplier<InetSocketAddress> storeHostSupplier;
     private final String clusterName;
+    private final String clusterProperty;
 
     /** @param storeHost the broker's advertised address, known once the server is bound */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, Supplier<InetSocketAddress> storeHost,
@@ -44,6 +47,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
+        this.clusterProperty = MessageProperties.encode(Map.of(CLUSTER, clusterName));
     }
 
     @Override
@@ -120,28 +124,26 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (body == null) {
             throw new IllegalArgumentException("message body is missing");
         }
-        String properties = completeProperties(header.properties(), clusterName);
+        String properties = completeProperties(header.properties(), clusterProperty);
         return new MessageInput(header.topic(), queueId, header.flag(), body, properties, header.sysFlag(),
                 header.bornTimestamp(), bornHost(context.channel().remoteAddress()), storeHostSupplier.get(),
                 header.reconsumeTimes(), 0);
     }
 
-    /** Adds UNIQ_KEY when missing and the CLUSTER property, as the official broker does. */
-    static String completeProperties(String properties, String clusterName) {
-        StringBuilder sb = new StringBuilder(properties == null ? "" : properties);
+    /**
+     * A message's own properties with a UNIQ_KEY (generated when the producer set none), followed by
+     * {@code brokerProperties}, the encoded properties the broker adds (CLUSTER, and for a batch its shared ones).
+     */
+    static String completeProperties(String own, String brokerProperties) {
+        StringBuilder sb = new StringBuilder(own == null ? "" : own);
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
             sb.append(MessageProperties.PROPERTY_SEPARATOR);
         }
-        if (MessageProperties.get(properties, MessageProperties.UNIQ_KEY) == null) {
-            appendProperty(sb, MessageProperties.UNIQ_KEY, MessageIds.newUniqueId());
+        if (MessageProperties.get(own, MessageProperties.UNIQ_KEY) == null) {
+            sb.append(MessageProperties.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
+                    .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
         }
-        appendProperty(sb, "CLUSTER", clusterName);
-        return sb.toString();
-    }
-
-    private static void appendProperty(StringBuilder sb, String name, String value) {
-        sb.append(name).append(MessageProperties.NAME_VALUE_SEPARATOR).append(value)
-                .append(MessageProperties.PROPERTY_SEPARATOR);
+        return sb.append(brokerProperties).toString();
     }
 
     private static InetSocketAddress bornHost(SocketAddress address) {

@@ -17,6 +17,9 @@ import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.message.MessageCodec;
+import io.nimbusmq.store.read.GetMessageResult;
+import io.nimbusmq.store.read.MessageFilter;
 
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202) and
@@ -137,13 +140,12 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private long storeTimeOfLast(String topic, int queueId, long max) {
-        try (var result = store.getMessages(topic, queueId, max - 1, 1, Integer.MAX_VALUE,
-                io.nimbusmq.store.read.MessageFilter.ALL)) {
+        try (GetMessageResult result = store.getMessages(topic, queueId, max - 1, 1, Integer.MAX_VALUE,
+                MessageFilter.ALL)) {
             if (result.messages().isEmpty()) {
                 return 0;
             }
-            return io.nimbusmq.store.message.MessageCodec.decodeMeta(result.messages().get(0).buffer(), 0)
-                    .storeTimestamp();
+            return MessageCodec.decodeMeta(result.messages().get(0).buffer(), 0).storeTimestamp();
         }
     }
 }
