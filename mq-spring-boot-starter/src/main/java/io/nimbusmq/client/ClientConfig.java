@@ -1,0 +1,86 @@
+package io.nimbusmq.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link MqClient} needs: the name servers and its timings. Defaults are the official client's.
+ *
+ * @param nameServers         {@code host:port} addresses (a {@code "a:9876;b:9876"} string is split by the builder)
+ * @param instanceName        the second half of the client id; unique per client instance in one JVM
+ * @param clientIp            the first half of the client id; defaults to this machine's first non-loopback IPv4
+ * @param requestTimeout      default timeout of a request to a name server or broker
+ * @param heartbeatInterval   broker heartbeats (30 s)
+ * @param routeRefreshInterval topic route refresh (30 s)
+ */
+public record ClientConfig(List<String> nameServers, String instanceName, String clientIp, Duration requestTimeout,
+        Duration heartbeatInterval, Duration routeRefreshInterval) {
+
+    public ClientConfig {
+        nameServers = List.copyOf(nameServers);
+        if (nameServers.isEmpty()) {
+            throw new IllegalArgumentException("at least one name server address is required");
+        }
+        Objects.requireNonNull(instanceName, "instanceName");
+        Objects.requireNonNull(clientIp, "clientIp");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(routeRefreshInterval, "routeRefreshInterval");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private List<String> nameServers = List.of();
+        private String instanceName = "DEFAULT";
+        private String clientIp;
+        private Duration requestTimeout = Duration.ofSeconds(3);
+        private Duration heartbeatInterval = Duration.ofSeconds(30);
+        private Duration routeRefreshInterval = Duration.ofSeconds(30);
+
+        /** {@code "host:port"} or several separated by {@code ;}. */
+        public Builder nameServer(String addresses) {
+            this.nameServers = List.of(addresses.trim().split("\\s*;\\s*"));
+            return this;
+        }
+
+        public Builder nameServers(List<String> addresses) {
+            this.nameServers = addresses;
+            return this;
+        }
+
+        public Builder instanceName(String value) {
+            this.instanceName = value;
+            return this;
+        }
+
+        public Builder clientIp(String value) {
+            this.clientIp = value;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration value) {
+            this.requestTimeout = value;
+            return this;
+        }
+
+        public Builder heartbeatInterval(Duration value) {
+            this.heartbeatInterval = value;
+            return this;
+        }
+
+        public Builder routeRefreshInterval(Duration value) {
+            this.routeRefreshInterval = value;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(nameServers, instanceName,
+                    clientIp != null ? clientIp : io.nimbusmq.client.internal.LocalAddress.ipv4(),
+                    requestTimeout, heartbeatInterval, routeRefreshInterval);
+        }
+    }
+}

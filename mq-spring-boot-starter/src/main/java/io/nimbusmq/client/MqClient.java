@@ -1,0 +1,47 @@
+package io.nimbusmq.client;
+
+import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.MessageHandler;
+import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.producer.Producer;
+import io.nimbusmq.client.producer.ProducerConfig;
+import io.nimbusmq.client.producer.TransactionChecker;
+
+/**
+ * The client instance: name-server selection (random first pick, round-robin on failure), the topic-route cache
+ * (refreshed every 30 s and on errors), one connection per broker address, heartbeats every 30 s for every producer
+ * and consumer group it hosts, and the handling of broker-initiated requests (consumer-ids changed, transaction
+ * check-back, reply push, consumer running info).
+ *
+ * <pre>{@code
+ * try (MqClient client = MqClient.create(ClientConfig.builder().nameServer("127.0.0.1:9876").build())) {
+ *     Producer producer = client.producer(ProducerConfig.builder("order-producer").build());
+ *     producer.start();
+ *     producer.send(new Message("orders", body).tags("created"));
+ * }
+ * }</pre>
+ */
+public interface MqClient extends AutoCloseable {
+
+    static MqClient create(ClientConfig config) {
+        return io.nimbusmq.client.internal.MqClientInstance.create(config);
+    }
+
+    ClientConfig config();
+
+    /** The id brokers see, {@code ip@instanceName}, as the official client builds it (rebalance agrees on it). */
+    String clientId();
+
+    /** A producer of {@code config.group()}; call {@link Producer#start()} before sending. */
+    Producer producer(ProducerConfig config);
+
+    /** A transactional producer: its group's check-back requests are answered by {@code checker}. */
+    Producer transactionalProducer(ProducerConfig config, TransactionChecker checker);
+
+    /** A push consumer; call {@link PushConsumer#start()} to begin rebalancing and pulling. */
+    PushConsumer pushConsumer(ConsumerConfig config, MessageHandler handler);
+
+    /** Shuts down every producer and consumer created here (consumers drain and commit), then the connections. */
+    @Override
+    void close();
+}

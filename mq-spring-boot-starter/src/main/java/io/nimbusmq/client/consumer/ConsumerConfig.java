@@ -1,0 +1,158 @@
+package io.nimbusmq.client.consumer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.remoting.protocol.body.client.MessageModel;
+
+/**
+ * A push consumer's settings. Defaults are the official client's.
+ *
+ * @param group                   consumer group
+ * @param subscriptions           topics and selectors (a group's members must agree on them)
+ * @param maxReconsumeTimes       sends back before dead-lettering; -1 means the default (16 concurrent, unbounded
+ *                                orderly, as the official client)
+ * @param consumeThreads          handler threads (20)
+ * @param pullBatchSize           messages per pull (32)
+ * @param consumeBatchSize        messages per handler call (1)
+ * @param pullThresholdForQueue   stop pulling a queue while this many of its messages wait (1000)
+ * @param pullThresholdSizeForQueueMiB same, in MiB of bodies (100)
+ * @param rebalanceInterval       periodic rebalance (20 s)
+ * @param persistOffsetInterval   offset commit (5 s)
+ * @param suspendCurrentQueueTime orderly: pause before retrying a failed message locally (1 s)
+ * @param shutdownDrainTimeout    how long {@link PushConsumer#close()} waits for in-flight messages (30 s)
+ * @param offsetStoreDir          BROADCASTING offsets are kept here ({@code ~/.nimbusmq/offsets} by default)
+ */
+public record ConsumerConfig(String group, List<Subscription> subscriptions, MessageModel messageModel,
+        ConsumeMode consumeMode, ConsumeFromWhere consumeFromWhere, int maxReconsumeTimes, int consumeThreads,
+        int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue, int pullThresholdSizeForQueueMiB,
+        Duration rebalanceInterval, Duration persistOffsetInterval, Duration suspendCurrentQueueTime,
+        Duration shutdownDrainTimeout, Path offsetStoreDir) {
+
+    public ConsumerConfig {
+        Objects.requireNonNull(group, "group");
+        subscriptions = List.copyOf(subscriptions);
+        if (subscriptions.isEmpty()) {
+            throw new IllegalArgumentException("consumer group " + group + " subscribes to nothing");
+        }
+        Objects.requireNonNull(messageModel, "messageModel");
+        Objects.requireNonNull(consumeMode, "consumeMode");
+        Objects.requireNonNull(consumeFromWhere, "consumeFromWhere");
+        if (consumeThreads < 1 || pullBatchSize < 1 || consumeBatchSize < 1) {
+            throw new IllegalArgumentException("thread count and batch sizes must be >= 1");
+        }
+    }
+
+    public static Builder builder(String group) {
+        return new Builder(group);
+    }
+
+    public static final class Builder {
+        private final String group;
+        private final List<Subscription> subscriptions = new ArrayList<>();
+        private MessageModel messageModel = MessageModel.CLUSTERING;
+        private ConsumeMode consumeMode = ConsumeMode.CONCURRENTLY;
+        private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+        private int maxReconsumeTimes = -1;
+        private int consumeThreads = 20;
+        private int pullBatchSize = 32;
+        private int consumeBatchSize = 1;
+        private int pullThresholdForQueue = 1000;
+        private int pullThresholdSizeForQueueMiB = 100;
+        private Duration rebalanceInterval = Duration.ofSeconds(20);
+        private Duration persistOffsetInterval = Duration.ofSeconds(5);
+        private Duration suspendCurrentQueueTime = Duration.ofSeconds(1);
+        private Duration shutdownDrainTimeout = Duration.ofSeconds(30);
+        private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".nimbusmq", "offsets");
+
+        private Builder(String group) {
+            this.group = group;
+        }
+
+        public Builder subscribe(Subscription subscription) {
+            subscriptions.add(subscription);
+            return this;
+        }
+
+        public Builder messageModel(MessageModel value) {
+            this.messageModel = value;
+            return this;
+        }
+
+        public Builder consumeMode(ConsumeMode value) {
+            this.consumeMode = value;
+            return this;
+        }
+
+        public Builder consumeFromWhere(ConsumeFromWhere value) {
+            this.consumeFromWhere = value;
+            return this;
+        }
+
+        public Builder maxReconsumeTimes(int value) {
+            this.maxReconsumeTimes = value;
+            return this;
+        }
+
+        public Builder consumeThreads(int value) {
+            this.consumeThreads = value;
+            return this;
+        }
+
+        public Builder pullBatchSize(int value) {
+            this.pullBatchSize = value;
+            return this;
+        }
+
+        public Builder consumeBatchSize(int value) {
+            this.consumeBatchSize = value;
+            return this;
+        }
+
+        public Builder pullThresholdForQueue(int value) {
+            this.pullThresholdForQueue = value;
+            return this;
+        }
+
+        public Builder pullThresholdSizeForQueueMiB(int value) {
+            this.pullThresholdSizeForQueueMiB = value;
+            return this;
+        }
+
+        public Builder rebalanceInterval(Duration value) {
+            this.rebalanceInterval = value;
+            return this;
+        }
+
+        public Builder persistOffsetInterval(Duration value) {
+            this.persistOffsetInterval = value;
+            return this;
+        }
+
+        public Builder suspendCurrentQueueTime(Duration value) {
+            this.suspendCurrentQueueTime = value;
+            return this;
+        }
+
+        public Builder shutdownDrainTimeout(Duration value) {
+            this.shutdownDrainTimeout = value;
+            return this;
+        }
+
+        public Builder offsetStoreDir(Path value) {
+            this.offsetStoreDir = value;
+            return this;
+        }
+
+        public ConsumerConfig build() {
+            return new ConsumerConfig(group, subscriptions, messageModel, consumeMode, consumeFromWhere,
+                    maxReconsumeTimes, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
+                    pullThresholdSizeForQueueMiB, rebalanceInterval, persistOffsetInterval, suspendCurrentQueueTime,
+                    shutdownDrainTimeout, offsetStoreDir);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.nimbusmq.client.consumer;
+
+import java.util.List;
+
+import io.nimbusmq.client.ReceivedMessage;
+
+/**
+ * Consumes what a push consumer pulled: up to {@link ConsumerConfig#consumeBatchSize()} messages of one queue at a
+ * time (one, by default). Throwing counts as {@link ConsumeStatus#RETRY}.
+ */
+@FunctionalInterface
+public interface MessageHandler {
+
+    ConsumeStatus handle(List<ReceivedMessage> messages);
+}

@@ -1,0 +1,30 @@
+package io.nimbusmq.client.consumer;
+
+import java.time.Duration;
+
+/**
+ * A push consumer: joins its group (heartbeats), rebalances queues among the members with the official client's
+ * average allocation (every 20 s and when the broker signals a membership change), long-polls its queues with
+ * per-queue flow control, hands messages to the {@link MessageHandler} and commits offsets every 5 s and at
+ * shutdown (in a local file for BROADCASTING).
+ */
+public interface PushConsumer extends AutoCloseable {
+
+    /** Starts rebalancing and pulling; idempotent. */
+    void start();
+
+    ConsumerConfig config();
+
+    boolean isRunning();
+
+    /**
+     * Stops pulling, waits up to {@code drainTimeout} for messages already handed to the handler (or pulled and
+     * waiting) to finish, commits the offsets, unlocks orderly queues and leaves the group. Returns whether
+     * everything drained in time; what did not is redelivered later (offsets are only committed for what finished).
+     */
+    boolean shutdown(Duration drainTimeout);
+
+    /** {@link #shutdown(Duration)} with {@link ConsumerConfig#shutdownDrainTimeout()}. */
+    @Override
+    void close();
+}
