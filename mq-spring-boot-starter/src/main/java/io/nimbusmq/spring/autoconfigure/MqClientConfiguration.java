@@ -1,0 +1,73 @@
+package io.nimbusmq.spring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.MqClient;
+import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
+import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.support.MqMessageConverter;
+import io.nimbusmq.spring.support.MqMessageConverters;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client, payload conversion with the application's {@link JsonMapper}, and metrics. */
+@Configuration(proxyBeanMethods = false)
+class MqClientConfiguration {
+
+    static String applicationName(Environment environment) {
+        return environment.getProperty("spring.application.name", "nimbus");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MqConnectionDetails.class)
+    PropertiesMqConnectionDetails mqConnectionDetails(MqProperties properties) {
+        return new PropertiesMqConnectionDetails(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MqClient mqClient(MqProperties properties, MqConnectionDetails connectionDetails,
+            ObjectProvider<ClientConfigCustomizer> customizers, Environment environment) {
+        MqProperties.Client client = properties.getClient();
+        ClientConfig.Builder builder = ClientConfig.builder().nameServer(connectionDetails.nameServer())
+                .instanceName(client.getInstanceName() != null ? client.getInstanceName()
+                        : ClientInstanceNames.next(applicationName(environment)))
+                .requestTimeout(client.getRequestTimeout())
+                .heartbeatInterval(client.getHeartbeatInterval())
+                .routeRefreshInterval(client.getRouteRefreshInterval());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return MqClient.create(builder.build());
+    }
+
+    /** The application's JSON mapper (Boot's auto-configured one, with its modules and settings) when it has one. */
+    @Bean
+    @ConditionalOnMissingBean
+    MqMessageConverter mqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+        return new MqMessageConverter(MqMessageConverters.withJsonMapper(
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqMetrics mqMetrics() {
+        return MqMetrics.NONE;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MicrometerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MqMetrics mqMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meterRegistry = registry.getIfUnique();
+            return meterRegistry != null ? new MicrometerMqMetrics(meterRegistry) : MqMetrics.NONE;
+        }
+    }
+}

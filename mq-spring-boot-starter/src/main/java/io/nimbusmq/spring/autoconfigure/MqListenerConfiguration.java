@@ -1,0 +1,57 @@
+package io.nimbusmq.spring.autoconfigure;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.nimbusmq.client.MqClient;
+import io.nimbusmq.client.producer.Producer;
+import io.nimbusmq.spring.annotation.MessageListenerAnnotationBeanPostProcessor;
+import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
+import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
+import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
+import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.support.MqMessageConverter;
+
+/** The {@code @MessageListener} chain: post-processor, registrar, container factory, registry. */
+@Configuration(proxyBeanMethods = false)
+class MqListenerConfiguration {
+
+    @Bean
+    static MessageListenerAnnotationBeanPostProcessor mqMessageListenerAnnotationBeanPostProcessor() {
+        return new MessageListenerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageListenerEndpointRegistrar mqMessageListenerEndpointRegistrar() {
+        return new MessageListenerEndpointRegistrar();
+    }
+
+    @Bean
+    PropertiesConsumerConfigFactory mqConsumerConfigFactory(MqProperties properties,
+            ObjectProvider<ConsumerConfigCustomizer> customizers) {
+        return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClient client,
+            PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
+            BeanFactory beanFactory) {
+        return new MessageListenerContainerFactory(client, consumerConfigs, converter,
+                () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
+                beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessageListenerContainerRegistry mqMessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
+            MessageListenerContainerFactory factory, PropertiesConsumerConfigFactory consumerConfigs,
+            MqProperties properties) {
+        return new MessageListenerContainerRegistry(registrar, factory, properties.getListener().getStartup(),
+                properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled);
+    }
+}

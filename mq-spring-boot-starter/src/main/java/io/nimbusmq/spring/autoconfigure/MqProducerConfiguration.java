@@ -1,0 +1,60 @@
+package io.nimbusmq.spring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.nimbusmq.client.MqClient;
+import io.nimbusmq.client.producer.Producer;
+import io.nimbusmq.spring.annotation.TransactionListenerBeanPostProcessor;
+import io.nimbusmq.spring.core.MqOperations;
+import io.nimbusmq.spring.core.MqTemplate;
+import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.support.MqMessageConverter;
+import io.nimbusmq.spring.transaction.TransactionListenerRegistry;
+
+/** The template's producer, the template, and transaction listeners with their producers. */
+@Configuration(proxyBeanMethods = false)
+class MqProducerConfiguration {
+
+    static final String PRODUCER_BEAN = "mqProducer";
+
+    @Bean
+    static TransactionListenerBeanPostProcessor mqTransactionListenerBeanPostProcessor() {
+        return new TransactionListenerBeanPostProcessor();
+    }
+
+    @Bean
+    ProducerConfigs mqProducerConfigs(MqProperties properties, ObjectProvider<ProducerConfigCustomizer> customizers,
+            Environment environment) {
+        return new ProducerConfigs(properties.getProducer(), customizers.orderedStream().toList(),
+                MqClientConfiguration.applicationName(environment));
+    }
+
+    @Bean(name = PRODUCER_BEAN, destroyMethod = "close")
+    @ConditionalOnMissingBean(name = PRODUCER_BEAN)
+    Producer mqProducer(MqClient client, ProducerConfigs configs) {
+        Producer producer = client.producer(configs.forGroup(configs.defaultGroup()));
+        producer.start();
+        return producer;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionListenerRegistry mqTransactionListenerRegistry(MqClient client, ProducerConfigs configs,
+            MqMessageConverter converter) {
+        return new TransactionListenerRegistry(client, configs.transactionGroup(), configs::forGroup, converter);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MqOperations.class)
+    MqTemplate mqTemplate(MqMessageConverter converter,
+            TransactionListenerRegistry transactions, MqMetrics metrics, MqProperties properties,
+            org.springframework.beans.factory.BeanFactory beanFactory) {
+        Producer producer = beanFactory.getBean(PRODUCER_BEAN, Producer.class);
+        return new MqTemplate(producer, converter, transactions, metrics,
+                properties.getProducer().getReplyTimeout());
+    }
+}

@@ -1,0 +1,412 @@
+package io.nimbusmq.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.spring.listener.ListenerStartup;
+import io.nimbusmq.store.flush.FlushMode;
+
+/**
+ * Nimbus MQ settings under {@code mq.}. With no {@code mq.name-server}, an embedded development broker is started.
+ */
+@ConfigurationProperties("mq")
+public class MqProperties {
+
+    /**
+     * Name server addresses, "host:port" separated by ";". Unset: an embedded broker is started in the application
+     * (see mq.embedded).
+     */
+    private String nameServer;
+
+    private final Client client = new Client();
+
+    private final Producer producer = new Producer();
+
+    private final Consumer consumer = new Consumer();
+
+    private final Listener listener = new Listener();
+
+    /** Per-listener switches and overrides, by consumer group. */
+    private final Map<String, ListenerOverride> listeners = new LinkedHashMap<>();
+
+    private final Embedded embedded = new Embedded();
+
+    public String getNameServer() {
+        return nameServer;
+    }
+
+    public void setNameServer(String nameServer) {
+        this.nameServer = nameServer;
+    }
+
+    public Client getClient() {
+        return client;
+    }
+
+    public Producer getProducer() {
+        return producer;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    public Listener getListener() {
+        return listener;
+    }
+
+    public Map<String, ListenerOverride> getListeners() {
+        return listeners;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    public static class Client {
+
+        /**
+         * Second half of the client id (ip@instance-name). Default: the application name, process id and a counter,
+         * unique per application context.
+         */
+        private String instanceName;
+
+        /** Default timeout of a request to a name server or broker. */
+        private Duration requestTimeout = Duration.ofSeconds(3);
+
+        /** Interval of heartbeats to brokers. */
+        private Duration heartbeatInterval = Duration.ofSeconds(30);
+
+        /** Interval of topic route refreshes from the name server. */
+        private Duration routeRefreshInterval = Duration.ofSeconds(30);
+
+        public String getInstanceName() {
+            return instanceName;
+        }
+
+        public void setInstanceName(String instanceName) {
+            this.instanceName = instanceName;
+        }
+
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = heartbeatInterval;
+        }
+
+        public Duration getRouteRefreshInterval() {
+            return routeRefreshInterval;
+        }
+
+        public void setRouteRefreshInterval(Duration routeRefreshInterval) {
+            this.routeRefreshInterval = routeRefreshInterval;
+        }
+    }
+
+    public static class Producer {
+
+        /** Producer group of the template. Default: "<spring.application.name>-producer". */
+        private String group;
+
+        /**
+         * Producer group of transaction listeners that name none. Default: the producer group followed by "-tx".
+         */
+        private String transactionGroup;
+
+        /** Timeout of one send, retries included. */
+        private Duration sendTimeout = Duration.ofSeconds(3);
+
+        /** Extra attempts of a synchronous send on a retryable error. */
+        private int retryTimesWhenSendFailed = 2;
+
+        /** Extra attempts of an asynchronous send on a retryable error. */
+        private int retryTimesWhenSendAsyncFailed = 2;
+
+        /** Bodies larger than this are compressed. */
+        private DataSize compressThreshold = DataSize.ofKilobytes(4);
+
+        /** Larger bodies are refused before sending. */
+        private DataSize maxMessageSize = DataSize.ofMegabytes(4);
+
+        /** How long a request-reply send waits for its reply, unless SendOptions says otherwise. */
+        private Duration replyTimeout = Duration.ofSeconds(3);
+
+        public String getGroup() {
+            return group;
+        }
+
+        public void setGroup(String group) {
+            this.group = group;
+        }
+
+        public String getTransactionGroup() {
+            return transactionGroup;
+        }
+
+        public void setTransactionGroup(String transactionGroup) {
+            this.transactionGroup = transactionGroup;
+        }
+
+        public Duration getSendTimeout() {
+            return sendTimeout;
+        }
+
+        public void setSendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+        }
+
+        public int getRetryTimesWhenSendFailed() {
+            return retryTimesWhenSendFailed;
+        }
+
+        public void setRetryTimesWhenSendFailed(int retryTimesWhenSendFailed) {
+            this.retryTimesWhenSendFailed = retryTimesWhenSendFailed;
+        }
+
+        public int getRetryTimesWhenSendAsyncFailed() {
+            return retryTimesWhenSendAsyncFailed;
+        }
+
+        public void setRetryTimesWhenSendAsyncFailed(int retryTimesWhenSendAsyncFailed) {
+            this.retryTimesWhenSendAsyncFailed = retryTimesWhenSendAsyncFailed;
+        }
+
+        public DataSize getCompressThreshold() {
+            return compressThreshold;
+        }
+
+        public void setCompressThreshold(DataSize compressThreshold) {
+            this.compressThreshold = compressThreshold;
+        }
+
+        public DataSize getMaxMessageSize() {
+            return maxMessageSize;
+        }
+
+        public void setMaxMessageSize(DataSize maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+        }
+
+        public Duration getReplyTimeout() {
+            return replyTimeout;
+        }
+
+        public void setReplyTimeout(Duration replyTimeout) {
+            this.replyTimeout = replyTimeout;
+        }
+    }
+
+    public static class Consumer {
+
+        /** Listener threads per consumer group, unless the annotation says otherwise. */
+        private int consumeThreads = 20;
+
+        /**
+         * Retries before a message is dead-lettered, unless the annotation says otherwise; -1 for the client default
+         * (16 for concurrent listeners, unbounded for orderly ones).
+         */
+        private int maxReconsumeTimes = -1;
+
+        /** Messages per pull request. */
+        private int pullBatchSize = 32;
+
+        /** Where a new consumer group starts reading. */
+        private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+
+        /** How long shutdown waits for in-flight messages before committing offsets and leaving. */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /** Where BROADCASTING consumers keep their offsets. Default: ~/.nimbusmq/offsets. */
+        private Path offsetStoreDir;
+
+        public int getConsumeThreads() {
+            return consumeThreads;
+        }
+
+        public void setConsumeThreads(int consumeThreads) {
+            this.consumeThreads = consumeThreads;
+        }
+
+        public int getMaxReconsumeTimes() {
+            return maxReconsumeTimes;
+        }
+
+        public void setMaxReconsumeTimes(int maxReconsumeTimes) {
+            this.maxReconsumeTimes = maxReconsumeTimes;
+        }
+
+        public int getPullBatchSize() {
+            return pullBatchSize;
+        }
+
+        public void setPullBatchSize(int pullBatchSize) {
+            this.pullBatchSize = pullBatchSize;
+        }
+
+        public ConsumeFromWhere getConsumeFromWhere() {
+            return consumeFromWhere;
+        }
+
+        public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+            this.consumeFromWhere = consumeFromWhere;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Path getOffsetStoreDir() {
+            return offsetStoreDir;
+        }
+
+        public void setOffsetStoreDir(Path offsetStoreDir) {
+            this.offsetStoreDir = offsetStoreDir;
+        }
+    }
+
+    public static class Listener {
+
+        /**
+         * When listeners start pulling: READY (application ready), REFRESH (context refresh) or MANUAL
+         * (MessageListenerContainerRegistry.startContainers()).
+         */
+        private ListenerStartup startup = ListenerStartup.READY;
+
+        public ListenerStartup getStartup() {
+            return startup;
+        }
+
+        public void setStartup(ListenerStartup startup) {
+            this.startup = startup;
+        }
+    }
+
+    public static class ListenerOverride {
+
+        /** Whether the listener of this consumer group runs. */
+        private boolean enabled = true;
+
+        /** Overrides the listener's thread count. */
+        private Integer consumeThreads;
+
+        /** Overrides the listener's max reconsume times. */
+        private Integer maxReconsumeTimes;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Integer getConsumeThreads() {
+            return consumeThreads;
+        }
+
+        public void setConsumeThreads(Integer consumeThreads) {
+            this.consumeThreads = consumeThreads;
+        }
+
+        public Integer getMaxReconsumeTimes() {
+            return maxReconsumeTimes;
+        }
+
+        public void setMaxReconsumeTimes(Integer maxReconsumeTimes) {
+            this.maxReconsumeTimes = maxReconsumeTimes;
+        }
+    }
+
+    public static class Embedded {
+
+        /**
+         * Whether to start a broker inside the application. Default: only when mq.name-server is not set.
+         */
+        private Boolean enabled;
+
+        /** Port of the embedded broker and name server; 0 for any free port. */
+        private int port = 0;
+
+        /** Address the embedded broker binds. */
+        private String bindHost = "127.0.0.1";
+
+        /** Store directory. Default: a temporary directory deleted when the application stops. */
+        private Path storeDir;
+
+        /** ASYNC_FLUSH (fast) or SYNC_FLUSH (a send returns once on disk). */
+        private FlushMode flushMode = FlushMode.ASYNC_FLUSH;
+
+        /** Topics to create at start-up (otherwise topics are created by their first send). */
+        private List<String> topics = new ArrayList<>();
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getBindHost() {
+            return bindHost;
+        }
+
+        public void setBindHost(String bindHost) {
+            this.bindHost = bindHost;
+        }
+
+        public Path getStoreDir() {
+            return storeDir;
+        }
+
+        public void setStoreDir(Path storeDir) {
+            this.storeDir = storeDir;
+        }
+
+        public FlushMode getFlushMode() {
+            return flushMode;
+        }
+
+        public void setFlushMode(FlushMode flushMode) {
+            this.flushMode = flushMode;
+        }
+
+        public List<String> getTopics() {
+            return topics;
+        }
+
+        public void setTopics(List<String> topics) {
+            this.topics = topics;
+        }
+    }
+}

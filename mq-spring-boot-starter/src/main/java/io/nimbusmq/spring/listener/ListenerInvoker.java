@@ -1,0 +1,100 @@
+package io.nimbusmq.spring.listener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.support.MessageBuilder;
+
+import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeStatus;
+import io.nimbusmq.client.consumer.MessageHandler;
+import io.nimbusmq.client.producer.Producer;
+import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.support.MqMessageConverter;
+
+/**
+ * The push consumer's handler for one endpoint: turns received messages into Spring messages, invokes the listener
+ * method (arguments resolved by spring-messaging resolvers), sends its return value back when the message is a
+ * request, and maps an exception to {@link ConsumeStatus#RETRY}.
+ */
+public final class ListenerInvoker implements MessageHandler {
+
+    /** Present on a request sent with {@code MqTemplate.sendAndReceive}. */
+    static final String PROPERTY_REPLY_TO_CLIENT = "REPLY_TO_CLIENT";
+    static final String PROPERTY_CORRELATION_ID = "CORRELATION_ID";
+
+    private static final Logger log = LoggerFactory.getLogger(ListenerInvoker.class);
+
+    private final MessageListenerEndpoint endpoint;
+    private final InvocableHandlerMethod method;
+    private final MqMessageConverter converter;
+    private final Supplier<Producer> replyProducer;
+    private final MqMetrics metrics;
+
+    public ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method,
+            MqMessageConverter converter, Supplier<Producer> replyProducer, MqMetrics metrics) {
+        this.endpoint = endpoint;
+        this.method = method;
+        this.converter = converter;
+        this.replyProducer = replyProducer;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ConsumeStatus handle(List<ReceivedMessage> messages) {
+        if (messages.isEmpty()) {
+            return ConsumeStatus.SUCCESS;
+        }
+        String topic = messages.get(0).topic();
+        metrics.received(topic, endpoint.group(), messages.size());
+        try {
+            if (endpoint.batch()) {
+                method.invoke(batchMessage(messages));
+            } else {
+                for (ReceivedMessage received : messages) {
+                    Object result = method.invoke(converter.toMessage(received));
+                    reply(received, result);
+                }
+            }
+            return ConsumeStatus.SUCCESS;
+        } catch (Exception e) {
+            metrics.consumeFailed(topic, endpoint.group(), messages.size());
+            ReceivedMessage first = messages.get(0);
+            log.warn("Listener {} failed on {} message(s) of {} (first {}, reconsumed {} times); retrying later",
+                    endpoint.id(), messages.size(), topic, first.msgId(), first.reconsumeTimes(), e);
+            return ConsumeStatus.RETRY;
+        }
+    }
+
+    private Message<List<Message<byte[]>>> batchMessage(List<ReceivedMessage> messages) {
+        List<Message<byte[]>> batch = new ArrayList<>(messages.size());
+        messages.forEach(received -> batch.add(converter.toMessage(received)));
+        return MessageBuilder.createMessage(batch, new MessageHeaders(Map.of(BatchPayloadArgumentResolver.BATCH_HEADER,
+                true)));
+    }
+
+    private void reply(ReceivedMessage request, Object result) {
+        if (result == null) {
+            return;
+        }
+        if (request.property(PROPERTY_REPLY_TO_CLIENT) == null || request.property(PROPERTY_CORRELATION_ID) == null) {
+            log.debug("Listener {} returned a value for {}, which is not a request; ignored", endpoint.id(),
+                    request.msgId());
+            return;
+        }
+        try {
+            byte[] body = converter.toBody(result, new MessageHeaders(Map.of()));
+            replyProducer.get().sendReply(request, body);
+        } catch (RuntimeException e) {
+            // The message was consumed; retrying would run the listener again. The requester times out.
+            log.warn("Listener {}: the reply to request {} could not be sent", endpoint.id(), request.msgId(), e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.nimbusmq.spring.metrics;
+
+import java.time.Duration;
+
+/**
+ * What the template and the listener containers report: sends (with their duration), receipts and failures. The
+ * Micrometer implementation is used when the application has a {@code MeterRegistry}; otherwise nothing is recorded.
+ */
+public interface MqMetrics {
+
+    MqMetrics NONE = new MqMetrics() {
+        @Override
+        public void sent(String topic, Duration duration) {
+        }
+
+        @Override
+        public void sendFailed(String topic, Duration duration) {
+        }
+
+        @Override
+        public void received(String topic, String group, int count) {
+        }
+
+        @Override
+        public void consumeFailed(String topic, String group, int count) {
+        }
+    };
+
+    void sent(String topic, Duration duration);
+
+    void sendFailed(String topic, Duration duration);
+
+    void received(String topic, String group, int count);
+
+    void consumeFailed(String topic, String group, int count);
+}
