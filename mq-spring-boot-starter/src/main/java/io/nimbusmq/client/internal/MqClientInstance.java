@@ -53,13 +53,16 @@ public final class MqClientInstance implements MqClient {
     private final Map<String, ClientPushConsumer> consumers = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ClientProducer innerProducer;
+    private volatile BrokerRequestProcessor brokerRequests;
 
     private MqClientInstance(ClientConfig config) {
         this.config = config;
         this.clientId = clientIdOf(config);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("nimbus-client-timer", true));
         this.workers = Executors.newCachedThreadPool(new NamedThreadFactory("nimbus-client-worker", true));
-        ProcessorRegistry registry = new ProcessorRegistry();
+        ProcessorRegistry registry = new ProcessorRegistry()
+                .register((context, request) -> brokerRequests.processRequest(context, request), workers,
+                        BrokerRequestProcessor.CODES);
         this.remoting = new ClientRemoting(new NameServerSelector(config.nameServers()), registry);
         this.heartbeats = new HeartbeatSender(remoting, clientId, config.requestTimeout().toMillis(),
                 this::heartbeatGroups);
@@ -67,9 +70,8 @@ public final class MqClientInstance implements MqClient {
                 address -> workers.execute(() -> heartbeats.sendTo(address)));
         this.services = new ClientServices(config, clientId, remoting, routes, scheduler, workers, new ReplyFutures(),
                 this::heartbeatAll);
-        registry.register(new BrokerRequestProcessor(services, producers::get, consumers::get,
-                () -> consumers.values().forEach(ClientPushConsumer::onConsumerIdsChanged)), workers,
-                BrokerRequestProcessor.CODES);
+        this.brokerRequests = new BrokerRequestProcessor(services, producers::get, consumers::get,
+                () -> consumers.values().forEach(ClientPushConsumer::onConsumerIdsChanged));
         long routeMillis = config.routeRefreshInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> workers.execute(routes::refreshAll), 10, routeMillis,
                 TimeUnit.MILLISECONDS);
