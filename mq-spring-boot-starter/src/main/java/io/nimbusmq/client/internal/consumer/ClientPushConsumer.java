@@ -165,6 +165,11 @@ public final class ClientPushConsumer implements PushConsumer {
         return table.keySet().stream().sorted().toList();
     }
 
+    /** Messages pulled and not finished yet, over all queues (flow control keeps this bounded). */
+    public int cachedMessageCount() {
+        return table.values().stream().mapToInt(ProcessQueue::count).sum();
+    }
+
     public Map<String, SubscriptionData> subscriptions() {
         return Map.copyOf(subscriptions);
     }
