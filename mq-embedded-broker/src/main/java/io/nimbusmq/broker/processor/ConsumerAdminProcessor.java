@@ -29,6 +29,7 @@ import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.read.QueryMessageResult;
 import io.nimbusmq.store.read.BoundaryType;
 
 /**
@@ -159,22 +160,41 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
      */
     private RemotingCommand consumeMessageDirectly(RemotingCommand request) throws Exception {
         String msgId = request.requiredString("msgId");
-        long offset = RetryMessages.physicalOffsetOf(msgId);
-        MappedSlice message = offset < 0 ? null : store.readMessage(offset);
-        if (message == null) {
+        byte[] body = storedBytes(request.optionalString("topic"), msgId);
+        if (body == null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "can not find message by the msgId, " + msgId);
         }
-        byte[] body;
+        request.putExtField("brokerName", brokerName);
+        return relayToClient(request, RequestCode.CONSUME_MESSAGE_DIRECTLY, body);
+    }
+
+    /** The stored bytes of a message named by its offsetMsgId, or by its UNIQ_KEY in {@code topic}; null if none. */
+    private byte[] storedBytes(String topic, String msgId) {
+        if (topic != null && !topic.isBlank()) {
+            try (QueryMessageResult byKey = store.queryByUniqueKey(topic, msgId, 1, 0, Long.MAX_VALUE)) {
+                if (!byKey.messages().isEmpty()) {
+                    return copy(byKey.messages().get(0));
+                }
+            }
+        }
+        long offset = RetryMessages.physicalOffsetOf(msgId);
+        MappedSlice message = offset < 0 ? null : store.readMessage(offset);
+        if (message == null) {
+            return null;
+        }
         try {
-            ByteBuffer view = message.buffer().duplicate().clear();
-            body = new byte[view.remaining()];
-            view.get(body);
+            return copy(message);
         } finally {
             message.release();
         }
-        request.putExtField("brokerName", brokerName);
-        return relayToClient(request, RequestCode.CONSUME_MESSAGE_DIRECTLY, body);
+    }
+
+    private static byte[] copy(MappedSlice slice) {
+        ByteBuffer view = slice.buffer().duplicate().clear();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
     }
 
     private RemotingCommand consumerRunningInfo(RemotingCommand request) throws Exception {
