@@ -142,6 +142,7 @@ class DelayedMessageCompatibilityTests {
     /** Until the timer service has delivered everything due at the clock's time, and loaded what comes next. */
     static void awaitTimerServiceCaughtUp() {
         await("timer service caught up").atMost(CompatBroker.PATIENCE)
-                .until(() -> timers().deliveredBeforeMillis() > CLOCK.millis());
+                .until(() -> timers().deliveredBeforeMillis() > CLOCK.millis()
+                        && broker.broker().messageStore().stats().dispatchBehindBytes() == 0);
     }
 }

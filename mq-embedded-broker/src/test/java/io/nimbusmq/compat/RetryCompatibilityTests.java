@@ -124,6 +124,7 @@ class RetryCompatibilityTests {
 
     private static void awaitCaughtUp() {
         await("timer service caught up").atMost(CompatBroker.PATIENCE)
-                .until(() -> broker.broker().runtime().timerService().deliveredBeforeMillis() > CLOCK.millis());
+                .until(() -> broker.broker().runtime().timerService().deliveredBeforeMillis() > CLOCK.millis()
+                        && broker.broker().messageStore().stats().dispatchBehindBytes() == 0);
     }
 }

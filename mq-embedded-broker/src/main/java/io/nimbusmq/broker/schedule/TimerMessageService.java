@@ -311,7 +311,7 @@ public final class TimerMessageService {
                 }
             }
         }
-        advanceCursor();
+        advanceCursor(now);
         return batch.size() >= DELIVERY_BATCH;
     }
 
@@ -323,8 +323,9 @@ public final class TimerMessageService {
         }
     }
 
-    private void advanceCursor() {
-        long cursor = (loadedSecond + 1) * TimeWheel.SLOT_MILLIS;
+    /** Everything due before the cursor is delivered; it never passes the clock (preloaded is not delivered). */
+    private void advanceCursor(long now) {
+        long cursor = Math.min((loadedSecond + 1) * TimeWheel.SLOT_MILLIS, now + 1);
         if (!ready.isEmpty()) {
             cursor = Math.min(cursor, ready.peek().record().targetMillis());
         }
