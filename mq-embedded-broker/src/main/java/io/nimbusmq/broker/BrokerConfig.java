@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.store.flush.FlushMode;
 
 /**
@@ -16,10 +17,20 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
  * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
+ *     if null
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore) {
+        boolean embeddedStore, TransactionConfig transaction) {
+
+    /** With the default transaction settings. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, null);
+    }
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -31,6 +42,7 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
         }
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
+        transaction = transaction == null ? TransactionConfig.defaults() : transaction;
     }
 
     public boolean embeddedNameServer() {

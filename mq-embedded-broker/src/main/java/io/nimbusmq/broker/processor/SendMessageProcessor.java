@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
@@ -71,6 +72,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             messages = header.batch()
                     ? BatchMessageDecoder.decode(request.body(), header, queueId, inputs(context))
                     : List.of(single(header, queueId, request.body(), context));
+            messages = HalfMessages.storeAsHalf(messages); // transactional: into the half queue, invisible
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
