@@ -45,7 +45,8 @@ public final class TransactionCheckService implements AutoCloseable {
             return;
         }
         Clocks.onAdvance(clock, wakeUp);
-        thread = new Thread(this::run, "transaction-check");
+        long firstPassMillis = clock.millis() + intervalMillis;
+        thread = new Thread(() -> run(firstPassMillis), "transaction-check");
         thread.setDaemon(true);
         thread.start();
     }
@@ -55,8 +56,8 @@ public final class TransactionCheckService implements AutoCloseable {
         return completedPasses.get();
     }
 
-    private void run() {
-        long nextPassMillis = clock.millis() + intervalMillis;
+    private void run(long firstPassMillis) {
+        long nextPassMillis = firstPassMillis;
         while (awaitMillis(nextPassMillis)) {
             try {
                 pass.run();
