@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.nimbusmq.broker.EmbeddedBroker;
@@ -70,6 +71,7 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
                 Path.of("target", "compat-client-offsets").toAbsolutePath().toString());
     }
 
+    private final UnaryOperator<EmbeddedBroker.Builder> settings;
     private final Deque<Runnable> shutdowns = new ArrayDeque<>();
     private final ExecutorService closer = Executors.newCachedThreadPool(daemon("compat-client-shutdown"));
     private final ExecutorService heartbeats = Executors.newSingleThreadExecutor(daemon("compat-heartbeat"));
@@ -77,10 +79,19 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
     private EmbeddedBroker broker;
     private DefaultMQAdminExt admin;
 
+    CompatBroker() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A broker with extra settings, e.g. {@code builder -> builder.clock(manualClock)}. */
+    CompatBroker(UnaryOperator<EmbeddedBroker.Builder> settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         storeDir = Files.createTempDirectory("nimbus-compat-");
-        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).build();
+        broker = settings.apply(EmbeddedBroker.builder().port(0).storeDir(storeDir)).build();
         broker.start();
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(address());
@@ -127,6 +138,17 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
         if (!closer.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("official clients did not shut down within " + PATIENCE);
         }
+    }
+
+    /**
+     * Stops the broker cleanly and starts a new one on the same store directory and port, so that running clients
+     * find it again (they reconnect on their next request or heartbeat).
+     */
+    void restart() {
+        int port = broker.port();
+        broker.close();
+        broker = settings.apply(EmbeddedBroker.builder().port(port).storeDir(storeDir)).build();
+        broker.start();
     }
 
     /** {@code "127.0.0.1:port"}: the name-server address and the broker address at once. */
