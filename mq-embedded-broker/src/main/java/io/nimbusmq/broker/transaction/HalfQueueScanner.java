@@ -69,6 +69,9 @@ public final class HalfQueueScanner {
         long halfEnd = transactionLog.maxOffset(HalfMessages.HALF_TOPIC);
         long halfStart = Math.max(progress.halfQueueOffset(), transactionLog.minOffset(HalfMessages.HALF_TOPIC));
         long opStart = Math.max(progress.opQueueOffset(), transactionLog.minOffset(HalfMessages.OP_TOPIC));
+        if (halfStart >= halfEnd) {
+            return new ScanResult(0, 0, 0, 0, 0, halfStart, opStart);
+        }
         OpTable ops = OpTable.read(transactionLog, opStart, halfStart);
         Counts counts = new Counts();
         long next = halfStart;
@@ -87,7 +90,9 @@ public final class HalfQueueScanner {
             next = Math.min(Math.max(next, batch.nextQueueOffset()), halfEnd);
         }
         long opNext = ops.nextOpQueueOffset(next);
-        progress.update(next, opNext);
+        if (next != progress.halfQueueOffset() || opNext != progress.opQueueOffset()) {
+            progress.update(next, opNext);
+        }
         return new ScanResult(counts.checked, counts.unreachable, counts.discarded, counts.resolved, counts.deferred,
                 next, opNext);
     }
