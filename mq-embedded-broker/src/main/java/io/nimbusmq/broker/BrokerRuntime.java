@@ -1,6 +1,7 @@
 package io.nimbusmq.broker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,9 @@ import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
+import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.nimbusmq.broker.processor.DeadLetterProcessor;
+import io.nimbusmq.broker.processor.EndTransactionProcessor;
 import io.nimbusmq.broker.processor.LockProcessor;
 import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
@@ -36,7 +40,12 @@ import io.nimbusmq.broker.registration.BrokerRegistrationService;
 import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
 import io.nimbusmq.broker.registration.NameServerRegistrar;
 import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.transaction.ProducerCheckSender;
+import io.nimbusmq.broker.transaction.TransactionLog;
+import io.nimbusmq.broker.transaction.TransactionalMessageService;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
@@ -48,6 +57,7 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.StoreConfig;
+import io.nimbusmq.store.retention.DiskUsageProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +84,8 @@ public final class BrokerRuntime {
     private ClientHousekeepingService housekeeping;
     private PullRequestHoldService holdService;
     private BrokerRegistrationService registration;
+    private TimerMessageService timerService;
+    private TransactionalMessageService transactions;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -96,7 +108,7 @@ public final class BrokerRuntime {
         long started = System.nanoTime();
         StoreConfig storeConfig = (config.embeddedStore() ? StoreConfig.embedded(config.messageStoreDir())
                 : StoreConfig.production(config.messageStoreDir())).withFlushMode(config.flushMode());
-        DefaultMessageStore store = new DefaultMessageStore(storeConfig);
+        DefaultMessageStore store = new DefaultMessageStore(storeConfig, clock, DiskUsageProbe.fileStore());
         store.start();
         TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
                 config.autoCreateTopicEnable());
@@ -124,9 +136,19 @@ public final class BrokerRuntime {
                 ClientHousekeepingConfig.defaults());
         ProcessorRegistry registry = new ProcessorRegistry();
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), clock);
-        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName()),
+        ScheduleRewriter rewriter = startTimerService(clock);
+        transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
+                offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
+                request), () -> address, config.brokerName()), config.transaction(), clock);
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter),
                         executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
+                .register(new ConsumerSendMsgBackProcessor(store, topics, rewriter, () -> address),
+                        executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
+                .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
+                        DeadLetterProcessor.RESEND_DEAD_LETTER)
+                .register(new EndTransactionProcessor(transactions.resolver()), executors.send(),
+                        RequestCode.END_TRANSACTION)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
                 .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
                         RequestCode.VIEW_MESSAGE_BY_ID)
@@ -163,12 +185,25 @@ public final class BrokerRuntime {
         store.addDispatcher(new MessageArrivalDispatcher(holdService));
         holdService.start();
         housekeeping.start();
+        transactions.start();
         if (nameServer != null) {
             nameServer.start();
         }
         startRegistration();
         scheduler.scheduleAtFixedRate(this::persistOffsets, OFFSET_PERSIST_INTERVAL_MILLIS,
                 OFFSET_PERSIST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */
+    private ScheduleRewriter startTimerService(Clock clock) {
+        timerService = new TimerMessageService(store, config.schedule(), clock, config.timerDir());
+        store.addDispatcher(timerService.dispatcher());
+        try {
+            timerService.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the timer log in " + config.timerDir(), e);
+        }
+        return new ScheduleRewriter(config.schedule(), clock);
     }
 
     private void startRegistration() {
@@ -238,10 +273,20 @@ public final class BrokerRuntime {
         return producers;
     }
 
+    /** Delivers delayed and timer messages. */
+    public TimerMessageService timerService() {
+        return timerService;
+    }
+
+    public TransactionalMessageService transactions() {
+        return transactions;
+    }
+
     void shutdown() {
         List<Runnable> steps = List.of(
                 () -> { if (registration != null) registration.shutdown(); },
                 () -> { if (holdService != null) holdService.shutdown(); },
+                () -> { if (transactions != null) transactions.shutdown(); },
                 () -> { if (server != null) server.shutdown(); },
                 () -> executors.shutdown(10_000),
                 scheduler::shutdownNow,
@@ -249,6 +294,7 @@ public final class BrokerRuntime {
                 () -> { if (housekeeping != null) housekeeping.shutdown(); },
                 () -> { if (nameServer != null) nameServer.shutdown(); },
                 () -> { if (nameServerClient != null) nameServerClient.close(); },
+                () -> { if (timerService != null) timerService.shutdown(); },
                 store::shutdown);
         for (Runnable step : steps) {
             try {
