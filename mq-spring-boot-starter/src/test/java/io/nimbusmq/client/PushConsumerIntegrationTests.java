@@ -288,22 +288,25 @@ class PushConsumerIntegrationTests {
     }
 
     @Test
-    void aFailedMessageComesBackThroughTheRetryTopic() {
+    void failedMessagesComeBackThroughTheRetryTopicThenGoToTheDeadLetterQueue() {
         String topic = broker.createTopic("retry", 1);
+        String group = uniqueName("rg");
         Producer producer = producer(broker.client());
         List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
-        PushConsumer consumer = broker.client().pushConsumer(config(uniqueName("rg"), topic).build(), messages -> {
-            deliveries.addAll(messages);
-            return deliveries.size() == 1 ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
-        });
+        PushConsumer consumer = broker.client().pushConsumer(config(group, topic).maxReconsumeTimes(2).build(),
+                messages -> {
+                    deliveries.addAll(messages);
+                    return ConsumeStatus.RETRY;
+                });
         consumer.start();
         SendResult sent = producer.send(new Message(topic, utf8("try-me")).tags("t"));
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> deliveries.size() >= 2);
-        ReceivedMessage redelivered = deliveries.get(1);
-        assertThat(redelivered.topic()).isEqualTo(topic);
-        assertThat(redelivered.msgId()).isEqualTo(sent.msgId());
-        assertThat(redelivered.reconsumeTimes()).isEqualTo(1);
-        assertThat(text(redelivered)).isEqualTo("try-me");
+        await().atMost(PATIENCE).until(() -> deliveries.size() >= 3);
+        assertThat(deliveries).extracting(ReceivedMessage::reconsumeTimes).containsExactly(0, 1, 2);
+        assertThat(deliveries).extracting(ReceivedMessage::topic).containsOnly(topic);
+        assertThat(deliveries).extracting(ReceivedMessage::msgId).containsOnly(sent.msgId());
+        assertThat(deliveries).extracting(PushConsumerIntegrationTests::text).containsOnly("try-me");
+        await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> deliveries.size() == 3);
     }
 }
