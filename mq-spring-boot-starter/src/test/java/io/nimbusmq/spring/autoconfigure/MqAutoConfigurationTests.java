@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -262,6 +263,15 @@ class MqAutoConfigurationTests {
     @Test
     void recordsNothingWithoutAMeterRegistry() {
         withFakeClient.run(context -> assertThat(context.getBean(MqMetrics.class)).isSameAs(MqMetrics.NONE));
+    }
+
+    @Test
+    void worksWithoutMicrometerOnTheClasspath() {
+        withFakeClient.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MqMetrics.class)).isSameAs(MqMetrics.NONE);
+            context.getBean(MqTemplate.class).syncSend("orders", "hello");
+        });
     }
 
     @Test
