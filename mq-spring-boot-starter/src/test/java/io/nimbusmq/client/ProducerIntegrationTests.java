@@ -204,4 +204,16 @@ class ProducerIntegrationTests {
         ReceivedMessage timer = received.messages().stream().filter(m -> m != level).findFirst().orElseThrow();
         assertThat(timer.storeTimestamp() - sentAt).isGreaterThanOrEqualTo(1_000);
     }
+
+    @Test
+    void anUnreachableNameServerIsSkipped() {
+        String topic = broker.createTopic("failover", 1);
+        for (int i = 0; i < 3; i++) {
+            MqClient client = broker.closeAfterTest(MqClient.create(ClientConfig.builder()
+                    .nameServer("127.0.0.1:1;" + broker.address()).instanceName(NimbusBrokerExtension.uniqueName("fo"))
+                    .build()));
+            assertThat(producer(client).send(new Message(topic, utf8("via a live name server"))).status())
+                    .isEqualTo(SendStatus.SEND_OK);
+        }
+    }
 }

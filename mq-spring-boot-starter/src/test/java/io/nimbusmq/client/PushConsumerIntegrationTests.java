@@ -33,6 +33,11 @@ import io.nimbusmq.client.producer.ProducerConfig;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -308,5 +313,42 @@ class PushConsumerIntegrationTests {
         assertThat(deliveries).extracting(PushConsumerIntegrationTests::text).containsOnly("try-me");
         await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> deliveries.size() == 3);
+    }
+
+    @Test
+    void theBrokerGetsOurConsumersRunningInfo() {
+        String topic = broker.createTopic("info", 1);
+        String group = uniqueName("ig");
+        MqClient client = broker.client();
+        client.pushConsumer(config(group, topic).build(), new Received()).start();
+        try (NettyRemotingClient admin = new NettyRemotingClient(RemotingClientConfig.defaults())) {
+            RemotingCommand response = await().atMost(PATIENCE).ignoreExceptions().until(() -> admin.invokeSync(
+                    broker.address(), RemotingCommand.createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO)
+                            .putExtField("consumerGroup", group).putExtField("clientId", client.clientId()),
+                    5_000).get(), r -> r.code() == ResponseCode.SUCCESS);
+
+            assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                    .contains("subscriptionSet", topic, "CONSUME_PASSIVELY");
+        }
+    }
+
+    @Test
+    void orderlyConsumptionDeadLettersAMessagePastItsMaxReconsumeTimesAndMovesOn() {
+        String topic = broker.createTopic("odlq", 1);
+        String group = uniqueName("odlq");
+        List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
+        broker.client().pushConsumer(config(group, topic).consumeMode(ConsumeMode.ORDERLY).maxReconsumeTimes(2)
+                .suspendCurrentQueueTime(Duration.ofMillis(100)).build(), messages -> {
+                    deliveries.addAll(messages);
+                    return text(messages.get(0)).equals("poison") ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
+                }).start();
+        Producer producer = producer(broker.client());
+        producer.sendOrderly(new Message(topic, utf8("poison")), "k");
+        producer.sendOrderly(new Message(topic, utf8("next")), "k");
+
+        await().atMost(PATIENCE).until(() -> deliveries.stream().anyMatch(m -> text(m).equals("next")));
+        assertThat(deliveries).extracting(m -> text(m) + "#" + m.reconsumeTimes())
+                .containsExactly("poison#0", "poison#1", "poison#2", "next#0");
+        await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
     }
 }

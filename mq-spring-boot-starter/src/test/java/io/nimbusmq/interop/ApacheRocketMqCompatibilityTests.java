@@ -285,4 +285,25 @@ class ApacheRocketMqCompatibilityTests {
         });
         return ids;
     }
+
+    @Test
+    void orderlyConsumptionDeadLettersAMessagePastItsMaxReconsumeTimesAndMovesOn() {
+        MqClient client = client();
+        String topic = rocketmq.createTopic("odlq", 1);
+        String group = uniqueName("odlq");
+        List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
+        client.pushConsumer(consumerConfig(group, topic).consumeMode(ConsumeMode.ORDERLY).maxReconsumeTimes(2)
+                .suspendCurrentQueueTime(Duration.ofMillis(100)).build(), messages -> {
+                    deliveries.addAll(messages);
+                    return text(messages.get(0)).equals("poison") ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
+                }).start();
+        Producer producer = producer(client);
+        producer.sendOrderly(new Message(topic, utf8("poison")), "k");
+        producer.sendOrderly(new Message(topic, utf8("next")), "k");
+
+        await().atMost(PATIENCE).until(() -> deliveries.stream().anyMatch(m -> text(m).equals("next")));
+        assertThat(deliveries).extracting(m -> text(m) + "#" + m.reconsumeTimes())
+                .containsExactly("poison#0", "poison#1", "poison#2", "next#0");
+        await().atMost(PATIENCE).until(() -> rocketmq.brokerController().getMessageStore().getMaxOffsetInQueue("%DLQ%" + group, 0) == 1);
+    }
 }
