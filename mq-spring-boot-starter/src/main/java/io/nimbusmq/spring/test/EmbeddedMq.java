@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 /**
  * Runs the test's Spring context against an embedded broker: one broker per test JVM (port 0, temporary store,
  * stopped when the JVM exits), shared by every context that asks for it, its address published as
@@ -24,11 +26,14 @@ import java.lang.annotation.Target;
  * so: the {@link io.nimbusmq.broker.time.ManualClock} is a bean to inject, and {@code clock.advance(...)} delivers
  * delayed messages without waiting. Contexts cached by the Spring TestContext framework keep consuming while other
  * test classes run: give each test class its own topics or consumer groups.
+ *
+ * <p>Without Spring, the {@link EmbeddedMqExtension} creates the topics and injects the broker as a parameter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@ExtendWith(EmbeddedMqExtension.class)
 public @interface EmbeddedMq {
 
     /** Topics to create before the context starts (4 queues each); others are created by their first send. */
