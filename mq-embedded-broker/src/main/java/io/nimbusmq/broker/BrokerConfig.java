@@ -16,10 +16,12 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
  * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ * @param enablePropertyFilter whether consumers may subscribe with SQL92 selectors (on by default; when off they are
+ *     refused with SYSTEM_ERROR, as by a RocketMQ broker with {@code enablePropertyFilter=false})
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore) {
+        boolean embeddedStore, boolean enablePropertyFilter) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -31,6 +33,14 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
         }
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
+    }
+
+    /** A configuration with the property filter (SQL92) on. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, true);
     }
 
     public boolean embeddedNameServer() {

@@ -107,6 +107,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private List<String> nameServerAddresses = List.of();
         private boolean autoCreateTopicEnable = true;
         private boolean embeddedStore = true;
+        private boolean enablePropertyFilter = true;
         private Clock clock = Clock.systemUTC();
 
         public Builder port(int value) {
@@ -161,6 +162,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** Whether consumers may subscribe with SQL92 selectors; on by default. */
+        public Builder enablePropertyFilter(boolean value) {
+            this.enablePropertyFilter = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -171,7 +178,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
-                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore), clock);
+                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore, enablePropertyFilter),
+                    clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

@@ -29,12 +29,14 @@ import org.yaml.snakeyaml.Yaml;
  * --flush-mode ASYNC_FLUSH|SYNC_FLUSH
  * --namesrv-addr A;B       register with these name servers (ours or Apache RocketMQ's) instead of embedding one
  * --broker-name NAME  --cluster-name NAME  --auto-create-topic true|false (default false)
+ * --enable-property-filter true|false   SQL92 selectors (default true)
  * </pre>
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
 
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
-            "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic");
+            "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic",
+            "enable-property-filter");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -84,8 +86,17 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
         BrokerConfig config = new BrokerConfig(s.get("cluster-name"), s.get("broker-name"),
                 s.getOrDefault("bind-host", "0.0.0.0"), Integer.parseInt(s.getOrDefault("port", "" + defaultPort)),
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
-                nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false);
+                nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
+                parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"));
         return new LauncherOptions(mode, config);
+    }
+
+    private static boolean parseBoolean(String value, String key) {
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("true") && !normalized.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false: " + value);
+        }
+        return normalized.equals("true");
     }
 
     private static Map<String, String> readFile(Path file) throws IOException {
