@@ -8,8 +8,8 @@ import java.util.List;
  * longest match first, keywords before identifiers.
  *
  * <ul>
- *   <li>Blanks: space, tab, CR, LF, form feed. Comments: {@code -- ...} up to a line break (a {@code --} with no line
- *       break after it is two minus signs) and {@code /* ... *}{@code /}.</li>
+ *   <li>Blanks: space, tab, CR, LF, form feed. Comments: {@code -- ...} up to a line break or the end, and
+ *       {@code /* ... *}{@code /}.</li>
  *   <li>Identifiers: {@code [A-Za-z_$][A-Za-z0-9_$]*}; a word that spells a keyword (any case) is that keyword.</li>
  *   <li>Decimals: {@code 0}, or {@code [1-9][0-9]*} optionally suffixed {@code L}; a leading zero ends the number, so
  *       {@code 012} is {@code 0} followed by {@code 12}. There are no hexadecimal or octal literals.</li>
@@ -67,9 +67,10 @@ final class SqlLexer {
             char c = source.charAt(position);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
                 position++;
-            } else if (c == '-' && peek(1) == '-' && lineBreakAfter(position) >= 0) {
+            } else if (c == '-' && peek(1) == '-') {
                 int lineBreak = lineBreakAfter(position);
-                position = lineBreak + (source.startsWith("\r\n", lineBreak) ? 2 : 1);
+                position = lineBreak < 0 ? source.length()
+                        : lineBreak + (source.startsWith("\r\n", lineBreak) ? 2 : 1);
             } else if (c == '/' && peek(1) == '*') {
                 int end = source.indexOf("*/", position + 2);
                 if (end < 0) {
