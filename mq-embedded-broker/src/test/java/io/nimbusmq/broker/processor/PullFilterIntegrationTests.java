@@ -1,10 +1,12 @@
 package io.nimbusmq.broker.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import io.nimbusmq.broker.EmbeddedBroker;
@@ -62,6 +64,9 @@ class PullFilterIntegrationTests {
                     .setBody(("m" + i).getBytes(StandardCharsets.UTF_8));
             assertThat(client.invokeSync(broker.address(), send, 10_000).get().code()).isEqualTo(ResponseCode.SUCCESS);
         }
+        // the consume queue is fed behind the writer
+        await("consume queue entries").atMost(Duration.ofSeconds(60))
+                .until(() -> broker.messageStore().maxOffsetInQueue(TOPIC, 0) == 10);
     }
 
     @AfterAll

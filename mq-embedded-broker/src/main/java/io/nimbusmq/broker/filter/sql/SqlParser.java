@@ -3,6 +3,7 @@ package io.nimbusmq.broker.filter.sql;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.nimbusmq.broker.filter.sql.SqlExpression.Compare;
 import io.nimbusmq.broker.filter.sql.SqlExpression.Constant;
@@ -253,7 +254,7 @@ final class SqlParser {
                 + "boolean value)");
     }
 
-    private SqlExpression advanceThen(java.util.function.Supplier<SqlExpression> rule) {
+    private SqlExpression advanceThen(Supplier<SqlExpression> rule) {
         index++;
         return rule.get();
     }

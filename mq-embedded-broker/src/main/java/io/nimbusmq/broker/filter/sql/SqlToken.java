@@ -16,25 +16,8 @@ record SqlToken(Kind kind, String text, int column) {
     enum Kind {
         NOT, AND, OR, BETWEEN, IN, TRUE, FALSE, NULL, IS, CONTAINS, STARTSWITH, ENDSWITH,
         DECIMAL, FLOAT, STRING, IDENTIFIER,
-        EQ("="), NE("<>"), GT(">"), GE(">="), LT("<"), LE("<="),
-        LPAREN("("), RPAREN(")"), COMMA(","), PLUS("+"), MINUS("-"),
-        END("end of expression");
-
-        private final String symbol;
-
-        Kind() {
-            this.symbol = null;
-        }
-
-        Kind(String symbol) {
-            this.symbol = symbol;
-        }
-
-        /** How error messages name this kind. */
-        String describe() {
-            return symbol != null ? "'" + symbol + "'" : this == DECIMAL || this == FLOAT ? "a number"
-                    : this == STRING ? "a string literal" : this == IDENTIFIER ? "a property name" : name();
-        }
+        EQ, NE, GT, GE, LT, LE, LPAREN, RPAREN, COMMA, PLUS, MINUS,
+        END
     }
 
     private static final Map<String, Kind> KEYWORDS = Map.ofEntries(Map.entry("NOT", Kind.NOT),
