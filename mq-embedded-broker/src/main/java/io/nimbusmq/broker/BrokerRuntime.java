@@ -31,6 +31,7 @@ import io.nimbusmq.broker.processor.EndTransactionProcessor;
 import io.nimbusmq.broker.processor.LockProcessor;
 import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
+import io.nimbusmq.broker.processor.ReplyMessageProcessor;
 import io.nimbusmq.broker.processor.SendMessageProcessor;
 import io.nimbusmq.broker.processor.SubscriptionLookup;
 import io.nimbusmq.broker.processor.TopicAdminProcessor;
@@ -169,7 +170,10 @@ public final class BrokerRuntime {
                         config.brokerName(), (channel, request, timeout) -> server.invokeSync(channel, request,
                         timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
                 .register(new BrokerInfoProcessor(store, config), executors.admin(),
-                        BrokerInfoProcessor.requestCodes());
+                        BrokerInfoProcessor.requestCodes())
+                .register(new ReplyMessageProcessor(store, topics, producers, consumers, (channel, request, timeout)
+                        -> server.invokeSync(channel, request, timeout), () -> address, config.clusterName()),
+                        executors.send(), ReplyMessageProcessor.requestCodes());
         if (config.embeddedNameServer()) {
             nameServer = new NameServer();
             nameServer.registerProcessors(registry, executors.nameServer());

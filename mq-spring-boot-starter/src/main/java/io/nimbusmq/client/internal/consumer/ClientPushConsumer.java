@@ -1,0 +1,307 @@
+package io.nimbusmq.client.internal.consumer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.MessageHandler;
+import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.SelectorType;
+import io.nimbusmq.client.consumer.Subscription;
+import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.message.MessageConst;
+import io.nimbusmq.client.internal.offset.LocalFileOffsetStore;
+import io.nimbusmq.client.internal.offset.OffsetStore;
+import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
+import io.nimbusmq.client.internal.producer.ClientProducer;
+import io.nimbusmq.client.internal.rebalance.QueueAllocator;
+import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
+import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
+import io.nimbusmq.remoting.protocol.body.client.MessageModel;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our {@link PushConsumer}: owns the assigned queues ({@link ProcessQueue}s), rebalances them every 20 s and when
+ * the broker says the group changed, starts a pull chain per new queue at the offset §8.3 gives, commits offsets every
+ * 5 s, and shuts down gracefully (drain, commit what finished, unlock, leave the group).
+ */
+public final class ClientPushConsumer implements PushConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientPushConsumer.class);
+    private static final long LOCK_INTERVAL_MILLIS = 20_000;
+
+    private final ClientServices services;
+    private final ConsumerConfig config;
+    private final Runnable onClose;
+    private final Map<String, SubscriptionData> subscriptions = new LinkedHashMap<>();
+    private final Map<MessageQueue, ProcessQueue> table = new ConcurrentHashMap<>();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Object rebalanceMonitor = new Object();
+    private final OffsetStore offsets;
+    private final ConsumerContext context;
+    private final QueueLocks locks;
+    private final ConsumeService consumeService;
+    private final PullService pulls;
+    private final QueueAllocator allocator;
+    private final StartOffsets startOffsets;
+    private volatile boolean running;
+    private volatile boolean closed;
+
+    public ClientPushConsumer(ClientServices services, ConsumerConfig config, MessageHandler handler,
+            Supplier<ClientProducer> innerProducer, Runnable onClose) {
+        this.services = services;
+        this.config = config;
+        this.onClose = onClose;
+        this.offsets = config.messageModel() == MessageModel.BROADCASTING
+                ? new LocalFileOffsetStore(offsetFile(services, config))
+                : new RemoteOffsetStore(services, config.group());
+        this.context = new ConsumerContext(services, config, handler, offsets,
+                new SendBack(services, config.group(), innerProducer));
+        this.locks = new QueueLocks(services, config.group());
+        this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
+                ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
+        this.pulls = new PullService(context, consumeService, subscriptions, () -> running);
+        this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
+        this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
+        long subVersion = System.currentTimeMillis();
+        for (Subscription subscription : config.subscriptions()) {
+            subscriptions.put(subscription.topic(), subscription.type() == SelectorType.SQL92
+                    ? SubscriptionData.ofSql92(subscription.topic(), subscription.expression(), subVersion)
+                    : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
+        }
+        if (context.clustering()) {
+            String retryTopic = MessageConst.retryTopic(config.group());
+            subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
+        }
+    }
+
+    static Path offsetFile(ClientServices services, ConsumerConfig config) {
+        String owner = services.config().clientIp() + "@" + services.config().instanceName();
+        return config.offsetStoreDir().resolve(owner).resolve(config.group()).resolve("offsets.json");
+    }
+
+    @Override
+    public void start() {
+        if (closed) {
+            throw new IllegalStateException("consumer " + config.group() + " is closed");
+        }
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        subscriptions.keySet().forEach(services.routes()::route);
+        new SqlSubscriptionCheck(services, config.group()).check(subscriptions.values());
+        running = true;
+        services.heartbeatNow().run();
+        services.workers().execute(this::rebalance);
+        schedule(this::rebalance, config.rebalanceInterval().toMillis());
+        schedule(this::persistOffsets, config.persistOffsetInterval().toMillis());
+        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
+            schedule(() -> locks.lockAll(table), LOCK_INTERVAL_MILLIS);
+        }
+        log.info("Push consumer {} started ({}, {}) as {}", config.group(), config.messageModel(),
+                config.consumeMode(), services.clientId());
+    }
+
+    private void schedule(Runnable task, long periodMillis) {
+        synchronized (tasks) {
+            tasks.add(services.scheduler().scheduleWithFixedDelay(() -> services.workers().execute(() -> {
+                try {
+                    if (running) {
+                        task.run();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Consumer {} task failed", config.group(), e);
+                }
+            }), periodMillis, periodMillis, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    @Override
+    public ConsumerConfig config() {
+        return config;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** What this consumer reports in heartbeats; empty before start and after shutdown. */
+    public Optional<ConsumerData> consumerData() {
+        if (!running) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConsumerData(config.group(), ConsumeType.CONSUME_PASSIVELY, config.messageModel(),
+                config.consumeFromWhere(), new LinkedHashSet<>(subscriptions.values()), false));
+    }
+
+    /** The broker says the group's members changed. */
+    public void onConsumerIdsChanged() {
+        if (running) {
+            services.workers().execute(this::rebalance);
+        }
+    }
+
+    /** The queues this consumer holds now, sorted. */
+    public List<MessageQueue> assignedQueues() {
+        return table.keySet().stream().sorted().toList();
+    }
+
+    /** Messages pulled and not finished yet, over all queues (flow control keeps this bounded). */
+    public int cachedMessageCount() {
+        return table.values().stream().mapToInt(ProcessQueue::count).sum();
+    }
+
+    public Map<String, SubscriptionData> subscriptions() {
+        return Map.copyOf(subscriptions);
+    }
+
+    void rebalance() {
+        synchronized (rebalanceMonitor) {
+            if (!running) {
+                return;
+            }
+            for (String topic : subscriptions.keySet()) {
+                try {
+                    allocator.allocate(topic).ifPresent(assigned -> update(topic, Set.copyOf(assigned)));
+                } catch (RuntimeException e) {
+                    log.warn("Rebalance of {} for {} failed: {}", topic, config.group(), e.toString());
+                }
+            }
+        }
+    }
+
+    private void update(String topic, Set<MessageQueue> assigned) {
+        for (Map.Entry<MessageQueue, ProcessQueue> entry : Map.copyOf(table).entrySet()) {
+            if (entry.getKey().topic().equals(topic) && !assigned.contains(entry.getKey())) {
+                removeQueue(entry.getKey(), entry.getValue());
+            }
+        }
+        for (MessageQueue queue : assigned.stream().sorted().toList()) {
+            if (!table.containsKey(queue)) {
+                addQueue(queue);
+            }
+        }
+    }
+
+    private void addQueue(MessageQueue queue) {
+        ProcessQueue processQueue = new ProcessQueue();
+        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering() && !locks.lock(queue, processQueue)) {
+            log.debug("Queue {} is locked by another member of {}; trying again at the next rebalance", queue,
+                    config.group());
+            return;
+        }
+        long offset;
+        try {
+            offsets.remove(queue);
+            offset = startOffsets.compute(queue);
+        } catch (MqClientException e) {
+            log.warn("Cannot find where to start {} for {}: {}", queue, config.group(), e.getMessage());
+            if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
+                locks.unlock(queue, true);
+            }
+            return;
+        }
+        table.put(queue, processQueue);
+        log.debug("Consumer {} takes {} from offset {}", config.group(), queue, offset);
+        pulls.start(queue, processQueue, offset);
+    }
+
+    private void removeQueue(MessageQueue queue, ProcessQueue processQueue) {
+        processQueue.drop();
+        table.remove(queue);
+        offsets.persist(queue);
+        offsets.remove(queue);
+        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
+            boolean idle = false;
+            try {
+                idle = processQueue.consumeLock().tryLock(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                locks.unlock(queue, true);
+            } finally {
+                if (idle) {
+                    processQueue.consumeLock().unlock();
+                }
+            }
+        }
+        log.debug("Consumer {} gives up {}", config.group(), queue);
+    }
+
+    private void persistOffsets() {
+        offsets.persistAll(table.keySet());
+    }
+
+    @Override
+    public boolean shutdown(Duration drainTimeout) {
+        if (closed) {
+            return true;
+        }
+        closed = true;
+        boolean wasRunning = running;
+        running = false;
+        synchronized (tasks) {
+            tasks.forEach(task -> task.cancel(false));
+        }
+        boolean drained = true;
+        if (wasRunning) {
+            long deadline = System.currentTimeMillis() + drainTimeout.toMillis();
+            synchronized (rebalanceMonitor) {
+                drained = awaitDrained(deadline);
+                drained &= consumeService.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
+                drained &= table.values().stream().allMatch(pq -> pq.count() == 0);
+                persistOffsets();
+                if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
+                    locks.unlockAll(table.keySet());
+                }
+                table.values().forEach(ProcessQueue::drop);
+                table.clear();
+            }
+        } else {
+            consumeService.shutdown(1);
+        }
+        onClose.run();
+        log.info("Push consumer {} shut down{}", config.group(), drained ? "" : " before every message finished");
+        return drained;
+    }
+
+    private boolean awaitDrained(long deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            if (table.values().stream().allMatch(pq -> pq.count() == 0)) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        shutdown(config.shutdownDrainTimeout());
+    }
+}

@@ -1,0 +1,92 @@
+package io.nimbusmq.client.internal.consumer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeStatus;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order. A RETRY
+ * sends each message back (CLUSTERING; BROADCASTING only logs), a message that cannot be sent back is consumed again
+ * here 5 s later. The committed offset only moves past messages that finished.
+ */
+final class ConcurrentConsumeService implements ConsumeService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentConsumeService.class);
+    private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
+    private static final long LOCAL_RETRY_DELAY_MILLIS = 5_000;
+
+    private final ConsumerContext context;
+    private final ThreadPoolExecutor pool;
+
+    ConcurrentConsumeService(ConsumerContext context) {
+        this.context = context;
+        this.pool = ConsumeService.pool(context.group(), context.config().consumeThreads());
+    }
+
+    @Override
+    public void submit(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages,
+            boolean dispatchToConsume) {
+        int batch = context.config().consumeBatchSize();
+        for (int from = 0; from < messages.size(); from += batch) {
+            List<ReceivedMessage> part = List.copyOf(messages.subList(from, Math.min(messages.size(), from + batch)));
+            try {
+                pool.execute(() -> consume(queue, processQueue, part));
+            } catch (RejectedExecutionException e) {
+                log.debug("Consume pool of {} is shut down; {} message(s) will be redelivered", context.group(),
+                        part.size());
+                return;
+            }
+        }
+    }
+
+    int maxReconsumeTimes() {
+        int configured = context.config().maxReconsumeTimes();
+        return configured < 0 ? DEFAULT_MAX_RECONSUME_TIMES : configured;
+    }
+
+    private void consume(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages) {
+        if (processQueue.isDropped()) {
+            return;
+        }
+        ConsumeStatus status = ConsumeService.invoke(context.handler(), messages, log);
+        if (processQueue.isDropped()) {
+            return;
+        }
+        List<ReceivedMessage> failed = new ArrayList<>();
+        if (status == ConsumeStatus.RETRY) {
+            if (context.clustering()) {
+                for (ReceivedMessage message : messages) {
+                    if (!context.sendBack().sendBack(message, maxReconsumeTimes())) {
+                        failed.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));
+                    }
+                }
+            } else {
+                log.warn("BROADCASTING consumer {} drops {} failed message(s), first {}", context.group(),
+                        messages.size(), messages.get(0).msgId());
+            }
+        }
+        List<ReceivedMessage> done = new ArrayList<>(messages);
+        done.removeIf(m -> failed.stream().anyMatch(f -> f.queueOffset() == m.queueOffset()));
+        long offset = processQueue.remove(done);
+        if (offset >= 0 && !processQueue.isDropped()) {
+            context.offsets().update(queue, offset, true);
+        }
+        if (!failed.isEmpty()) {
+            context.services().scheduler().schedule(() -> submit(queue, processQueue, failed, true),
+                    LOCAL_RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public boolean shutdown(long timeoutMillis) {
+        return ConsumeService.awaitPool(pool, timeoutMillis);
+    }
+}

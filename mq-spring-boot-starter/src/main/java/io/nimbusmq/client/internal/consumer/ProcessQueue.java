@@ -1,0 +1,153 @@
+package io.nimbusmq.client.internal.consumer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.nimbusmq.client.ReceivedMessage;
+
+/**
+ * The messages of one assigned queue that were pulled but are not finished, by queue offset. The pull loop adds, the
+ * consume threads remove; the smallest offset still here is what may be committed (nothing at or after it is done).
+ *
+ * <p>Orderly consumption also moves messages to a "consuming" map while the handler has them, and keeps the broker
+ * lock state. All methods are thread-safe (one monitor); {@link #consumeLock()} is held by an orderly handler call so
+ * that a rebalance does not unlock the queue in the middle of it.
+ */
+public final class ProcessQueue {
+
+    /** A lock older than this is not trusted (the broker expires them at 60 s). */
+    static final long LOCK_MAX_LIVE_MILLIS = 30_000;
+
+    private final TreeMap<Long, ReceivedMessage> messages = new TreeMap<>();
+    private final TreeMap<Long, ReceivedMessage> consuming = new TreeMap<>();
+    private final ReentrantLock consumeLock = new ReentrantLock();
+    private long bodyBytes;
+    private long maxOffset = -1;
+    private boolean orderlyConsuming;
+    private volatile boolean dropped;
+    private volatile boolean locked;
+    private volatile long lastLockMillis;
+
+    /**
+     * Adds pulled messages.
+     *
+     * @return for orderly consumption, whether a consume task should be started (none is running)
+     */
+    public synchronized boolean put(List<ReceivedMessage> pulled) {
+        for (ReceivedMessage message : pulled) {
+            if (messages.putIfAbsent(message.queueOffset(), message) == null) {
+                bodyBytes += message.body().length;
+            }
+            maxOffset = Math.max(maxOffset, message.queueOffset());
+        }
+        if (!messages.isEmpty() && !orderlyConsuming) {
+            orderlyConsuming = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Removes finished messages (concurrent consumption).
+     *
+     * @return the offset to commit: the smallest one left, or the largest seen + 1 when none is left; -1 if nothing
+     *     was ever added
+     */
+    public synchronized long remove(List<ReceivedMessage> finished) {
+        if (maxOffset < 0) {
+            return -1;
+        }
+        for (ReceivedMessage message : finished) {
+            ReceivedMessage removed = messages.remove(message.queueOffset());
+            if (removed != null) {
+                bodyBytes -= removed.body().length;
+            }
+        }
+        return messages.isEmpty() ? maxOffset + 1 : messages.firstKey();
+    }
+
+    /** Orderly: moves up to {@code count} of the first messages to the consuming map; none ends the consume task. */
+    public synchronized List<ReceivedMessage> take(int count) {
+        List<ReceivedMessage> taken = new ArrayList<>();
+        while (taken.size() < count && !messages.isEmpty()) {
+            Map.Entry<Long, ReceivedMessage> first = messages.pollFirstEntry();
+            consuming.put(first.getKey(), first.getValue());
+            taken.add(first.getValue());
+        }
+        if (taken.isEmpty()) {
+            orderlyConsuming = false;
+        }
+        return taken;
+    }
+
+    /** Orderly: the consuming messages are done; returns the offset to commit, or -1 when there were none. */
+    public synchronized long commit() {
+        if (consuming.isEmpty()) {
+            return -1;
+        }
+        long next = consuming.lastKey() + 1;
+        for (ReceivedMessage message : consuming.values()) {
+            bodyBytes -= message.body().length;
+        }
+        consuming.clear();
+        return next;
+    }
+
+    /** Orderly: puts the consuming messages back (replaced by {@code again}, e.g. with a higher reconsume count). */
+    public synchronized void consumeAgain(List<ReceivedMessage> again) {
+        for (ReceivedMessage message : again) {
+            consuming.remove(message.queueOffset());
+            messages.put(message.queueOffset(), message);
+        }
+    }
+
+    /** Messages waiting or being consumed. */
+    public synchronized int count() {
+        return messages.size() + consuming.size();
+    }
+
+    public synchronized long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** The offset distance between the first and last waiting message (concurrent flow control). */
+    public synchronized long span() {
+        return messages.isEmpty() ? 0 : messages.lastKey() - messages.firstKey();
+    }
+
+    public synchronized void clear() {
+        messages.clear();
+        consuming.clear();
+        bodyBytes = 0;
+    }
+
+    public ReentrantLock consumeLock() {
+        return consumeLock;
+    }
+
+    public boolean isDropped() {
+        return dropped;
+    }
+
+    public void drop() {
+        dropped = true;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public void setLocked(boolean value, long nowMillis) {
+        locked = value;
+        if (value) {
+            lastLockMillis = nowMillis;
+        }
+    }
+
+    public boolean isLockExpired(long nowMillis) {
+        return nowMillis - lastLockMillis > LOCK_MAX_LIVE_MILLIS;
+    }
+}

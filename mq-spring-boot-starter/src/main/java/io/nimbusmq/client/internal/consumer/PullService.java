@@ -1,0 +1,182 @@
+package io.nimbusmq.client.internal.consumer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.internal.message.PulledMessages;
+import io.nimbusmq.client.internal.remoting.ClientRemoting;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-polling pull loop of a push consumer, one chain of PULL_MESSAGE (11) requests per assigned queue
+ * (remoting-protocol.md §4.2): the broker holds a pull that finds nothing for up to 15 s. Before each pull the queue's
+ * flow control is checked (waiting messages and bytes, and for concurrent consumption the offset span); errors
+ * back off 3 s. Responses are handled on the client's worker pool.
+ */
+final class PullService {
+
+    static final int FLAG_COMMIT_OFFSET = 0x1;
+    static final int FLAG_SUSPEND = 0x2;
+    static final long BROKER_SUSPEND_MILLIS = 15_000;
+    static final long PULL_TIMEOUT_MILLIS = 30_000;
+    static final long DELAY_ON_ERROR_MILLIS = 3_000;
+    static final long DELAY_ON_FLOW_CONTROL_MILLIS = 50;
+    static final long MAX_SPAN = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PullService.class);
+
+    /** One queue's pull chain; {@code nextOffset} is owned by whichever thread runs the chain's current step. */
+    static final class PullRequest {
+        final MessageQueue queue;
+        final ProcessQueue processQueue;
+        volatile long nextOffset;
+
+        PullRequest(MessageQueue queue, ProcessQueue processQueue, long nextOffset) {
+            this.queue = queue;
+            this.processQueue = processQueue;
+            this.nextOffset = nextOffset;
+        }
+    }
+
+    private final ConsumerContext context;
+    private final ConsumeService consumeService;
+    private final Map<String, SubscriptionData> subscriptions;
+    private final BooleanSupplier running;
+
+    PullService(ConsumerContext context, ConsumeService consumeService, Map<String, SubscriptionData> subscriptions,
+            BooleanSupplier running) {
+        this.context = context;
+        this.consumeService = consumeService;
+        this.subscriptions = subscriptions;
+        this.running = running;
+    }
+
+    void start(MessageQueue queue, ProcessQueue processQueue, long offset) {
+        context.services().workers().execute(() -> pull(new PullRequest(queue, processQueue, offset)));
+    }
+
+    private void later(PullRequest request, long delayMillis) {
+        if (!running.getAsBoolean() || request.processQueue.isDropped()) {
+            return;
+        }
+        if (delayMillis <= 0) {
+            context.services().workers().execute(() -> pull(request));
+        } else {
+            context.services().scheduler().schedule(() -> context.services().workers().execute(() -> pull(request)),
+                    delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pull(PullRequest request) {
+        ProcessQueue processQueue = request.processQueue;
+        if (!running.getAsBoolean() || processQueue.isDropped()) {
+            return;
+        }
+        if (processQueue.count() > context.config().pullThresholdForQueue()
+                || processQueue.bodyBytes() > context.config().pullThresholdSizeForQueueMiB() * 1024L * 1024L
+                || context.config().consumeMode() == ConsumeMode.CONCURRENTLY && processQueue.span() > MAX_SPAN) {
+            later(request, DELAY_ON_FLOW_CONTROL_MILLIS);
+            return;
+        }
+        if (context.config().consumeMode() == ConsumeMode.ORDERLY && context.clustering()
+                && !processQueue.isLocked()) {
+            later(request, DELAY_ON_ERROR_MILLIS);
+            return;
+        }
+        SubscriptionData subscription = subscriptions.get(request.queue.topic());
+        String address = context.services().routes().masterAddress(request.queue.brokerName()).orElse(null);
+        if (subscription == null || address == null) {
+            later(request, DELAY_ON_ERROR_MILLIS);
+            return;
+        }
+        long commitOffset = context.clustering() ? context.offsets().readFromMemory(request.queue) : 0;
+        int sysFlag = FLAG_SUSPEND | (commitOffset > 0 ? FLAG_COMMIT_OFFSET : 0);
+        RemotingCommand pull = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE)
+                .putExtField("consumerGroup", context.group())
+                .putExtField("topic", request.queue.topic())
+                .putExtField("queueId", request.queue.queueId())
+                .putExtField("queueOffset", request.nextOffset)
+                .putExtField("maxMsgNums", context.config().pullBatchSize())
+                .putExtField("sysFlag", sysFlag)
+                .putExtField("commitOffset", Math.max(0, commitOffset))
+                .putExtField("suspendTimeoutMillis", BROKER_SUSPEND_MILLIS)
+                .putExtField("subVersion", subscription.subVersion())
+                .putExtField("expressionType", subscription.expressionType())
+                .putExtField("bname", request.queue.brokerName());
+        context.services().remoting().invoke(address, pull, PULL_TIMEOUT_MILLIS).whenComplete((response, failure) ->
+                context.services().workers().execute(() -> {
+                    if (failure != null) {
+                        log.debug("Pull of {} failed: {}", request.queue, ClientRemoting.unwrap(failure).getMessage());
+                        later(request, DELAY_ON_ERROR_MILLIS);
+                    } else {
+                        onResponse(request, subscription, response);
+                    }
+                }));
+    }
+
+    private void onResponse(PullRequest request, SubscriptionData subscription, RemotingCommand response) {
+        ProcessQueue processQueue = request.processQueue;
+        switch (response.code()) {
+            case ResponseCode.SUCCESS -> {
+                request.nextOffset = response.requiredLong("nextBeginOffset");
+                List<ReceivedMessage> messages = PulledMessages.decodeAll(response.body(), request.queue.brokerName())
+                        .stream().filter(m -> matches(subscription, m)).toList();
+                if (!messages.isEmpty() && running.getAsBoolean() && !processQueue.isDropped()) {
+                    boolean dispatch = processQueue.put(messages);
+                    consumeService.submit(request.queue, processQueue, messages, dispatch);
+                } else if (messages.isEmpty()) {
+                    correctOffset(request);
+                }
+                later(request, 0);
+            }
+            case ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY -> {
+                request.nextOffset = response.optionalLong("nextBeginOffset", request.nextOffset);
+                correctOffset(request);
+                later(request, 0);
+            }
+            case ResponseCode.PULL_OFFSET_MOVED -> {
+                long next = response.optionalLong("nextBeginOffset", request.nextOffset);
+                log.warn("Offset {} of {} is illegal; continuing at {}", request.nextOffset, request.queue, next);
+                request.nextOffset = next;
+                if (processQueue.count() == 0) {
+                    context.offsets().update(request.queue, next, false);
+                    context.offsets().persist(request.queue);
+                }
+                later(request, 0);
+            }
+            default -> {
+                if (response.code() == ResponseCode.SUBSCRIPTION_NOT_EXIST
+                        || response.code() == ResponseCode.SUBSCRIPTION_NOT_LATEST) {
+                    context.services().heartbeatNow().run();
+                }
+                log.debug("Pull of {} answered {} {}", request.queue, response.code(), response.remark());
+                later(request, DELAY_ON_ERROR_MILLIS);
+            }
+        }
+    }
+
+    /** With nothing waiting, what the broker skipped (no message, or none matching) counts as consumed. */
+    private void correctOffset(PullRequest request) {
+        if (request.processQueue.count() == 0) {
+            context.offsets().update(request.queue, request.nextOffset, true);
+        }
+    }
+
+    /** The client-side tag check: the broker filters by tag hash only. */
+    static boolean matches(SubscriptionData subscription, ReceivedMessage message) {
+        if (!subscription.tagExpression() || subscription.tagsSet().isEmpty()) {
+            return true;
+        }
+        return message.tags() != null && subscription.tagsSet().contains(message.tags());
+    }
+}

@@ -1,0 +1,71 @@
+package io.nimbusmq.client.internal.consumer;
+
+import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.message.MessageConst;
+import io.nimbusmq.client.internal.offset.OffsetStore;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+
+/**
+ * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
+ * by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or 30 minutes
+ * ago (SEARCH_OFFSET_BY_TIMESTAMP; a retry queue from its end).
+ */
+final class StartOffsets {
+
+    private static final long TIMESTAMP_LOOKBACK_MILLIS = 30 * 60 * 1000L;
+
+    private final ClientServices services;
+    private final ConsumeFromWhere consumeFromWhere;
+    private final OffsetStore offsets;
+
+    StartOffsets(ClientServices services, ConsumeFromWhere consumeFromWhere, OffsetStore offsets) {
+        this.services = services;
+        this.consumeFromWhere = consumeFromWhere;
+        this.offsets = offsets;
+    }
+
+    long compute(MessageQueue queue) {
+        long stored = offsets.readFromStore(queue);
+        if (stored >= 0) {
+            return stored;
+        }
+        boolean retry = queue.topic().startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX);
+        return switch (consumeFromWhere) {
+            case CONSUME_FROM_FIRST_OFFSET -> 0;
+            case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue,
+                    System.currentTimeMillis() - TIMESTAMP_LOOKBACK_MILLIS);
+            default -> retry ? 0 : maxOffset(queue);
+        };
+    }
+
+    private long maxOffset(MessageQueue queue) {
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET)
+                .putExtField("topic", queue.topic())
+                .putExtField("queueId", queue.queueId())
+                .putExtField("bname", queue.brokerName()));
+    }
+
+    private long searchOffset(MessageQueue queue, long timestampMillis) {
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP)
+                .putExtField("topic", queue.topic())
+                .putExtField("queueId", queue.queueId())
+                .putExtField("timestamp", timestampMillis)
+                .putExtField("bname", queue.brokerName()));
+    }
+
+    private long offsetCall(MessageQueue queue, RemotingCommand request) {
+        String address = services.routes().masterAddress(queue.brokerName()).orElseThrow(() ->
+                new MqClientException(MqClientException.NO_RESPONSE, "no master for " + queue.brokerName()));
+        RemotingCommand response = services.remoting().invokeBlocking(address, request,
+                services.requestTimeoutMillis());
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw new MqClientException(response.code(), "offset of " + queue + ": " + response.remark());
+        }
+        return response.requiredLong("offset");
+    }
+}

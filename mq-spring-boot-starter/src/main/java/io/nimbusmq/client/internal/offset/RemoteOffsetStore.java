@@ -1,0 +1,101 @@
+package io.nimbusmq.client.internal.offset;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+
+/**
+ * CLUSTERING offsets, kept by the brokers: QUERY_CONSUMER_OFFSET (14) to read, UPDATE_CONSUMER_OFFSET (15, oneway as
+ * the 5.x client sends it) to persist, each to the master of the queue's broker.
+ */
+public final class RemoteOffsetStore implements OffsetStore {
+
+    private final ClientServices services;
+    private final String group;
+    private final Map<MessageQueue, Long> offsets = new ConcurrentHashMap<>();
+
+    public RemoteOffsetStore(ClientServices services, String group) {
+        this.services = services;
+        this.group = group;
+    }
+
+    @Override
+    public long readFromStore(MessageQueue queue) {
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_CONSUMER_OFFSET)
+                .putExtField("consumerGroup", group)
+                .putExtField("topic", queue.topic())
+                .putExtField("queueId", queue.queueId())
+                .putExtField("bname", queue.brokerName());
+        RemotingCommand response = services.remoting().invokeBlocking(address(queue), request,
+                services.requestTimeoutMillis());
+        if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
+            return -1;
+        }
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw new MqClientException(response.code(), "offset of " + queue + ": " + response.remark());
+        }
+        long offset = response.requiredLong("offset");
+        offsets.put(queue, offset);
+        return offset;
+    }
+
+    @Override
+    public long readFromMemory(MessageQueue queue) {
+        return offsets.getOrDefault(queue, -1L);
+    }
+
+    @Override
+    public void update(MessageQueue queue, long offset, boolean increaseOnly) {
+        offsets.merge(queue, offset, (old, value) -> increaseOnly ? Math.max(old, value) : value);
+    }
+
+    @Override
+    public void persistAll(Collection<MessageQueue> queues) {
+        Set<MessageQueue> keep = new HashSet<>(queues);
+        for (MessageQueue queue : Set.copyOf(offsets.keySet())) {
+            if (keep.contains(queue)) {
+                persist(queue);
+            } else {
+                offsets.remove(queue);
+            }
+        }
+    }
+
+    @Override
+    public void persist(MessageQueue queue) {
+        Long offset = offsets.get(queue);
+        if (offset == null) {
+            return;
+        }
+        String address = services.routes().masterAddress(queue.brokerName()).orElse(null);
+        if (address == null) {
+            return;
+        }
+        RemotingCommand request = RemotingCommand.createOnewayRequest(RequestCode.UPDATE_CONSUMER_OFFSET)
+                .putExtField("consumerGroup", group)
+                .putExtField("topic", queue.topic())
+                .putExtField("queueId", queue.queueId())
+                .putExtField("commitOffset", offset)
+                .putExtField("bname", queue.brokerName());
+        services.remoting().invokeOneway(address, request);
+    }
+
+    @Override
+    public void remove(MessageQueue queue) {
+        offsets.remove(queue);
+    }
+
+    private String address(MessageQueue queue) {
+        return services.routes().masterAddress(queue.brokerName()).orElseThrow(() -> new MqClientException(
+                MqClientException.NO_RESPONSE, "no master address for broker " + queue.brokerName()));
+    }
+}

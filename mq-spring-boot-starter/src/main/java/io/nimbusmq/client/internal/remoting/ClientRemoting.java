@@ -1,0 +1,128 @@
+package io.nimbusmq.client.internal.remoting;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
+import io.nimbusmq.remoting.netty.ChannelEventListener;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's wire: one {@link NettyRemotingClient} (one connection per broker or name-server address, broker-initiated
+ * requests served by the given registry), name-server failover, and failures turned into {@link MqClientException}s.
+ *
+ * <p>Futures complete on Netty I/O threads: callers hop to their own executors before doing real work.
+ */
+public final class ClientRemoting implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRemoting.class);
+
+    private final NettyRemotingClient client;
+    private final NameServerSelector nameServers;
+
+    public ClientRemoting(NameServerSelector nameServers, ProcessorRegistry registry) {
+        this.nameServers = nameServers;
+        this.client = new NettyRemotingClient(RemotingClientConfig.defaults().withUseEpoll(false), registry,
+                ChannelEventListener.NONE);
+    }
+
+    /** A request to {@code address}; completes with the response whatever its code, or with an MqClientException. */
+    public CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request, long timeoutMillis) {
+        CompletableFuture<RemotingCommand> result = new CompletableFuture<>();
+        client.invokeSync(address, request, timeoutMillis).whenComplete((response, failure) -> {
+            if (failure == null) {
+                result.complete(response);
+            } else {
+                result.completeExceptionally(new MqClientException("request code " + request.code() + " to "
+                        + address + " failed: " + unwrap(failure).getMessage(), unwrap(failure)));
+            }
+        });
+        return result;
+    }
+
+    /** {@link #invoke} and wait; failures are thrown. */
+    public RemotingCommand invokeBlocking(String address, RemotingCommand request, long timeoutMillis) {
+        return await(invoke(address, request, timeoutMillis), timeoutMillis + 1_000);
+    }
+
+    /** A oneway request; failures are logged, not thrown. */
+    public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
+        return client.invokeOneway(address, request).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.debug("Oneway request code {} to {} failed: {}", request.code(), address,
+                        unwrap(failure).toString());
+            }
+        });
+    }
+
+    /**
+     * A request to a name server: the current one, and each other one in turn after a connection failure or a timeout
+     * (an error response is returned, not retried).
+     */
+    public RemotingCommand invokeNameServer(RemotingCommand request, long timeoutMillis) {
+        MqClientException last = null;
+        for (int attempt = 0; attempt < nameServers.size(); attempt++) {
+            String address = nameServers.current();
+            try {
+                RemotingCommand copy = attempt == 0 ? request : copyWithNewOpaque(request);
+                return invokeBlocking(address, copy, timeoutMillis);
+            } catch (MqClientException e) {
+                last = e;
+                nameServers.failed(address);
+                client.closeConnection(address);
+            }
+        }
+        throw last;
+    }
+
+    public void closeConnection(String address) {
+        client.closeConnection(address);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** Waits for a future of this client, unwrapping its failure. */
+    public static <T> T await(CompletableFuture<T> future, long timeoutMillis) {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqClientException("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new MqClientException("no answer within " + timeoutMillis + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            if (cause instanceof MqClientException mq) {
+                throw mq;
+            }
+            throw new MqClientException(cause.getMessage(), cause);
+        }
+    }
+
+    public static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static RemotingCommand copyWithNewOpaque(RemotingCommand request) {
+        RemotingCommand copy = RemotingCommand.createRequest(request.code());
+        copy.setExtFields(request.extFields());
+        copy.setBody(request.body());
+        copy.setFlag(request.flag());
+        return copy;
+    }
+}

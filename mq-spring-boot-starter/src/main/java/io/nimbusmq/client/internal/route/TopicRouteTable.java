@@ -1,0 +1,208 @@
+package io.nimbusmq.client.internal.route;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.internal.remoting.ClientRemoting;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.BrokerData;
+import io.nimbusmq.remoting.protocol.body.QueueData;
+import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.TopicRouteData;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topic-route cache: routes from the name servers (GET_ROUTEINFO_BY_TOPIC), the broker-name to master-address
+ * table merged from them, and what producers (writable master queues) and consumers (readable queues) derive from a
+ * route. {@link #refreshAll()} runs every 30 s; a failed send or pull calls {@link #refresh(String)} at once.
+ *
+ * <p>Thread-safe: the maps are concurrent and a route is replaced whole.
+ */
+public final class TopicRouteTable {
+
+    /** The topic the broker inherits auto-created topics from. */
+    public static final String DEFAULT_TOPIC = "TBW102";
+    private static final int PERM_READ = 4;
+    private static final int PERM_WRITE = 2;
+    private static final Logger log = LoggerFactory.getLogger(TopicRouteTable.class);
+
+    private final ClientRemoting remoting;
+    private final long timeoutMillis;
+    private final Map<String, TopicRouteData> routes = new ConcurrentHashMap<>();
+    private final Map<String, TopicPublishInfo> publishInfos = new ConcurrentHashMap<>();
+    private final Map<String, BrokerData> brokers = new ConcurrentHashMap<>();
+    private final Set<String> topicsInUse = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> newBrokerListener;
+
+    /** @param newBrokerListener called with the address of each master seen for the first time (to heartbeat it) */
+    public TopicRouteTable(ClientRemoting remoting, long timeoutMillis, Consumer<String> newBrokerListener) {
+        this.remoting = remoting;
+        this.timeoutMillis = timeoutMillis;
+        this.newBrokerListener = newBrokerListener;
+    }
+
+    /** The topic's route, fetched now if not cached; empty when the name server knows no such topic. */
+    public Optional<TopicRouteData> route(String topic) {
+        topicsInUse.add(topic);
+        TopicRouteData route = routes.get(topic);
+        if (route == null) {
+            route = refresh(topic).orElse(null);
+        }
+        return Optional.ofNullable(route);
+    }
+
+    /**
+     * Where to send to {@code topic}: its writable master queues, or, for a topic nobody created yet, TBW102's
+     * brokers with {@code min(defaultQueueNums, readQueueNums)} queues each, as the official producer does.
+     *
+     * @throws MqClientException when neither route exists
+     */
+    public TopicPublishInfo publishInfo(String topic, int defaultQueueNums) {
+        TopicPublishInfo cached = publishInfos.get(topic);
+        if (cached != null && !cached.isEmpty() && !cached.fromDefaultTopic()) {
+            return cached;
+        }
+        Optional<TopicRouteData> route = route(topic);
+        if (route.isPresent()) {
+            TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, route.get(), Integer.MAX_VALUE), false);
+            if (!info.isEmpty()) {
+                publishInfos.put(topic, info);
+                return info;
+            }
+        }
+        if (cached != null && !cached.isEmpty()) {
+            return cached;
+        }
+        TopicRouteData defaultRoute = fetch(DEFAULT_TOPIC).orElseThrow(() -> new MqClientException(
+                ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic));
+        rememberBrokers(defaultRoute);
+        TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, defaultRoute, defaultQueueNums), true);
+        if (info.isEmpty()) {
+            throw new MqClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic);
+        }
+        publishInfos.put(topic, info);
+        return info;
+    }
+
+    /** The topic's readable queues, sorted; empty when there is no route. */
+    public List<MessageQueue> subscribeQueues(String topic) {
+        List<MessageQueue> queues = new ArrayList<>();
+        route(topic).ifPresent(route -> {
+            for (QueueData data : route.queueDatas()) {
+                if ((data.perm() & PERM_READ) != 0) {
+                    for (int id = 0; id < data.readQueueNums(); id++) {
+                        queues.add(new MessageQueue(topic, data.brokerName(), id));
+                    }
+                }
+            }
+        });
+        queues.sort(null);
+        return queues;
+    }
+
+    /** The master of {@code brokerName}, from any route seen so far. */
+    public Optional<String> masterAddress(String brokerName) {
+        BrokerData broker = brokers.get(brokerName);
+        return broker == null ? Optional.empty() : broker.masterAddr();
+    }
+
+    /** The cluster of {@code brokerName}, from any route seen so far. */
+    public Optional<String> cluster(String brokerName) {
+        BrokerData broker = brokers.get(brokerName);
+        return broker == null ? Optional.empty() : Optional.ofNullable(broker.cluster());
+    }
+
+    /** Every master address seen so far, sorted. */
+    public Set<String> masterAddresses() {
+        Set<String> addresses = new TreeSet<>();
+        brokers.values().forEach(b -> b.masterAddr().ifPresent(addresses::add));
+        return addresses;
+    }
+
+    /** A master holding {@code topic}, for group-wide calls such as GET_CONSUMER_LIST_BY_GROUP. */
+    public Optional<String> anyMasterOf(String topic) {
+        return route(topic).flatMap(route -> route.brokerDatas().stream()
+                .map(BrokerData::masterAddr).flatMap(Optional::stream).findFirst());
+    }
+
+    /** Fetches {@code topic}'s route now; keeps the cached one when the name servers cannot be reached. */
+    public Optional<TopicRouteData> refresh(String topic) {
+        try {
+            Optional<TopicRouteData> route = fetch(topic);
+            route.ifPresentOrElse(r -> {
+                routes.put(topic, r);
+                rememberBrokers(r);
+                TopicPublishInfo current = publishInfos.get(topic);
+                List<MessageQueue> writable = writableQueues(topic, r, Integer.MAX_VALUE);
+                if (!writable.isEmpty() && (current == null || current.fromDefaultTopic()
+                        || !current.queues().equals(writable))) {
+                    publishInfos.put(topic, new TopicPublishInfo(writable, false));
+                }
+            }, () -> routes.remove(topic));
+            return route;
+        } catch (MqClientException e) {
+            log.debug("Route refresh of {} failed: {}", topic, e.getMessage());
+            return Optional.ofNullable(routes.get(topic));
+        }
+    }
+
+    /** Refreshes every topic in use; run periodically. */
+    public void refreshAll() {
+        topicsInUse.forEach(this::refresh);
+    }
+
+    private Optional<TopicRouteData> fetch(String topic) {
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC)
+                .putExtField("topic", topic);
+        RemotingCommand response = remoting.invokeNameServer(request, timeoutMillis);
+        if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
+            return Optional.empty();
+        }
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw new MqClientException(response.code(), "route of " + topic + ": " + response.remark());
+        }
+        return Optional.of(RemotingJson.decode(response.body(), TopicRouteData.class));
+    }
+
+    private void rememberBrokers(TopicRouteData route) {
+        for (BrokerData broker : route.brokerDatas()) {
+            BrokerData previous = brokers.put(broker.brokerName(), broker);
+            String master = broker.masterAddr().orElse(null);
+            if (master != null && (previous == null || !master.equals(previous.masterAddr().orElse(null)))) {
+                newBrokerListener.accept(master);
+            }
+        }
+    }
+
+    private List<MessageQueue> writableQueues(String topic, TopicRouteData route, int maxPerBroker) {
+        List<MessageQueue> queues = new ArrayList<>();
+        List<QueueData> datas = new ArrayList<>(route.queueDatas());
+        datas.sort((a, b) -> a.brokerName().compareTo(b.brokerName()));
+        for (QueueData data : datas) {
+            boolean hasMaster = route.brokerDatas().stream()
+                    .anyMatch(b -> b.brokerName().equals(data.brokerName()) && b.masterAddr().isPresent());
+            if ((data.perm() & PERM_WRITE) == 0 || !hasMaster) {
+                continue;
+            }
+            int count = Math.min(data.writeQueueNums(), maxPerBroker);
+            if (maxPerBroker != Integer.MAX_VALUE) {
+                count = Math.min(maxPerBroker, data.readQueueNums());
+            }
+            for (int id = 0; id < count; id++) {
+                queues.add(new MessageQueue(topic, data.brokerName(), id));
+            }
+        }
+        return queues;
+    }
+}
