@@ -86,6 +86,25 @@ class ConsumerLifecycleIntegrationTests {
         }
     }
 
+    @Test
+    void shutdownGivesUpAfterItsTimeoutAndWhatDidNotFinishIsRedelivered(@TempDir Path offsets) {
+        EmbeddedMqBrokers.createTopic(EmbeddedMqBrokers.shared(), "it-stuck");
+        List<String> sent = IntStream.range(0, 10).mapToObj(i -> "s" + i).toList();
+        StuckListener stuck;
+        try (ConfigurableApplicationContext first = start(StuckApp.class, offsets, "mq.consumer.shutdown-timeout=2s",
+                "app.stuck=true")) {
+            sent.forEach(body -> first.getBean(MqTemplate.class).syncSend("it-stuck", body));
+            stuck = first.getBean(StuckListener.class);
+            org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> !stuck.started.isEmpty());
+        } // the listener never finishes: the shutdown waits 2 s, then leaves without committing those offsets
+        try (ConfigurableApplicationContext second = start(StuckApp.class, offsets, "app.stuck=false")) {
+            assertThat(second.getBean(StuckListener.class).finished.awaitCount(10, PATIENCE))
+                    .containsExactlyInAnyOrderElementsOf(sent);
+        } finally {
+            stuck.release.countDown();
+        }
+    }
+
     private static Set<String> union(MessageCollector<String> a, MessageCollector<String> b) {
         Set<String> all = new HashSet<>(a.received());
         all.addAll(b.received());
@@ -120,6 +139,36 @@ class ConsumerLifecycleIntegrationTests {
         @Bean
         SlowListener slowListener() {
             return new SlowListener();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class StuckApp {
+        @Bean
+        StuckListener stuckListener(org.springframework.core.env.Environment environment) {
+            return new StuckListener(environment.getProperty("app.stuck", Boolean.class, false));
+        }
+    }
+
+    static class StuckListener {
+        final Set<String> started = ConcurrentHashMap.newKeySet();
+        final MessageCollector<String> finished = new MessageCollector<>();
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final boolean stuck;
+
+        StuckListener(boolean stuck) {
+            this.stuck = stuck;
+        }
+
+        @MessageListener(topic = "it-stuck", consumerGroup = "it-stuck", consumeThreads = 2)
+        void on(String body) throws InterruptedException {
+            started.add(body);
+            if (stuck) {
+                release.await(); // busy far longer than the shutdown timeout
+                return;
+            }
+            finished.add(body);
         }
     }
 
