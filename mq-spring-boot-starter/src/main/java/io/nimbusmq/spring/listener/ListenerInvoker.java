@@ -64,6 +64,11 @@ public final class ListenerInvoker implements MessageHandler {
                 }
             }
             return ConsumeStatus.SUCCESS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
+                    endpoint.id(), messages.size(), topic);
+            return ConsumeStatus.RETRY;
         } catch (Exception e) {
             metrics.consumeFailed(topic, endpoint.group(), messages.size());
             ReceivedMessage first = messages.get(0);
