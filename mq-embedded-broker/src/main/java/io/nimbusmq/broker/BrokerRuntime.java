@@ -40,6 +40,7 @@ import io.nimbusmq.broker.registration.BrokerRegistrationService;
 import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
 import io.nimbusmq.broker.registration.NameServerRegistrar;
 import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
+import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.topic.TopicConfigTable;
@@ -143,11 +144,12 @@ public final class BrokerRuntime {
         ScheduleRewriter rewriter = startTimerService(clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
-                request), () -> address, config.brokerName()), config.transaction(), clock);
-        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter),
-                        executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+                request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
+        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, clock.millis()));
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter,
+                        retryTopics), executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
-                .register(new ConsumerSendMsgBackProcessor(store, topics, rewriter, () -> address),
+                .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address),
                         executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
                 .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
                         DeadLetterProcessor.RESEND_DEAD_LETTER)

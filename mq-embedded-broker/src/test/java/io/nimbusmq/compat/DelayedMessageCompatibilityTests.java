@@ -64,7 +64,10 @@ class DelayedMessageCompatibilityTests {
         assertThat(delivered.getTags()).isEqualTo("tagA");
         assertThat(new String(delivered.getBody(), StandardCharsets.UTF_8)).isEqualTo("after 5 s");
         assertThat(delivered.getReconsumeTimes()).isZero();
-        assertThat(delivered.getProperties()).doesNotContainKeys("DELAY", "REAL_TOPIC", "REAL_QID", "TIMER_OUT_MS");
+        // what an Apache RocketMQ 5.3.1 consumer sees too (observed): DELAY, REAL_TOPIC and REAL_QID stay
+        assertThat(delivered.getProperties()).containsEntry("DELAY", "2").containsEntry("REAL_TOPIC", topic)
+                .containsEntry("REAL_QID", Integer.toString(delivered.getQueueId()))
+                .doesNotContainKeys("TIMER_OUT_MS", "TIMER_ENQUEUE_MS", "TIMER_DEQUEUE_MS");
     }
 
     @Test
@@ -93,8 +96,17 @@ class DelayedMessageCompatibilityTests {
         await("timer messages").atMost(CompatBroker.PATIENCE).until(() -> received.size() == 2);
         assertThat(received).extracting(MessageExt::getMsgId)
                 .containsExactlyInAnyOrder(sentAbsolute.getMsgId(), sentRelative.getMsgId());
+        // what an Apache RocketMQ 5.3.1 consumer sees too (observed): every timer property stays, plus the times
+        // the broker took the message in and out of its timer
         assertThat(received).allSatisfy(m -> assertThat(m.getProperties())
-                .doesNotContainKeys("TIMER_DELIVER_MS", "TIMER_DELAY_SEC", "TIMER_OUT_MS", "REAL_TOPIC"));
+                .containsEntry("TIMER_OUT_MS", Long.toString(deliverAt)).containsEntry("REAL_TOPIC", topic)
+                .containsEntry("REAL_QID", Integer.toString(m.getQueueId()))
+                .containsEntry("TIMER_DEQUEUE_MS", Long.toString(deliverAt)).containsKey("TIMER_ENQUEUE_MS")
+                .doesNotContainKey("DELAY"));
+        assertThat(received).filteredOn(m -> m.getKeys().equals("key-abs")).singleElement()
+                .satisfies(m -> assertThat(m.getProperty("TIMER_DELIVER_MS")).isEqualTo(Long.toString(deliverAt)));
+        assertThat(received).filteredOn(m -> m.getKeys().equals("key-rel")).singleElement()
+                .satisfies(m -> assertThat(m.getProperty("TIMER_DELAY_SEC")).isEqualTo("20"));
     }
 
     @Test

@@ -15,7 +15,9 @@ import io.nimbusmq.broker.time.ManualClock;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Retry and dead letters with the official 5.3.1 push consumer: a listener that fails sees its message again after
  * RocketMQ's back-off (10 s, then 30 s) through the broker's CONSUMER_SEND_MSG_BACK, then the message is in
  * {@code %DLQ%<group>}; it is found with the official admin's queryMessage, handed to the consumer with
- * consumeMessageDirectly, and sent back to its original topic with {@link DeadLetterAdmin}.
+ * consumeMessageDirectly, and sent back to its original topic with {@link DeadLetterAdmin}. An orderly consumer
+ * dead-letters by sending the message to {@code %RETRY%<group>} past its max reconsume times, which the broker
+ * stores in {@code %DLQ%<group>} (remoting-protocol.md §4.1 step 5).
  */
 @Tag("compat")
 class RetryCompatibilityTests {
@@ -110,6 +114,49 @@ class RetryCompatibilityTests {
         assertThat(again.getReconsumeTimes()).isZero();
         assertThat(new String(again.getBody(), StandardCharsets.UTF_8)).isEqualTo("fails");
         assertThat(broker.storedMessages(topic)).isEqualTo(2);
+    }
+
+    @Test
+    void orderlyConsumerDeadLettersAMessageItSuspendedTooOftenAndTheQueueMovesOn() throws Exception {
+        String topic = broker.createTopic("orderly-dlq", 1);
+        String group = CompatBroker.uniqueName("og");
+        String dlq = "%DLQ%" + group;
+        ConcurrentLinkedQueue<MessageExt> attempts = new ConcurrentLinkedQueue<>();
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.setMaxReconsumeTimes(2);
+        consumer.setSuspendCurrentQueueTimeMillis(100);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerOrderly) (batch, context) -> {
+            attempts.addAll(batch);
+            boolean poison = batch.stream().anyMatch(m -> "poison".equals(m.getKeys()));
+            return poison ? ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT : ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        DefaultMQProducer producer = broker.startedProducer();
+        SendResult poison = producer.send(new Message(topic, "tagO", "poison",
+                "always suspended".getBytes(StandardCharsets.UTF_8)));
+        producer.send(new Message(topic, "tagO", "next", "after it".getBytes(StandardCharsets.UTF_8)));
+
+        await("the next message").atMost(CompatBroker.PATIENCE)
+                .until(() -> attempts.stream().anyMatch(m -> "next".equals(m.getKeys())));
+        assertThat(attempts).extracting(MessageExt::getKeys).as("three attempts, then the queue moves on")
+                .containsExactly("poison", "poison", "poison", "next");
+        await("dead letter").atMost(CompatBroker.PATIENCE).until(() -> broker.storedMessages(dlq) == 1);
+        await("queue consumed past both").atMost(CompatBroker.PATIENCE)
+                .until(() -> CompatBroker.consumedInMemory(consumer, topic) == 2);
+        assertThat(broker.storedMessages("%RETRY%" + group)).as("never retried").isZero();
+        assertThat(broker.broker().messageStore().maxOffsetInQueue(ScheduleTopics.SCHEDULE_TOPIC, 4))
+                .as("not delayed by the client's level 3 + 2").isZero();
+
+        QueryResult found = broker.admin().queryMessage(dlq, "poison", 32, 0, Long.MAX_VALUE);
+        assertThat(found.getMessageList()).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.getTopic()).isEqualTo(dlq);
+            assertThat(deadLetter.getMsgId()).isEqualTo(poison.getMsgId());
+            assertThat(deadLetter.getReconsumeTimes()).isEqualTo(3);
+            assertThat(deadLetter.getProperty("RETRY_TOPIC")).isEqualTo(topic);
+            assertThat(deadLetter.getProperty("DELAY")).as("as RocketMQ stores it").isEqualTo("-1");
+            assertThat(new String(deadLetter.getBody(), StandardCharsets.UTF_8)).isEqualTo("always suspended");
+        });
     }
 
     /** Until the schedule queue of {@code level} holds {@code count} messages and the timer service indexed them. */

@@ -1,18 +1,16 @@
 package io.nimbusmq.broker.processor;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.retry.RetryMessages;
+import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
-import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import io.nimbusmq.store.message.MessageInput;
@@ -25,21 +23,22 @@ import org.slf4j.LoggerFactory;
  * stored again, as RocketMQ does, either in {@code %RETRY%<group>} delayed by the requested level (or
  * {@code 3 + reconsumeTimes} when that is 0), or, once its reconsume times reach the consumer's
  * {@code maxReconsumeTimes} (16 if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
- * created on demand with one read-write queue. See {@link RetryMessages} for the copy.
+ * created on demand with one read-write queue ({@link RetryTopics}, shared with the send path's retry sends). See
+ * {@link RetryMessages} for the copy.
  */
 public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerSendMsgBackProcessor.class);
 
     private final MessageStore store;
-    private final TopicConfigTable topics;
+    private final RetryTopics retryTopics;
     private final ScheduleRewriter scheduler;
     private final Supplier<InetSocketAddress> storeHost;
 
-    public ConsumerSendMsgBackProcessor(MessageStore store, TopicConfigTable topics, ScheduleRewriter scheduler,
+    public ConsumerSendMsgBackProcessor(MessageStore store, RetryTopics retryTopics, ScheduleRewriter scheduler,
             Supplier<InetSocketAddress> storeHost) {
         this.store = store;
-        this.topics = topics;
+        this.retryTopics = retryTopics;
         this.scheduler = scheduler;
         this.storeHost = storeHost;
     }
@@ -60,15 +59,13 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
             return response.setRemark("look message by offset failed, " + offset);
         }
         boolean deadLetter = RetryMessages.isDeadLetter(failed.reconsumeTimes(), maxReconsumeTimes, delayLevel);
-        String target = deadLetter ? TopicValidator.dlqTopic(group) : TopicValidator.retryTopic(group);
-        TopicConfig topic = topics.createSingleQueueTopicIfAbsent(target);
-        if (!topic.isWritable()) {
-            return response.setCode(ResponseCode.NO_PERMISSION)
-                    .setRemark(String.format("the topic[%s] sending message is forbidden", target));
+        RetryTopics.Target target = retryTopics.target(deadLetter ? TopicValidator.dlqTopic(group)
+                : TopicValidator.retryTopic(group));
+        if (target.refused()) {
+            return response.setCode(ResponseCode.NO_PERMISSION).setRemark(target.refusal());
         }
-        int queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums()));
-        MessageInput copy = RetryMessages.sendBackCopy(failed, target, queueId, deadLetter, delayLevel,
-                storeHost.get());
+        MessageInput copy = RetryMessages.sendBackCopy(failed, target.topic(), target.queueId(), deadLetter,
+                delayLevel, storeHost.get());
         ScheduleRewriter.Decision scheduled = scheduler.rewrite(copy);
         if (scheduled.refused()) {
             return response.setCode(scheduled.errorCode()).setRemark(scheduled.remark());

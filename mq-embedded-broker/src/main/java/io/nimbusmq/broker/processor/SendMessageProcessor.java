@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
@@ -27,8 +28,9 @@ import io.nimbusmq.store.message.MessageProperties;
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320).
  *
  * <p>Checks the topic (name, system topics, existence or auto-creation, permission, queue id), completes the
- * properties (UNIQ_KEY if missing, CLUSTER), lets {@link ScheduleRewriter} turn a delayed or timer message into its
- * waiting copy, and hands the message to the store. The store's future completes on a
+ * properties (UNIQ_KEY if missing, CLUSTER), sends a retry that is past its reconsume times to the dead-letter queue
+ * ({@link RetryTopics}), lets {@link ScheduleRewriter} turn a delayed or timer message into its waiting copy, and
+ * hands the message to the store. The store's future completes on a
  * store thread (after the force with SYNC_FLUSH); the response is written from there, so no processor thread waits
  * for the disk.
  */
@@ -43,15 +45,18 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final String clusterName;
     private final String clusterProperty;
     private final ScheduleRewriter scheduler;
+    private final RetryTopics retryTopics;
 
     /**
      * @param storeHost the broker's advertised address, known once the server is bound
      * @param scheduler turns DELAY / TIMER_* messages into their waiting copies
+     * @param retryTopics dead-letters sends to {@code %RETRY%<group>} past their reconsume times
      */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, Supplier<InetSocketAddress> storeHost,
-            String clusterName, ScheduleRewriter scheduler) {
+            String clusterName, ScheduleRewriter scheduler, RetryTopics retryTopics) {
         this.store = store;
         this.scheduler = scheduler;
+        this.retryTopics = retryTopics;
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
@@ -74,6 +79,10 @@ public final class SendMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, "
                     + topic + " producer: " + context.remoteAddress());
         }
+        if (header.batch() && TopicValidator.isRetryTopic(header.topic())) {
+            return fail(response, ResponseCode.MESSAGE_ILLEGAL, "batch request does not support retry group "
+                    + header.topic());
+        }
         List<MessageInput> messages;
         try {
             messages = header.batch()
@@ -81,6 +90,13 @@ public final class SendMessageProcessor implements RequestProcessor {
                     : List.of(single(header, queueId, request.body(), context));
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
+        if (TopicValidator.isRetryTopic(header.topic())) {
+            RetryTopics.Routing routed = retryTopics.routeRetrySend(messages.get(0), header.maxReconsumeTimes());
+            if (routed.refused()) {
+                return fail(response, routed.errorCode(), routed.remark());
+            }
+            messages = List.of(routed.message());
         }
         if (!header.batch()) {
             // delayed or timer: into its waiting queue (a transactional half message is left alone)

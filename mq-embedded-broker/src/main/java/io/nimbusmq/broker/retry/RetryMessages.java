@@ -62,18 +62,16 @@ public final class RetryMessages {
     }
 
     /**
-     * A dead letter sent back to its original topic as a fresh message: reconsume times 0, the retry bookkeeping
-     * (DELAY, RETRY_TOPIC, WAIT, scheduling properties) removed; UNIQ_KEY, KEYS, TAGS and ORIGIN_MESSAGE_ID kept.
+     * A dead letter sent back to its original topic as a fresh message, delivered at once: reconsume times 0, the
+     * retry bookkeeping (RETRY_TOPIC, WAIT) and every scheduling property (DELAY, TIMER_*, REAL_TOPIC, REAL_QID)
+     * removed; UNIQ_KEY, KEYS, TAGS and ORIGIN_MESSAGE_ID kept.
      */
     public static MessageInput resendCopy(StoredMessage deadLetter, String originalTopic, int queueId,
             InetSocketAddress storeHost) {
         Map<String, String> props = deadLetter.propertyMap();
         props.remove(RETRY_TOPIC);
         props.remove(WAIT);
-        props.remove(ScheduleTopics.DELAY);
-        props.remove(ScheduleTopics.REAL_TOPIC);
-        props.remove(ScheduleTopics.REAL_QID);
-        props.remove(ScheduleTopics.TIMER_OUT_MS);
+        props.keySet().removeAll(ScheduleTopics.SCHEDULING_PROPERTIES);
         return new MessageInput(originalTopic, queueId, deadLetter.flag(), deadLetter.body(),
                 MessageProperties.encode(props), deadLetter.sysFlag(), deadLetter.bornTimestamp(),
                 deadLetter.bornHost(), storeHost, 0, 0);

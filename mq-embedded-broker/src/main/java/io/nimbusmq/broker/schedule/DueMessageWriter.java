@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.schedule;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,9 +14,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acts on a waiting message whose time has come: reads its copy from the commit log and stores it again, either in
- * its real topic and queue (delivery: the scheduling properties removed, KEYS, TAGS, UNIQ_KEY and everything else
- * kept, so the consumer sees the producer's message id) or, for a roll, in its schedule topic with
- * {@code TIMER_ROLL_TIMES} incremented.
+ * its real topic and queue (delivery) or, for a roll, in its schedule topic with {@code TIMER_ROLL_TIMES}
+ * incremented.
+ *
+ * <p>A delivered message keeps KEYS, TAGS, UNIQ_KEY (so the consumer sees the producer's message id) and the
+ * scheduling properties an Apache RocketMQ 5.3.1 consumer sees (observed with the official client):
+ * <ul>
+ * <li>a delay-level message: {@code DELAY}, {@code REAL_TOPIC} and {@code REAL_QID} (RocketMQ's schedule service
+ * computes the stored properties before it clears DELAY); only this broker's own TIMER_OUT_MS and TIMER_ROLL_TIMES
+ * are removed;</li>
+ * <li>a timer message: everything, the producer's TIMER_DELIVER_MS / TIMER_DELAY_SEC / TIMER_DELAY_MS,
+ * {@code TIMER_OUT_MS}, {@code REAL_TOPIC}, {@code REAL_QID} and TIMER_ROLL_TIMES if it rolled, plus
+ * {@code TIMER_ENQUEUE_MS} (when its waiting copy was stored) and {@code TIMER_DEQUEUE_MS} (now).</li>
+ * </ul>
+ * {@link ScheduleRewriter} does not schedule a message that carries TIMER_OUT_MS again, so copies of a delivered
+ * timer message (dead letters) do not wait a second time.
  */
 final class DueMessageWriter {
 
@@ -25,9 +38,11 @@ final class DueMessageWriter {
     enum Outcome { STORED, GONE, FAILED }
 
     private final MessageStore store;
+    private final Clock clock;
 
-    DueMessageWriter(MessageStore store) {
+    DueMessageWriter(MessageStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     CompletableFuture<Outcome> write(TimerRecord due) {
@@ -51,7 +66,7 @@ final class DueMessageWriter {
         });
     }
 
-    private static MessageInput delivered(StoredMessage waiting) {
+    private MessageInput delivered(StoredMessage waiting) {
         Map<String, String> props = waiting.propertyMap();
         String realTopic = props.get(ScheduleTopics.REAL_TOPIC);
         int realQueueId;
@@ -64,7 +79,12 @@ final class DueMessageWriter {
             log.warn("Waiting message at {} has no {}; dropped", waiting.physicalOffset(), ScheduleTopics.REAL_TOPIC);
             return null;
         }
-        props.keySet().removeAll(ScheduleTopics.SCHEDULING_PROPERTIES);
+        if (ScheduleTopics.SCHEDULE_TOPIC.equals(waiting.topic())) {
+            props.keySet().removeAll(ScheduleTopics.DELAY_LEVEL_BOOKKEEPING);
+        } else {
+            props.put(ScheduleTopics.TIMER_ENQUEUE_MS, Long.toString(waiting.storeTimestamp()));
+            props.put(ScheduleTopics.TIMER_DEQUEUE_MS, Long.toString(clock.millis()));
+        }
         return copy(waiting, realTopic, realQueueId, MessageProperties.encode(props));
     }
 

@@ -21,7 +21,13 @@ import io.nimbusmq.store.message.MessageSysFlag;
  *
  * The waiting copy keeps every property and adds {@code REAL_TOPIC}, {@code REAL_QID} and {@code TIMER_OUT_MS} (the
  * delivery time in ms on the broker clock). Unlike RocketMQ's timer wheel, the time is kept to the millisecond, not
- * rounded down to a second. Transaction half messages are left alone.
+ * rounded down to a second. A message that already carries {@code TIMER_OUT_MS} is not a timer message (RocketMQ's
+ * "double check"): a delivered timer message keeps its TIMER_* properties, and a copy of it (a dead letter, a
+ * consumer's retry without a level) must not wait again.
+ *
+ * <p>Transaction half messages (prepared) and rollbacks are stored as they are; a prepared message with a timer that
+ * would be refused is refused at once, so that the producer learns it when sending, as with RocketMQ. The committed
+ * message is rewritten when the transaction commits, so its delay counts from the commit.
  */
 public final class ScheduleRewriter {
 
@@ -61,10 +67,17 @@ public final class ScheduleRewriter {
         String properties = message.properties();
         int transaction = message.sysFlag() & TRANSACTION_BITS;
         if (properties.isEmpty() || ScheduleTopics.isScheduleTopic(message.topic())
-                || transaction == MessageSysFlag.TRANSACTION_PREPARED_TYPE
                 || transaction == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return Decision.store(message);
         }
+        if (transaction == MessageSysFlag.TRANSACTION_PREPARED_TYPE) {
+            Decision atCommit = schedule(message, properties);
+            return atCommit.refused() ? atCommit : Decision.store(message);
+        }
+        return schedule(message, properties);
+    }
+
+    private Decision schedule(MessageInput message, String properties) {
         int level = parseLevel(MessageProperties.get(properties, ScheduleTopics.DELAY));
         if (level > 0) {
             return Decision.store(delayByLevel(message, level));
@@ -72,7 +85,8 @@ public final class ScheduleRewriter {
         String deliverMs = MessageProperties.get(properties, ScheduleTopics.TIMER_DELIVER_MS);
         String delaySec = MessageProperties.get(properties, ScheduleTopics.TIMER_DELAY_SEC);
         String delayMs = MessageProperties.get(properties, ScheduleTopics.TIMER_DELAY_MS);
-        if (deliverMs == null && delaySec == null && delayMs == null) {
+        if (deliverMs == null && delaySec == null && delayMs == null
+                || MessageProperties.get(properties, ScheduleTopics.TIMER_OUT_MS) != null) {
             return Decision.store(message);
         }
         long now = clock.millis();

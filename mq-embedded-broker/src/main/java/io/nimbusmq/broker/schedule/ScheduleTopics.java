@@ -17,12 +17,22 @@ public final class ScheduleTopics {
     /** Absolute delivery time (broker clock, epoch ms), set by the broker on the waiting copy. */
     public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
     public static final String TIMER_ROLL_TIMES = "TIMER_ROLL_TIMES";
+    /** On a delivered timer message: when the broker stored its waiting copy (broker clock, epoch ms). */
+    public static final String TIMER_ENQUEUE_MS = "TIMER_ENQUEUE_MS";
+    /** On a delivered timer message: when the broker delivered it (broker clock, epoch ms). */
+    public static final String TIMER_DEQUEUE_MS = "TIMER_DEQUEUE_MS";
     public static final String REAL_TOPIC = "REAL_TOPIC";
     public static final String REAL_QID = "REAL_QID";
 
-    /** What the delivered copy no longer carries. */
-    static final Set<String> SCHEDULING_PROPERTIES = Set.of(DELAY, TIMER_DELIVER_MS, TIMER_DELAY_SEC, TIMER_DELAY_MS,
-            TIMER_OUT_MS, TIMER_ROLL_TIMES, REAL_TOPIC, REAL_QID);
+    /** Every property of a delayed or timer message and of its waiting copy. */
+    public static final Set<String> SCHEDULING_PROPERTIES = Set.of(DELAY, TIMER_DELIVER_MS, TIMER_DELAY_SEC,
+            TIMER_DELAY_MS, TIMER_OUT_MS, TIMER_ROLL_TIMES, TIMER_ENQUEUE_MS, TIMER_DEQUEUE_MS, REAL_TOPIC, REAL_QID);
+
+    /**
+     * What a delivered delay-level message loses: only what this broker adds to its waiting copy and RocketMQ does
+     * not (its schedule service neither rolls delay levels nor sets TIMER_OUT_MS on them).
+     */
+    static final Set<String> DELAY_LEVEL_BOOKKEEPING = Set.of(TIMER_OUT_MS, TIMER_ROLL_TIMES);
 
     private ScheduleTopics() {
     }

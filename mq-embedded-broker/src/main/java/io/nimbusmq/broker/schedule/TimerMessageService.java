@@ -103,7 +103,7 @@ public final class TimerMessageService {
         this.checkpointFile = dir.resolve("checkpoint.json");
         this.timerLog = new TimerLog(dir.resolve("timerlog"), SEGMENT_SIZE_BYTES);
         this.wheel = TimeWheel.forRollWindow(rollWindowMillis);
-        this.writer = new DueMessageWriter(store);
+        this.writer = new DueMessageWriter(store, clock);
         for (int queueId = 0; queueId < config.levels().maxLevel(); queueId++) {
             queues.add(new String[] {ScheduleTopics.SCHEDULE_TOPIC, Integer.toString(queueId)});
         }

@@ -2,6 +2,7 @@ package io.nimbusmq.broker.transaction;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.message.MessageSysFlag;
@@ -13,8 +14,9 @@ import io.nimbusmq.store.message.StoredMessage;
  * <ul>
  * <li>the half message is read at {@code commitLogOffset}; it must be a half message of the request's producer
  * group (PGROUP) at the request's half queue offset, else SYSTEM_ERROR says which;</li>
- * <li>commit: the committed message is stored in the real topic and queue ({@link HalfMessages#committed}), then an
- * op message records the half message as resolved;</li>
+ * <li>commit: the committed message is stored in the real topic and queue ({@link HalfMessages#committed}), or,
+ * when it carries DELAY or TIMER_* properties, in its waiting queue through the {@link ScheduleRewriter}, so that its
+ * delay counts from the commit; then an op message records the half message as resolved;</li>
  * <li>rollback: only the op message;</li>
  * <li>unknown: nothing; the check-back will ask again.</li>
  * </ul>
@@ -26,10 +28,12 @@ public final class TransactionResolver {
 
     private final TransactionLog transactionLog;
     private final ResolvedTransactions resolved;
+    private final ScheduleRewriter scheduler;
 
-    TransactionResolver(TransactionLog transactionLog, ResolvedTransactions resolved) {
+    TransactionResolver(TransactionLog transactionLog, ResolvedTransactions resolved, ScheduleRewriter scheduler) {
         this.transactionLog = transactionLog;
         this.resolved = resolved;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -69,7 +73,14 @@ public final class TransactionResolver {
         if (type == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return recordResolved(half, null);
         }
-        return transactionLog.put(HalfMessages.committed(half)).thenCompose(result -> {
+        ScheduleRewriter.Decision committed = scheduler.rewrite(HalfMessages.committed(half));
+        if (committed.refused()) {
+            if (transactionId != null) {
+                resolved.release(transactionId, type);
+            }
+            return done(new Resolution(committed.errorCode(), committed.remark()));
+        }
+        return transactionLog.put(committed.message()).thenCompose(result -> {
             if (!result.status().isStored()) {
                 if (transactionId != null) {
                     resolved.release(transactionId, type);

@@ -3,6 +3,7 @@ package io.nimbusmq.broker.transaction;
 import java.time.Clock;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,12 @@ public final class TransactionalMessageService implements AutoCloseable {
     /**
      * @param offsets where the check progress is kept (group {@value CheckProgress#GROUP})
      * @param sender how checks reach a producer group
+     * @param scheduler schedules committed messages that carry DELAY or TIMER_* properties
      */
     public TransactionalMessageService(TransactionLog transactionLog, ConsumerOffsetTable offsets,
-            CheckRequestSender sender, TransactionConfig config, Clock clock) {
+            CheckRequestSender sender, TransactionConfig config, Clock clock, ScheduleRewriter scheduler) {
         ResolvedTransactions resolved = new ResolvedTransactions();
-        this.resolver = new TransactionResolver(transactionLog, resolved);
+        this.resolver = new TransactionResolver(transactionLog, resolved, scheduler);
         this.scanner = new HalfQueueScanner(transactionLog, new CheckProgress(offsets), resolved, sender, config,
                 clock);
         this.checkService = new TransactionCheckService(this::checkPass, clock, config.checkIntervalMillis());

@@ -8,12 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.broker.schedule.TimerMessageService;
+import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.store.message.MessageCodec;
+import io.nimbusmq.store.message.MessageSysFlag;
+import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.store.read.GetMessageResult;
+import io.nimbusmq.store.read.MessageFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Half messages and END_TRANSACTION (37) on the wire, sent two-way so that every refusal's reason can be read:
  * transactional sends that could never be resolved are refused, END_TRANSACTIONs that do not name their half
- * message are refused with the reason, and the broker keeps serving.
+ * message are refused with the reason, and the broker keeps serving. A committed message that carries a delay level
+ * waits for it from the commit (the broker runs on a {@link ManualClock}).
  */
 class EndTransactionIntegrationTests {
 
     private static final String PROPERTIES = "TAGS\u0001a\u0002TRAN_MSG\u0001true\u0002PGROUP\u0001pg\u0002";
+    private static final ManualClock CLOCK = new ManualClock();
 
     @TempDir
     static Path dir;
@@ -36,7 +45,7 @@ class EndTransactionIntegrationTests {
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedBroker.builder().port(0).storeDir(dir).build();
+        broker = EmbeddedBroker.builder().port(0).storeDir(dir).clock(CLOCK).build();
         broker.start();
         client = new NettyRemotingClient(RemotingClientConfig.defaults());
     }
@@ -86,6 +95,34 @@ class EndTransactionIntegrationTests {
 
         assertThat(committed.code()).isEqualTo(ResponseCode.SUCCESS);
         await().atMost(Duration.ofSeconds(30)).until(() -> broker.messageStore().maxOffsetInQueue("TxTopic", 2) == 1);
+    }
+
+    @Test
+    void aCommittedHalfMessageWithADelayLevelArrivesItsDelayAfterTheCommit() throws Exception {
+        TimerMessageService timers = broker.runtime().timerService();
+        RemotingCommand sent = sendHalf("TxDelayed", PROPERTIES + "DELAY\u00012\u0002");
+        assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS);
+        long indexed = timers.indexedCount();
+
+        RemotingCommand committed = end("pg", sent.extFields().get("queueOffset"), physicalOffset(sent), 8);
+
+        assertThat(committed.code()).isEqualTo(ResponseCode.SUCCESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timers.indexedCount() >= indexed + 1);
+        CLOCK.advance(Duration.ofSeconds(4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timers.deliveredBeforeMillis() > CLOCK.millis()
+                && broker.messageStore().stats().dispatchBehindBytes() == 0);
+        assertThat(broker.messageStore().maxOffsetInQueue("TxDelayed", 2)).as("level 2 is 5 s").isZero();
+        CLOCK.advance(Duration.ofMillis(1_001));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.messageStore().maxOffsetInQueue("TxDelayed", 2) == 1);
+        try (GetMessageResult result = broker.messageStore().getMessages("TxDelayed", 2, 0, 1, 1 << 20,
+                MessageFilter.ALL)) {
+            StoredMessage delivered = MessageCodec.decode(result.messages().get(0).buffer());
+            assertThat(delivered.propertyMap()).containsEntry("DELAY", "2").containsEntry("REAL_TOPIC", "TxDelayed")
+                    .containsEntry("TRAN_MSG", "true");
+            assertThat(MessageSysFlag.transactionType(delivered.sysFlag()))
+                    .isEqualTo(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+        }
     }
 
     @Test

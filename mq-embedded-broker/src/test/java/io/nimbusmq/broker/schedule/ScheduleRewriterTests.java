@@ -84,11 +84,37 @@ class ScheduleRewriterTests {
     }
 
     @Test
-    void transactionHalfMessagesAreLeftAlone() {
+    void transactionHalfMessagesAreLeftAloneUnlessTheirTimerWouldBeRefusedAtCommit() {
         MessageInput half = MessageInput.builder("T", 0, new byte[1]).properties(props("DELAY", "3"))
                 .sysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE).build();
+        MessageInput timedHalf = MessageInput.builder("T", 0, new byte[1]).properties(props("TIMER_DELAY_SEC", "60"))
+                .sysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE).build();
+        MessageInput tooFarHalf = MessageInput.builder("T", 0, new byte[1])
+                .properties(props("TIMER_DELAY_SEC", Long.toString(Duration.ofDays(8).toSeconds())))
+                .sysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE).build();
+        MessageInput committed = MessageInput.builder("T", 0, new byte[1]).properties(props("DELAY", "3"))
+                .sysFlag(MessageSysFlag.TRANSACTION_COMMIT_TYPE).build();
 
         assertThat(rewriter.rewrite(half).message()).isSameAs(half);
+        assertThat(rewriter.rewrite(timedHalf).message()).isSameAs(timedHalf);
+        assertThat(rewriter.rewrite(tooFarHalf).refused()).isTrue();
+        assertThat(rewriter.rewrite(tooFarHalf).remark()).startsWith("timer message illegal");
+        assertThat(rewriter.rewrite(committed).message().topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+    }
+
+    @Test
+    void aMessageThatCarriesTimerOutMsIsNotScheduledAgainButADelayLevelStillWins() {
+        // a dead letter or a consumer's copy of a delivered timer message keeps its TIMER_* properties
+        MessageInput deliveredTimer = message("%DLQ%g", 0, props("TIMER_DELAY_SEC", "60", "TIMER_OUT_MS", "990000",
+                "DELAY", "-1"));
+        MessageInput retried = message("%RETRY%g", 0, props("TIMER_DELAY_SEC", "60", "TIMER_OUT_MS", "990000",
+                "DELAY", "3"));
+
+        assertThat(rewriter.rewrite(deliveredTimer).message()).isSameAs(deliveredTimer);
+        MessageInput waiting = rewriter.rewrite(retried).message();
+        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(MessageProperties.decode(waiting.properties())).doesNotContainKey("TIMER_DELAY_SEC")
+                .containsEntry("TIMER_OUT_MS", Long.toString(1_000_000 + 10_000));
     }
 
     private String timerOut(String properties) {

@@ -98,7 +98,7 @@ class TimerMessageServiceTests {
     }
 
     @Test
-    void deliveredMessageHasTheRealTopicAndQueueAndLosesOnlyTheSchedulingProperties() throws Exception {
+    void deliveredDelayLevelMessageKeepsDelayAndTheRealTopicAsRocketMqDoes() throws Exception {
         open();
         store.putMessage(new ScheduleRewriter(config, clock).rewrite(MessageInput.builder(TOPIC, 3,
                 "body".getBytes(StandardCharsets.UTF_8)).properties(MessageProperties.encode(Map.of(
@@ -111,9 +111,30 @@ class TimerMessageServiceTests {
 
         StoredMessage delivered = delivered(3).get(0);
         assertThat(delivered.propertyMap()).containsEntry("UNIQ_KEY", "U1").containsEntry("KEYS", "k1 k2")
-                .containsEntry("TAGS", "t").doesNotContainKeys("DELAY", "REAL_TOPIC", "REAL_QID", "TIMER_OUT_MS");
+                .containsEntry("TAGS", "t").containsEntry("DELAY", "1").containsEntry("REAL_TOPIC", TOPIC)
+                .containsEntry("REAL_QID", "3")
+                .as("this broker's own bookkeeping").doesNotContainKeys("TIMER_OUT_MS", "TIMER_ENQUEUE_MS");
         assertThat(delivered.reconsumeTimes()).isEqualTo(2);
         assertThat(new String(delivered.body(), StandardCharsets.UTF_8)).isEqualTo("body");
+    }
+
+    @Test
+    void deliveredTimerMessageKeepsItsTimerPropertiesAndGetsEnqueueAndDequeueTimesAsRocketMqDoes() throws Exception {
+        open();
+        long deliverAt = clock.millis() + 1_500;
+        schedule("timed", 1_500);
+        await().atMost(PATIENCE).until(() -> service.indexedCount() >= 1);
+
+        clock.advance(Duration.ofMillis(1_500));
+        await().atMost(PATIENCE).until(() -> store.maxOffsetInQueue(TOPIC, 0) == 1);
+
+        StoredMessage delivered = delivered(0).get(0);
+        assertThat(delivered.propertyMap()).containsEntry("UNIQ_KEY", "timed").containsEntry("TIMER_DELAY_MS", "1500")
+                .containsEntry("TIMER_OUT_MS", Long.toString(deliverAt)).containsEntry("REAL_TOPIC", TOPIC)
+                .containsEntry("REAL_QID", "0").containsEntry("TIMER_DEQUEUE_MS", Long.toString(deliverAt))
+                .containsKey("TIMER_ENQUEUE_MS").doesNotContainKeys("DELAY", "TIMER_ROLL_TIMES");
+        assertThat(Long.parseLong(delivered.property("TIMER_ENQUEUE_MS"))).as("the waiting copy's store time")
+                .isEqualTo(store.lookMessage(waitingOffset(0)).storeTimestamp());
     }
 
     @Test
@@ -127,7 +148,7 @@ class TimerMessageServiceTests {
         clock.advance(Duration.ofMillis(60_001));
         await().atMost(PATIENCE).until(() -> store.maxOffsetInQueue(ScheduleTopics.TIMER_TOPIC, 0) == 2);
         awaitCaughtUp();
-        assertThat(store.lookMessage(lastWaitingOffset()).property(ScheduleTopics.TIMER_ROLL_TIMES)).isEqualTo("1");
+        assertThat(store.lookMessage(waitingOffset(1)).property(ScheduleTopics.TIMER_ROLL_TIMES)).isEqualTo("1");
         restart();
         clock.advance(Duration.ofMillis(start + 149_999 - clock.millis()));
         awaitCaughtUp();
@@ -136,7 +157,8 @@ class TimerMessageServiceTests {
         clock.advance(Duration.ofMillis(1));
         awaitCaughtUp();
         assertThat(deliveredKeys()).containsExactly("late");
-        assertThat(delivered(0).get(0).propertyMap()).doesNotContainKey(ScheduleTopics.TIMER_ROLL_TIMES);
+        assertThat(delivered(0).get(0).propertyMap()).as("RocketMQ keeps the roll count: rolled at 60 s and 120 s")
+                .containsEntry(ScheduleTopics.TIMER_ROLL_TIMES, "2");
     }
 
     private void schedule(String key, long delayMillis) {
@@ -151,8 +173,9 @@ class TimerMessageServiceTests {
                 && store.stats().dispatchBehindBytes() == 0);
     }
 
-    private long lastWaitingOffset() {
-        try (GetMessageResult result = store.getMessages(ScheduleTopics.TIMER_TOPIC, 0, 1, 1, 1 << 20,
+    /** The commit log offset of the {@code queueOffset}-th waiting copy in the timer queue. */
+    private long waitingOffset(long queueOffset) {
+        try (GetMessageResult result = store.getMessages(ScheduleTopics.TIMER_TOPIC, 0, queueOffset, 1, 1 << 20,
                 MessageFilter.ALL)) {
             return result.messages().get(0).physicalOffset();
         }

@@ -62,7 +62,7 @@ class HalfQueueScannerTests {
     }
 
     private void commit(StoredMessage half) {
-        assertThat(new TransactionResolver(fixture.transactionLog, resolved)
+        assertThat(new TransactionResolver(fixture.transactionLog, resolved, fixture.scheduler())
                 .end(end(half, MessageSysFlag.TRANSACTION_COMMIT_TYPE)).join().isOk()).isTrue();
         fixture.awaitDispatched();
     }
@@ -104,7 +104,7 @@ class HalfQueueScannerTests {
         fixture.sendHalf("Orders", 0, "open");
         StoredMessage rolledBack = fixture.sendHalf("Orders", 0, "rolled-back");
         commit(committed);
-        assertThat(new TransactionResolver(fixture.transactionLog, resolved)
+        assertThat(new TransactionResolver(fixture.transactionLog, resolved, fixture.scheduler())
                 .end(end(rolledBack, MessageSysFlag.TRANSACTION_ROLLBACK_TYPE)).join().isOk()).isTrue();
         fixture.awaitDispatched();
         fixture.clock.advance(PAST_TIMEOUT);

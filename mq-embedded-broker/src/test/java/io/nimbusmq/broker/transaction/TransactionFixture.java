@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.schedule.ScheduleConfig;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.store.DefaultMessageStore;
@@ -55,6 +57,11 @@ final class TransactionFixture implements AutoCloseable {
         offsets = new ConsumerOffsetTable(dir.resolve("config/consumerOffset.json"));
         offsets.load();
         transactionLog = new TransactionLog(store, () -> STORE_HOST, clock, topics);
+    }
+
+    /** The send path's scheduling on this fixture's clock, with the default delay levels. */
+    ScheduleRewriter scheduler() {
+        return new ScheduleRewriter(ScheduleConfig.defaults(), clock);
     }
 
     /** Stops cleanly (offsets persisted) and opens the same directory again. */

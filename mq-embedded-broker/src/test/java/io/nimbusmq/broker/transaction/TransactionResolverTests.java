@@ -5,6 +5,10 @@ import static io.nimbusmq.broker.transaction.TransactionFixture.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.nimbusmq.broker.schedule.ScheduleTopics;
 
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.message.MessageSysFlag;
@@ -27,7 +31,8 @@ class TransactionResolverTests {
     @BeforeEach
     void open() throws Exception {
         fixture = new TransactionFixture(dir);
-        resolver = new TransactionResolver(fixture.transactionLog, new ResolvedTransactions());
+        resolver = new TransactionResolver(fixture.transactionLog, new ResolvedTransactions(),
+                fixture.scheduler());
     }
 
     @AfterEach
@@ -58,6 +63,58 @@ class TransactionResolverTests {
             assertThat(op.property("TAGS")).isEqualTo("d");
             assertThat(body(op)).isEqualTo(half.queueOffset() + ",");
         });
+    }
+
+    @Test
+    void aCommittedDelayLevelMessageWaitsInItsScheduleQueueFromTheCommit() {
+        StoredMessage half = fixture.sendHalf("Orders", 1, "o-1", Map.of("DELAY", "2"));
+        fixture.clock.advance(Duration.ofSeconds(40));
+        long committedAt = fixture.clock.millis();
+
+        assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
+
+        assertThat(fixture.queue("Orders", 1)).as("not before its delay").isEmpty();
+        assertThat(fixture.queue(ScheduleTopics.SCHEDULE_TOPIC, 1)).singleElement().satisfies(waiting -> {
+            assertThat(body(waiting)).isEqualTo("o-1");
+            assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
+            assertThat(waiting.property("REAL_QID")).isEqualTo("1");
+            assertThat(waiting.property("TIMER_OUT_MS")).isEqualTo(Long.toString(committedAt + 5_000));
+            assertThat(waiting.property("UNIQ_KEY")).isEqualTo(half.property("UNIQ_KEY"));
+            assertThat(MessageSysFlag.transactionType(waiting.sysFlag()))
+                    .isEqualTo(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+            assertThat(waiting.preparedTransactionOffset()).isEqualTo(half.physicalOffset());
+        });
+        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+    }
+
+    @Test
+    void aCommittedTimerMessageWaitsInTheTimerQueueFromTheCommit() {
+        StoredMessage half = fixture.sendHalf("Orders", 0, "o-1", Map.of("TIMER_DELAY_SEC", "30"));
+        fixture.clock.advance(Duration.ofSeconds(7));
+        long committedAt = fixture.clock.millis();
+
+        assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
+
+        assertThat(fixture.queue("Orders", 0)).isEmpty();
+        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).singleElement().satisfies(waiting -> {
+            assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
+            assertThat(waiting.property("TIMER_OUT_MS")).isEqualTo(Long.toString(committedAt + 30_000));
+        });
+    }
+
+    @Test
+    void aCommitWhoseTimerIsRefusedIsNotRecordedAndCanBeResolvedAgain() {
+        StoredMessage half = fixture.sendHalf("Orders", 1, "o-1",
+                Map.of("TIMER_DELAY_SEC", Long.toString(Duration.ofDays(8).toSeconds())));
+
+        TransactionResolver.Resolution refused = resolve(end(half, COMMIT));
+
+        assertThat(refused.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
+        assertThat(refused.remark()).startsWith("timer message illegal");
+        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).isEmpty();
+        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).as("left to the check-back").isEmpty();
+        assertThat(resolve(end(half, ROLLBACK)).isOk()).isTrue();
+        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
     }
 
     @Test
