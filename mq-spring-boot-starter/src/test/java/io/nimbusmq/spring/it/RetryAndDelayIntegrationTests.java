@@ -27,18 +27,20 @@ import io.nimbusmq.spring.test.EmbeddedMq;
 import io.nimbusmq.spring.test.MessageCollector;
 
 /**
- * Retries after a listener exception and delayed sends, on the broker with a manual clock: the test moves time
+ * Retries after a listener exception, dead letters, and delayed sends, on the broker with a manual clock: the test moves time
  * instead of waiting for the 10 s and 30 s retry back-offs or the delays.
  */
 @SpringBootTest(classes = RetryAndDelayIntegrationTests.App.class,
         properties = {"mq.client.route-refresh-interval=1s", "mq.client.heartbeat-interval=2s"})
-@EmbeddedMq(topics = {"it-retry", "it-delay"}, manualClock = true)
+@EmbeddedMq(topics = {"it-retry", "it-dlq", "it-delay"}, manualClock = true)
 class RetryAndDelayIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(90);
     static final List<Integer> ATTEMPTS = new CopyOnWriteArrayList<>();
     static final MessageCollector<String> SUCCEEDED = new MessageCollector<>();
     static final MessageCollector<String> DELAYED = new MessageCollector<>();
+    static final List<Integer> POISON_ATTEMPTS = new CopyOnWriteArrayList<>();
+    static final MessageCollector<String> DEAD_LETTERS = new MessageCollector<>();
     static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
 
     @Autowired
@@ -55,6 +57,16 @@ class RetryAndDelayIntegrationTests {
             assertThat(SUCCEEDED.received()).contains("fails-twice");
         });
         assertThat(ATTEMPTS).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void afterMaxReconsumeTimesTheMessageIsDeadLettered() {
+        template.syncSend("it-dlq", "poison");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(DEAD_LETTERS.received()).contains("poison");
+        });
+        assertThat(POISON_ATTEMPTS).containsExactly(0, 1);
     }
 
     @Test
@@ -88,6 +100,17 @@ class RetryAndDelayIntegrationTests {
                 throw new IllegalStateException("failing attempt " + reconsumeTimes + " on purpose");
             }
             SUCCEEDED.add(body);
+        }
+
+        @MessageListener(topic = "it-dlq", consumerGroup = "it-dlq", maxReconsumeTimes = 1)
+        void poison(String body, @Header(MqHeaders.RECONSUME_TIMES) int reconsumeTimes) {
+            POISON_ATTEMPTS.add(reconsumeTimes);
+            throw new IllegalArgumentException("cannot process " + body);
+        }
+
+        @MessageListener(topic = "%DLQ%it-dlq", consumerGroup = "it-dlq-inspector")
+        void deadLetter(String body) {
+            DEAD_LETTERS.add(body);
         }
 
         @MessageListener(topic = "it-delay", consumerGroup = "it-delay")
