@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.store.flush.FlushMode;
 
 /**
@@ -16,10 +17,19 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
  * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ * @param schedule delay levels and the maximum timer delay ({@link ScheduleConfig#defaults()} if null)
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore) {
+        boolean embeddedStore, ScheduleConfig schedule) {
+
+    /** Default delay levels and timer limits. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, null);
+    }
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -31,6 +41,7 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
         }
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
+        schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
     }
 
     public boolean embeddedNameServer() {
@@ -43,5 +54,10 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
 
     public Path configDir() {
         return storeDir.resolve("config");
+    }
+
+    /** The timer log and its checkpoint (delayed and timer messages). */
+    public Path timerDir() {
+        return storeDir.resolve("timer");
     }
 }

@@ -1,6 +1,7 @@
 package io.nimbusmq.broker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,8 @@ import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
+import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
+import io.nimbusmq.broker.processor.DeadLetterProcessor;
 import io.nimbusmq.broker.processor.LockProcessor;
 import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
@@ -36,6 +39,8 @@ import io.nimbusmq.broker.registration.BrokerRegistrationService;
 import io.nimbusmq.broker.registration.LocalNameServerRegistrar;
 import io.nimbusmq.broker.registration.NameServerRegistrar;
 import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
@@ -74,6 +79,7 @@ public final class BrokerRuntime {
     private ClientHousekeepingService housekeeping;
     private PullRequestHoldService holdService;
     private BrokerRegistrationService registration;
+    private TimerMessageService timerService;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -124,9 +130,14 @@ public final class BrokerRuntime {
                 ClientHousekeepingConfig.defaults());
         ProcessorRegistry registry = new ProcessorRegistry();
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), clock);
-        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName()),
+        ScheduleRewriter rewriter = startTimerService(clock);
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter),
                         executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
+                .register(new ConsumerSendMsgBackProcessor(store, topics, rewriter, () -> address),
+                        executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
+                .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
+                        DeadLetterProcessor.RESEND_DEAD_LETTER)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
                 .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
                         RequestCode.VIEW_MESSAGE_BY_ID)
@@ -169,6 +180,18 @@ public final class BrokerRuntime {
         startRegistration();
         scheduler.scheduleAtFixedRate(this::persistOffsets, OFFSET_PERSIST_INTERVAL_MILLIS,
                 OFFSET_PERSIST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */
+    private ScheduleRewriter startTimerService(Clock clock) {
+        timerService = new TimerMessageService(store, config.schedule(), clock, config.timerDir());
+        store.addDispatcher(timerService.dispatcher());
+        try {
+            timerService.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the timer log in " + config.timerDir(), e);
+        }
+        return new ScheduleRewriter(config.schedule(), clock);
     }
 
     private void startRegistration() {
@@ -238,6 +261,11 @@ public final class BrokerRuntime {
         return producers;
     }
 
+    /** Delivers delayed and timer messages. */
+    public TimerMessageService timerService() {
+        return timerService;
+    }
+
     void shutdown() {
         List<Runnable> steps = List.of(
                 () -> { if (registration != null) registration.shutdown(); },
@@ -249,6 +277,7 @@ public final class BrokerRuntime {
                 () -> { if (housekeeping != null) housekeeping.shutdown(); },
                 () -> { if (nameServer != null) nameServer.shutdown(); },
                 () -> { if (nameServerClient != null) nameServerClient.close(); },
+                () -> { if (timerService != null) timerService.shutdown(); },
                 store::shutdown);
         for (Runnable step : steps) {
             try {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.flush.FlushMode;
 
@@ -108,6 +110,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private boolean autoCreateTopicEnable = true;
         private boolean embeddedStore = true;
         private Clock clock = Clock.systemUTC();
+        private ScheduleConfig schedule = ScheduleConfig.defaults();
 
         public Builder port(int value) {
             this.port = value;
@@ -161,6 +164,19 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** Delay levels, e.g. {@code "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h"} (the default). */
+        public Builder delayLevels(String value) {
+            this.schedule = schedule.withDelayLevels(value);
+            return this;
+        }
+
+        /** How far ahead a timer message may be scheduled (default 7 days); further is refused. */
+        public Builder timerMaxDelay(Duration value) {
+            this.schedule = schedule.withTimerMaxDelayMillis(value.toMillis());
+            return this;
+        }
+
+        /** The clock of everything the broker schedules (delayed messages, expiries); a ManualClock in tests. */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -171,7 +187,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
-                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore), clock);
+                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore, schedule), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -73,14 +74,28 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
     private final Deque<Runnable> shutdowns = new ArrayDeque<>();
     private final ExecutorService closer = Executors.newCachedThreadPool(daemon("compat-client-shutdown"));
     private final ExecutorService heartbeats = Executors.newSingleThreadExecutor(daemon("compat-heartbeat"));
+    private final Clock clock;
     private Path storeDir;
     private EmbeddedBroker broker;
     private DefaultMQAdminExt admin;
 
+    CompatBroker() {
+        this(Clock.systemUTC());
+    }
+
+    /** A broker whose scheduling runs on {@code clock}, e.g. a {@link io.nimbusmq.broker.time.ManualClock}. */
+    CompatBroker(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         storeDir = Files.createTempDirectory("nimbus-compat-");
-        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).build();
+        startBrokerAndAdmin();
+    }
+
+    private void startBrokerAndAdmin() throws MQClientException {
+        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).clock(clock).build();
         broker.start();
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(address());
@@ -112,6 +127,21 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
             }
             deleteRecursively(storeDir);
         }
+    }
+
+    /**
+     * Stops the broker cleanly and starts a new one on the same store directory and clock (on a new port: clients
+     * made before do not follow; make new ones). Waits for the shutdown of the clients of the current test first.
+     */
+    void restart() throws Exception {
+        synchronized (shutdowns) {
+            while (!shutdowns.isEmpty()) {
+                shutdowns.pop().run();
+            }
+        }
+        admin.shutdown();
+        broker.close();
+        startBrokerAndAdmin();
     }
 
     private static ThreadFactory daemon(String name) {

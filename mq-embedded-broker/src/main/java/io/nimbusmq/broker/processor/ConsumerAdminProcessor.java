@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.processor;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import io.nimbusmq.broker.client.ConsumerGroupInfo;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -26,12 +28,14 @@ import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.read.QueryMessageResult;
 import io.nimbusmq.store.read.BoundaryType;
 
 /**
  * Consumer and producer administration: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
- * GET_CONSUME_STATS (208, lag per queue), INVOKE_BROKER_TO_RESET_OFFSET (222) and GET_CONSUMER_RUNNING_INFO (307,
- * relayed to the client).
+ * GET_CONSUME_STATS (208, lag per queue), INVOKE_BROKER_TO_RESET_OFFSET (222), and GET_CONSUMER_RUNNING_INFO (307)
+ * and CONSUME_MESSAGE_DIRECTLY (309), both relayed to the client.
  */
 public final class ConsumerAdminProcessor implements RequestProcessor {
 
@@ -65,7 +69,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     public static int[] requestCodes() {
         return new int[] {RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
                 RequestCode.GET_CONSUME_STATS, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
-                RequestCode.GET_CONSUMER_RUNNING_INFO};
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY};
     }
 
     @Override
@@ -76,6 +80,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
                     producers.producerConnection(request.requiredString("producerGroup"))));
             case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
             case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
+            case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeMessageDirectly(request);
             default -> consumerRunningInfo(request);
         };
     }
@@ -148,7 +153,55 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         return success(request).setBody(body);
     }
 
+    /**
+     * CONSUME_MESSAGE_DIRECTLY (309): the message named by {@code msgId} (an offsetMsgId) goes to one client of the
+     * group, which runs its listener on it and answers a ConsumeMessageDirectlyResult (the dashboard's "resend" of a
+     * dead letter).
+     */
+    private RemotingCommand consumeMessageDirectly(RemotingCommand request) throws Exception {
+        String msgId = request.requiredString("msgId");
+        byte[] body = storedBytes(request.optionalString("topic"), msgId);
+        if (body == null) {
+            return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                    "can not find message by the msgId, " + msgId);
+        }
+        request.putExtField("brokerName", brokerName);
+        return relayToClient(request, RequestCode.CONSUME_MESSAGE_DIRECTLY, body);
+    }
+
+    /** The stored bytes of a message named by its offsetMsgId, or by its UNIQ_KEY in {@code topic}; null if none. */
+    private byte[] storedBytes(String topic, String msgId) {
+        if (topic != null && !topic.isBlank()) {
+            try (QueryMessageResult byKey = store.queryByUniqueKey(topic, msgId, 1, 0, Long.MAX_VALUE)) {
+                if (!byKey.messages().isEmpty()) {
+                    return copy(byKey.messages().get(0));
+                }
+            }
+        }
+        long offset = RetryMessages.physicalOffsetOf(msgId);
+        MappedSlice message = offset < 0 ? null : store.readMessage(offset);
+        if (message == null) {
+            return null;
+        }
+        try {
+            return copy(message);
+        } finally {
+            message.release();
+        }
+    }
+
+    private static byte[] copy(MappedSlice slice) {
+        ByteBuffer view = slice.buffer().duplicate().clear();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+
     private RemotingCommand consumerRunningInfo(RemotingCommand request) throws Exception {
+        return relayToClient(request, RequestCode.GET_CONSUMER_RUNNING_INFO, request.body());
+    }
+
+    private RemotingCommand relayToClient(RemotingCommand request, int code, byte[] body) throws Exception {
         String group = request.requiredString("consumerGroup");
         String clientId = request.requiredString("clientId");
         Optional<ClientChannelInfo> client = consumers.group(group).flatMap(g -> g.findClient(clientId));
@@ -156,8 +209,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The Consumer <" + group + "> <" + clientId + "> not online");
         }
-        RemotingCommand forward = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO)
-                .setExtFields(request.extFields()).setBody(request.body());
+        RemotingCommand forward = RemotingCommand.createRequest(code)
+                .setExtFields(request.extFields()).setBody(body);
         RemotingCommand answer = clientInvoker.invoke(client.get().channel(), forward, CLIENT_TIMEOUT_MILLIS)
                 .get();
         return RemotingCommand.createResponse(request, answer.code(), answer.remark()).setBody(answer.body());

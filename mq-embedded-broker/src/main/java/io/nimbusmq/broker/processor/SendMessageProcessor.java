@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
@@ -25,7 +26,8 @@ import io.nimbusmq.store.message.MessageProperties;
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320).
  *
  * <p>Checks the topic (name, system topics, existence or auto-creation, permission, queue id), completes the
- * properties (UNIQ_KEY if missing, CLUSTER), and hands the message to the store. The store's future completes on a
+ * properties (UNIQ_KEY if missing, CLUSTER), lets {@link ScheduleRewriter} turn a delayed or timer message into its
+ * waiting copy, and hands the message to the store. The store's future completes on a
  * store thread (after the force with SYNC_FLUSH); the response is written from there, so no processor thread waits
  * for the disk.
  */
@@ -39,11 +41,16 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final Supplier<InetSocketAddress> storeHostSupplier;
     private final String clusterName;
     private final String clusterProperty;
+    private final ScheduleRewriter scheduler;
 
-    /** @param storeHost the broker's advertised address, known once the server is bound */
+    /**
+     * @param storeHost the broker's advertised address, known once the server is bound
+     * @param scheduler turns DELAY / TIMER_* messages into their waiting copies
+     */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, Supplier<InetSocketAddress> storeHost,
-            String clusterName) {
+            String clusterName, ScheduleRewriter scheduler) {
         this.store = store;
+        this.scheduler = scheduler;
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
@@ -73,6 +80,13 @@ public final class SendMessageProcessor implements RequestProcessor {
                     : List.of(single(header, queueId, request.body(), context));
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
+        }
+        if (!header.batch()) {
+            ScheduleRewriter.Decision scheduled = scheduler.rewrite(messages.get(0));
+            if (scheduled.refused()) {
+                return fail(response, scheduled.errorCode(), scheduled.remark());
+            }
+            messages = List.of(scheduled.message());
         }
         String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageProperties.UNIQ_KEY);
         store.putMessages(messages).whenComplete((result, error) -> {

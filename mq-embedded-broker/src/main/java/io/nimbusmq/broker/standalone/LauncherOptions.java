@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.store.flush.FlushMode;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,12 +30,14 @@ import org.yaml.snakeyaml.Yaml;
  * --flush-mode ASYNC_FLUSH|SYNC_FLUSH
  * --namesrv-addr A;B       register with these name servers (ours or Apache RocketMQ's) instead of embedding one
  * --broker-name NAME  --cluster-name NAME  --auto-create-topic true|false (default false)
+ * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
  * </pre>
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
 
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
-            "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic");
+            "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
+            "timer-max-delay-seconds");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -84,8 +87,16 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
         BrokerConfig config = new BrokerConfig(s.get("cluster-name"), s.get("broker-name"),
                 s.getOrDefault("bind-host", "0.0.0.0"), Integer.parseInt(s.getOrDefault("port", "" + defaultPort)),
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
-                nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false);
+                nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
+                schedule(s));
         return new LauncherOptions(mode, config);
+    }
+
+    private static ScheduleConfig schedule(Map<String, String> s) {
+        ScheduleConfig schedule = ScheduleConfig.defaults().withDelayLevels(s.get("delay-levels"));
+        String maxDelaySeconds = s.get("timer-max-delay-seconds");
+        return maxDelaySeconds == null ? schedule
+                : schedule.withTimerMaxDelayMillis(Long.parseLong(maxDelaySeconds.trim()) * 1000L);
     }
 
     private static Map<String, String> readFile(Path file) throws IOException {

@@ -1,0 +1,90 @@
+package io.nimbusmq.broker.processor;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import io.nimbusmq.broker.retry.RetryMessages;
+import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.remoting.dispatch.RequestContext;
+import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.PutMessageStatus;
+import io.nimbusmq.store.message.MessageInput;
+import io.nimbusmq.store.message.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CONSUMER_SEND_MSG_BACK (36): a push consumer failed a message. The message is read by its commit log offset and
+ * stored again, as RocketMQ does, either in {@code %RETRY%<group>} delayed by the requested level (or
+ * {@code 3 + reconsumeTimes} when that is 0), or, once its reconsume times reach the consumer's
+ * {@code maxReconsumeTimes} (16 if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
+ * created on demand with one read-write queue. See {@link RetryMessages} for the copy.
+ */
+public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerSendMsgBackProcessor.class);
+
+    private final MessageStore store;
+    private final TopicConfigTable topics;
+    private final ScheduleRewriter scheduler;
+    private final Supplier<InetSocketAddress> storeHost;
+
+    public ConsumerSendMsgBackProcessor(MessageStore store, TopicConfigTable topics, ScheduleRewriter scheduler,
+            Supplier<InetSocketAddress> storeHost) {
+        this.store = store;
+        this.topics = topics;
+        this.scheduler = scheduler;
+        this.storeHost = storeHost;
+    }
+
+    @Override
+    public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
+        long offset = request.requiredLong("offset");
+        String group = request.requiredString("group");
+        int delayLevel = request.requiredInt("delayLevel");
+        int maxReconsumeTimes = request.optionalInt("maxReconsumeTimes", RetryMessages.DEFAULT_MAX_RECONSUME_TIMES);
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
+        String problem = TopicValidator.validate(TopicValidator.retryTopic(group));
+        if (problem != null) {
+            return response.setRemark(problem);
+        }
+        StoredMessage failed = store.lookMessage(offset);
+        if (failed == null) {
+            return response.setRemark("look message by offset failed, " + offset);
+        }
+        boolean deadLetter = RetryMessages.isDeadLetter(failed.reconsumeTimes(), maxReconsumeTimes, delayLevel);
+        String target = deadLetter ? TopicValidator.dlqTopic(group) : TopicValidator.retryTopic(group);
+        TopicConfig topic = topics.createSingleQueueTopicIfAbsent(target);
+        if (!topic.isWritable()) {
+            return response.setCode(ResponseCode.NO_PERMISSION)
+                    .setRemark(String.format("the topic[%s] sending message is forbidden", target));
+        }
+        int queueId = ThreadLocalRandom.current().nextInt(Math.max(1, topic.writeQueueNums()));
+        MessageInput copy = RetryMessages.sendBackCopy(failed, target, queueId, deadLetter, delayLevel,
+                storeHost.get());
+        ScheduleRewriter.Decision scheduled = scheduler.rewrite(copy);
+        if (scheduled.refused()) {
+            return response.setCode(scheduled.errorCode()).setRemark(scheduled.remark());
+        }
+        if (deadLetter) {
+            log.info("Dead letter: group {} message {} from {} after {} reconsumes", group,
+                    failed.property("UNIQ_KEY"), request.optionalString("originTopic"), failed.reconsumeTimes());
+        }
+        store.putMessage(scheduled.message()).whenComplete((result, error) -> {
+            if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {
+                response.setCode(ResponseCode.SUCCESS);
+            } else {
+                response.setRemark(error != null ? String.valueOf(error) : result.status().name());
+            }
+            context.writeResponse(response);
+        });
+        return null;
+    }
+}

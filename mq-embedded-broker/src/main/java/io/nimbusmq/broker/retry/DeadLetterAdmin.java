@@ -1,0 +1,63 @@
+package io.nimbusmq.broker.retry;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.nimbusmq.broker.processor.DeadLetterProcessor;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+
+/**
+ * Sends a dead letter back to its original topic: the client side of Nimbus MQ's RESEND_DEAD_LETTER admin request.
+ *
+ * <pre>{@code
+ * try (DeadLetterAdmin admin = new DeadLetterAdmin()) {
+ *     DeadLetterAdmin.Resent resent = admin.resend("127.0.0.1:9876", "my-group", msgId);   // msgId = UNIQ_KEY
+ * }
+ * }</pre>
+ *
+ * Any RocketMQ remoting client can send the same request: code {@value DeadLetterProcessor#RESEND_DEAD_LETTER} with
+ * ext fields {@code group} and {@code msgId}, to the broker that holds {@code %DLQ%<group>}.
+ */
+public final class DeadLetterAdmin implements AutoCloseable {
+
+    private static final long TIMEOUT_MILLIS = 5_000;
+
+    /** Where the message was stored again. */
+    public record Resent(String offsetMsgId, String topic, int queueId, long queueOffset) {
+    }
+
+    private final NettyRemotingClient client = new NettyRemotingClient(RemotingClientConfig.defaults());
+
+    /**
+     * @param brokerAddress {@code host:port} of the broker holding {@code %DLQ%<group>}
+     * @param msgId the dead letter's UNIQ_KEY (the id consumers and {@code queryMessage} show) or its offsetMsgId
+     * @throws IllegalStateException with the broker's remark if it refuses
+     */
+    public Resent resend(String brokerAddress, String group, String msgId)
+            throws InterruptedException, TimeoutException {
+        RemotingCommand request = RemotingCommand.createRequest(DeadLetterProcessor.RESEND_DEAD_LETTER)
+                .putExtField("group", group).putExtField("msgId", msgId);
+        RemotingCommand response;
+        try {
+            response = client.invokeSync(brokerAddress, request, TIMEOUT_MILLIS)
+                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("resend of " + msgId + " failed: " + e.getCause(), e.getCause());
+        }
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw new IllegalStateException("resend of " + msgId + " refused (" + response.code() + "): "
+                    + response.remark());
+        }
+        return new Resent(response.optionalString("msgId"), response.optionalString("topic"),
+                response.optionalInt("queueId", -1), response.optionalLong("queueOffset", -1));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

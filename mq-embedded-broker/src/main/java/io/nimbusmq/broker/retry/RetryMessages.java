@@ -1,0 +1,98 @@
+package io.nimbusmq.broker.retry;
+
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.broker.schedule.ScheduleTopics;
+import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.store.message.MessageInput;
+import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.store.message.StoredMessage;
+
+/**
+ * The copies RocketMQ makes of a message a consumer failed: the retry copy, the dead letter, and the copy an operator
+ * sends back to the original topic. Pure functions of the stored message.
+ */
+public final class RetryMessages {
+
+    public static final String RETRY_TOPIC = "RETRY_TOPIC";
+    public static final String ORIGIN_MESSAGE_ID = "ORIGIN_MESSAGE_ID";
+    public static final String WAIT = "WAIT";
+    /** The group's retryMaxTimes when the consumer does not send its own limit. */
+    public static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
+    /** Back-off of the n-th retry when the consumer asks for none: level 3 + reconsume times (10 s, 30 s, 1 m ...). */
+    public static final int FIRST_RETRY_LEVEL = 3;
+
+    private RetryMessages() {
+    }
+
+    /** Whether a send-back goes to the dead-letter queue instead of being retried. */
+    public static boolean isDeadLetter(int reconsumeTimes, int maxReconsumeTimes, int delayLevel) {
+        return reconsumeTimes >= maxReconsumeTimes || delayLevel < 0;
+    }
+
+    /**
+     * The copy stored for a send-back: to {@code %RETRY%group} with {@code DELAY} = the requested level or
+     * {@code 3 + reconsumeTimes}, or to {@code %DLQ%group} with {@code DELAY} = 0. Reconsume times + 1, WAIT false,
+     * RETRY_TOPIC (the original topic) and ORIGIN_MESSAGE_ID (the original offsetMsgId) unless already set; body,
+     * flag, sysFlag, born time and host and every other property (UNIQ_KEY included) are kept.
+     */
+    public static MessageInput sendBackCopy(StoredMessage failed, String targetTopic, int queueId, boolean deadLetter,
+            int delayLevel, InetSocketAddress storeHost) {
+        Map<String, String> props = failed.propertyMap();
+        props.putIfAbsent(RETRY_TOPIC, failed.topic());
+        props.put(WAIT, "false");
+        props.put(ScheduleTopics.DELAY, Integer.toString(deadLetter ? 0
+                : delayLevel == 0 ? FIRST_RETRY_LEVEL + failed.reconsumeTimes() : delayLevel));
+        String originId = props.get(ORIGIN_MESSAGE_ID);
+        if (originId == null || originId.isBlank()) {
+            props.put(ORIGIN_MESSAGE_ID, MessageIds.offsetMessageId(failed.storeHost(), failed.physicalOffset()));
+        }
+        return new MessageInput(targetTopic, queueId, failed.flag(), failed.body(), MessageProperties.encode(props),
+                failed.sysFlag(), failed.bornTimestamp(), failed.bornHost(), storeHost, failed.reconsumeTimes() + 1,
+                0);
+    }
+
+    /** The original topic of a retried or dead-lettered message (its RETRY_TOPIC), or null. */
+    public static String originalTopic(StoredMessage message) {
+        String topic = message.property(RETRY_TOPIC);
+        return topic == null || topic.isBlank() || TopicValidator.isRetryTopic(topic) ? null : topic;
+    }
+
+    /**
+     * A dead letter sent back to its original topic as a fresh message: reconsume times 0, the retry bookkeeping
+     * (DELAY, RETRY_TOPIC, WAIT, scheduling properties) removed; UNIQ_KEY, KEYS, TAGS and ORIGIN_MESSAGE_ID kept.
+     */
+    public static MessageInput resendCopy(StoredMessage deadLetter, String originalTopic, int queueId,
+            InetSocketAddress storeHost) {
+        Map<String, String> props = deadLetter.propertyMap();
+        props.remove(RETRY_TOPIC);
+        props.remove(WAIT);
+        props.remove(ScheduleTopics.DELAY);
+        props.remove(ScheduleTopics.REAL_TOPIC);
+        props.remove(ScheduleTopics.REAL_QID);
+        props.remove(ScheduleTopics.TIMER_OUT_MS);
+        return new MessageInput(originalTopic, queueId, deadLetter.flag(), deadLetter.body(),
+                MessageProperties.encode(props), deadLetter.sysFlag(), deadLetter.bornTimestamp(),
+                deadLetter.bornHost(), storeHost, 0, 0);
+    }
+
+    /** The commit log offset inside an offsetMsgId (32 hex chars for IPv4, 56 for IPv6), or -1 if it is not one. */
+    public static long physicalOffsetOf(String offsetMessageId) {
+        if (offsetMessageId == null || (offsetMessageId.length() != 32 && offsetMessageId.length() != 56)) {
+            return -1;
+        }
+        try {
+            byte[] bytes = HexFormat.of().parseHex(offsetMessageId);
+            long offset = 0;
+            for (int i = bytes.length - 8; i < bytes.length; i++) {
+                offset = (offset << 8) | (bytes[i] & 0xFF);
+            }
+            return offset;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}
