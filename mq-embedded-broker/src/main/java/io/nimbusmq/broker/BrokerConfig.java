@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.nimbusmq.broker.schedule.ScheduleConfig;
+import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.store.flush.FlushMode;
 
 /**
@@ -18,17 +19,19 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
  * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
  * @param schedule delay levels and the maximum timer delay ({@link ScheduleConfig#defaults()} if null)
+ * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
+ *     if null
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore, ScheduleConfig schedule) {
+        boolean embeddedStore, ScheduleConfig schedule, TransactionConfig transaction) {
 
-    /** Default delay levels and timer limits. */
+    /** Default delay levels, timer limits and transaction settings. */
     public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
             Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
             boolean embeddedStore) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, null);
+                autoCreateTopicEnable, embeddedStore, null, null);
     }
 
     public BrokerConfig {
@@ -42,6 +45,7 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         }
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
         schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
+        transaction = transaction == null ? TransactionConfig.defaults() : transaction;
     }
 
     public boolean embeddedNameServer() {

@@ -27,6 +27,7 @@ import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
 import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.nimbusmq.broker.processor.DeadLetterProcessor;
+import io.nimbusmq.broker.processor.EndTransactionProcessor;
 import io.nimbusmq.broker.processor.LockProcessor;
 import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
@@ -42,6 +43,9 @@ import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.transaction.ProducerCheckSender;
+import io.nimbusmq.broker.transaction.TransactionLog;
+import io.nimbusmq.broker.transaction.TransactionalMessageService;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
@@ -53,6 +57,7 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.StoreConfig;
+import io.nimbusmq.store.retention.DiskUsageProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +85,7 @@ public final class BrokerRuntime {
     private PullRequestHoldService holdService;
     private BrokerRegistrationService registration;
     private TimerMessageService timerService;
+    private TransactionalMessageService transactions;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -102,7 +108,7 @@ public final class BrokerRuntime {
         long started = System.nanoTime();
         StoreConfig storeConfig = (config.embeddedStore() ? StoreConfig.embedded(config.messageStoreDir())
                 : StoreConfig.production(config.messageStoreDir())).withFlushMode(config.flushMode());
-        DefaultMessageStore store = new DefaultMessageStore(storeConfig);
+        DefaultMessageStore store = new DefaultMessageStore(storeConfig, clock, DiskUsageProbe.fileStore());
         store.start();
         TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
                 config.autoCreateTopicEnable());
@@ -131,6 +137,9 @@ public final class BrokerRuntime {
         ProcessorRegistry registry = new ProcessorRegistry();
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), clock);
         ScheduleRewriter rewriter = startTimerService(clock);
+        transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
+                offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
+                request), () -> address, config.brokerName()), config.transaction(), clock);
         registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter),
                         executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
@@ -138,6 +147,8 @@ public final class BrokerRuntime {
                         executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
                 .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
                         DeadLetterProcessor.RESEND_DEAD_LETTER)
+                .register(new EndTransactionProcessor(transactions.resolver()), executors.send(),
+                        RequestCode.END_TRANSACTION)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
                 .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
                         RequestCode.VIEW_MESSAGE_BY_ID)
@@ -174,6 +185,7 @@ public final class BrokerRuntime {
         store.addDispatcher(new MessageArrivalDispatcher(holdService));
         holdService.start();
         housekeeping.start();
+        transactions.start();
         if (nameServer != null) {
             nameServer.start();
         }
@@ -266,10 +278,15 @@ public final class BrokerRuntime {
         return timerService;
     }
 
+    public TransactionalMessageService transactions() {
+        return transactions;
+    }
+
     void shutdown() {
         List<Runnable> steps = List.of(
                 () -> { if (registration != null) registration.shutdown(); },
                 () -> { if (holdService != null) holdService.shutdown(); },
+                () -> { if (transactions != null) transactions.shutdown(); },
                 () -> { if (server != null) server.shutdown(); },
                 () -> executors.shutdown(10_000),
                 scheduler::shutdownNow,

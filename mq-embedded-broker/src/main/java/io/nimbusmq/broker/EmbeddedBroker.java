@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.nimbusmq.broker.schedule.ScheduleConfig;
+import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.flush.FlushMode;
 
@@ -111,6 +112,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private boolean embeddedStore = true;
         private Clock clock = Clock.systemUTC();
         private ScheduleConfig schedule = ScheduleConfig.defaults();
+        private TransactionConfig transaction = TransactionConfig.defaults();
 
         public Builder port(int value) {
             this.port = value;
@@ -182,12 +184,22 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Check-back of transactional messages: interval, timeout and maximum checks (RocketMQ's defaults: 30 s, 6 s,
+         * 15), e.g. {@code TransactionConfig.defaults().withCheckMax(3)}.
+         */
+        public Builder transaction(TransactionConfig value) {
+            this.transaction = value;
+            return this;
+        }
+
         public EmbeddedBroker build() {
             if (storeDir == null) {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
-                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore, schedule), clock);
+                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore, schedule,
+                    transaction), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import io.nimbusmq.broker.EmbeddedBroker;
@@ -71,21 +72,26 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
                 Path.of("target", "compat-client-offsets").toAbsolutePath().toString());
     }
 
+    private final UnaryOperator<EmbeddedBroker.Builder> settings;
     private final Deque<Runnable> shutdowns = new ArrayDeque<>();
     private final ExecutorService closer = Executors.newCachedThreadPool(daemon("compat-client-shutdown"));
     private final ExecutorService heartbeats = Executors.newSingleThreadExecutor(daemon("compat-heartbeat"));
-    private final Clock clock;
     private Path storeDir;
     private EmbeddedBroker broker;
     private DefaultMQAdminExt admin;
 
     CompatBroker() {
-        this(Clock.systemUTC());
+        this(UnaryOperator.identity());
     }
 
     /** A broker whose scheduling runs on {@code clock}, e.g. a {@link io.nimbusmq.broker.time.ManualClock}. */
     CompatBroker(Clock clock) {
-        this.clock = clock;
+        this(builder -> builder.clock(clock));
+    }
+
+    /** A broker with extra settings, e.g. {@code builder -> builder.clock(manualClock)}. */
+    CompatBroker(UnaryOperator<EmbeddedBroker.Builder> settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -95,7 +101,7 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
     }
 
     private void startBrokerAndAdmin() throws MQClientException {
-        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).clock(clock).build();
+        broker = settings.apply(EmbeddedBroker.builder().port(0).storeDir(storeDir)).build();
         broker.start();
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(address());
@@ -130,10 +136,10 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
     }
 
     /**
-     * Stops the broker cleanly and starts a new one on the same store directory and clock (on a new port: clients
+     * Stops the broker cleanly and starts a new one on the same store directory and settings (on a new port: clients
      * made before do not follow; make new ones). Waits for the shutdown of the clients of the current test first.
      */
-    void restart() throws Exception {
+    void restartWithNewClients() throws Exception {
         synchronized (shutdowns) {
             while (!shutdowns.isEmpty()) {
                 shutdowns.pop().run();
@@ -157,6 +163,17 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
         if (!closer.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("official clients did not shut down within " + PATIENCE);
         }
+    }
+
+    /**
+     * Stops the broker cleanly and starts a new one on the same store directory and port, so that running clients
+     * find it again (they reconnect on their next request or heartbeat).
+     */
+    void restart() {
+        int port = broker.port();
+        broker.close();
+        broker = settings.apply(EmbeddedBroker.builder().port(port).storeDir(storeDir)).build();
+        broker.start();
     }
 
     /** {@code "127.0.0.1:port"}: the name-server address and the broker address at once. */

@@ -48,7 +48,7 @@ class DelayedMessageRestartCompatibilityTests {
         await("waiting messages indexed").atMost(CompatBroker.PATIENCE)
                 .until(() -> timers().indexedCount() >= 20);
 
-        broker.restart();
+        broker.restartWithNewClients();
 
         advanceAndCatchUp(Duration.ofSeconds(9));
         assertThat(broker.storedMessages(topic)).as("delivered before 10 s").isZero();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.topic.TopicValidator;
@@ -82,11 +83,17 @@ public final class SendMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
         if (!header.batch()) {
+            // delayed or timer: into its waiting queue (a transactional half message is left alone)
             ScheduleRewriter.Decision scheduled = scheduler.rewrite(messages.get(0));
             if (scheduled.refused()) {
                 return fail(response, scheduled.errorCode(), scheduled.remark());
             }
             messages = List.of(scheduled.message());
+        }
+        try {
+            messages = HalfMessages.storeAsHalf(messages); // transactional: into the half queue, invisible
+        } catch (IllegalArgumentException e) {
+            return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
         String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageProperties.UNIQ_KEY);
         store.putMessages(messages).whenComplete((result, error) -> {

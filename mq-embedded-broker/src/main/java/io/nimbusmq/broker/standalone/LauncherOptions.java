@@ -14,6 +14,7 @@ import java.util.Properties;
 
 import io.nimbusmq.broker.BrokerConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
+import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.store.flush.FlushMode;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,13 +32,15 @@ import org.yaml.snakeyaml.Yaml;
  * --namesrv-addr A;B       register with these name servers (ours or Apache RocketMQ's) instead of embedding one
  * --broker-name NAME  --cluster-name NAME  --auto-create-topic true|false (default false)
  * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
+ * --transaction-check-interval-millis N (30000)  --transaction-timeout-millis N (6000)  --transaction-check-max N (15)
  * </pre>
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
 
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
-            "timer-max-delay-seconds");
+            "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
+            "transaction-check-max");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -88,7 +91,7 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 s.getOrDefault("bind-host", "0.0.0.0"), Integer.parseInt(s.getOrDefault("port", "" + defaultPort)),
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
-                schedule(s));
+                schedule(s), transactionConfig(s));
         return new LauncherOptions(mode, config);
     }
 
@@ -97,6 +100,15 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
         String maxDelaySeconds = s.get("timer-max-delay-seconds");
         return maxDelaySeconds == null ? schedule
                 : schedule.withTimerMaxDelayMillis(Long.parseLong(maxDelaySeconds.trim()) * 1000L);
+    }
+
+    private static TransactionConfig transactionConfig(Map<String, String> s) {
+        TransactionConfig defaults = TransactionConfig.defaults();
+        return new TransactionConfig(
+                Long.parseLong(s.getOrDefault("transaction-check-interval-millis",
+                        "" + defaults.checkIntervalMillis())),
+                Long.parseLong(s.getOrDefault("transaction-timeout-millis", "" + defaults.timeoutMillis())),
+                Integer.parseInt(s.getOrDefault("transaction-check-max", "" + defaults.checkMax())));
     }
 
     private static Map<String, String> readFile(Path file) throws IOException {

@@ -14,4 +14,11 @@ public final class Clocks {
             manual.onAdvance(wakeUp);
         }
     }
+
+    /** Undoes {@link #onAdvance} (a stopped service must not be woken by a clock that outlives it). */
+    public static void removeOnAdvance(Clock clock, Runnable wakeUp) {
+        if (clock instanceof ManualClock manual) {
+            manual.removeListener(wakeUp);
+        }
+    }
 }

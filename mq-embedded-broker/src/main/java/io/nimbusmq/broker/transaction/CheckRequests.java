@@ -1,0 +1,60 @@
+package io.nimbusmq.broker.transaction;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.store.message.MessageCodec;
+import io.nimbusmq.store.message.MessageInput;
+import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.store.message.StoredMessage;
+
+/**
+ * CHECK_TRANSACTION_STATE (39), broker to producer, oneway, as RocketMQ's {@code sendCheckMessage} builds it for a
+ * check copy of a half message:
+ *
+ * <ul>
+ * <li>header {@code topic} (the half topic), {@code tranStateTableOffset} and {@code commitLogOffset} (the copy's
+ * queue and commit log offsets, which the producer echoes in its END_TRANSACTION), {@code offsetMsgId} (the copy's),
+ * {@code msgId} and {@code transactionId} (both UNIQ_KEY) and {@code bname};</li>
+ * <li>body: the copy as a stored record (remoting-protocol.md §5.1) with the real topic and queue id restored, so
+ * that {@code checkLocalTransaction} sees the message the application sent, plus {@code TRANSACTION_CHECK_TIMES}.</li>
+ * </ul>
+ * The client picks the producer by the body's {@code PGROUP}.
+ */
+final class CheckRequests {
+
+    private CheckRequests() {
+    }
+
+    static RemotingCommand build(StoredMessage copy, InetSocketAddress storeHost, String brokerName) {
+        String uniqueKey = copy.property(MessageProperties.UNIQ_KEY);
+        return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE)
+                .putExtField("topic", copy.topic())
+                .putExtField("tranStateTableOffset", copy.queueOffset())
+                .putExtField("commitLogOffset", copy.physicalOffset())
+                .putExtField("offsetMsgId", MessageIds.offsetMessageId(storeHost, copy.physicalOffset()))
+                .putExtField("msgId", uniqueKey)
+                .putExtField("transactionId", uniqueKey)
+                .putExtField("bname", brokerName)
+                .setBody(body(copy));
+    }
+
+    /** The copy re-encoded under its real topic and queue id, with its stored offsets and timestamps. */
+    static byte[] body(StoredMessage copy) {
+        MessageInput message = new MessageInput(HalfMessages.realTopic(copy), HalfMessages.realQueueId(copy),
+                copy.flag(), copy.body(), copy.properties(), copy.sysFlag(), copy.bornTimestamp(), copy.bornHost(),
+                copy.storeHost(), copy.reconsumeTimes(), copy.preparedTransactionOffset());
+        byte[] topic = message.topic().getBytes(StandardCharsets.UTF_8);
+        byte[] properties = message.properties().getBytes(StandardCharsets.UTF_8);
+        int sysFlag = MessageCodec.effectiveSysFlag(message);
+        ByteBuffer buffer = ByteBuffer.allocate(MessageCodec.recordSize(sysFlag, message.body().length, topic.length,
+                properties.length));
+        MessageCodec.encode(message, topic, properties, sysFlag, buffer);
+        MessageCodec.patchAppendFields(buffer, 0, copy.queueOffset(), copy.physicalOffset(), copy.storeTimestamp());
+        return buffer.array();
+    }
+}
