@@ -1,9 +1,11 @@
 package io.nimbusmq.samples.logistics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public class LogisticsJournal {
     public void record(String listener, String key, String detail) {
         synchronized (this) {
             receipts.add(new Receipt(listener, key, detail, System.currentTimeMillis()));
+            notifyAll();
         }
         log.info("[logistics] {} <- {}: {}", String.format("%-12s", listener), key, detail);
     }
@@ -49,5 +52,23 @@ public class LogisticsJournal {
             }
         }
         return keys;
+    }
+
+    /**
+     * Waits until {@code done} holds for this journal, or {@code timeout} passed.
+     *
+     * @return whether it holds
+     */
+    public synchronized boolean awaitUntil(Predicate<LogisticsJournal> done, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.test(this)) {
+            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMillis <= 0) {
+                return false;
+            }
+            wait(remainingMillis);
+        }
+        return true;
     }
 }

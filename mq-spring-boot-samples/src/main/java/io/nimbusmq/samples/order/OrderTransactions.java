@@ -3,6 +3,7 @@ package io.nimbusmq.samples.order;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.samples.contract.Order;
@@ -16,6 +17,7 @@ import io.nimbusmq.spring.core.MqTransactionListener;
  * delivered. When the service cannot tell the broker the outcome (here: {@link Answer#LATER}, as if it crashed right
  * after the insert), the broker checks back and {@link #checkLocalTransaction} answers from the table.
  */
+@Component
 @TransactionListener(topics = Topics.PAID_ORDERS)
 public class OrderTransactions implements MqTransactionListener<Order> {
 
