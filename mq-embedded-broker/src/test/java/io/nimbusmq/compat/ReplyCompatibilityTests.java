@@ -1,6 +1,7 @@
 package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +72,8 @@ class ReplyCompatibilityTests {
         assertThat(new String(reply.getBody(), StandardCharsets.UTF_8)).isEqualTo("re: ping");
         assertThat(reply.getProperty(MessageConst.PROPERTY_MESSAGE_TYPE)).isEqualTo("reply");
         String replyTopic = broker.broker().config().clusterName() + "_REPLY_TOPIC";
-        assertThat(broker.broker().messageStore().maxOffsetInQueue(replyTopic, 0)).isEqualTo(1);
+        // pushed first, stored right after
+        await().atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.broker().messageStore().maxOffsetInQueue(replyTopic, 0) == 1);
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class NimbusBrokerExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     public static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Short delay levels (level 1 keeps its real 1 s) so that retries (level 3 and up) come back within seconds. */
+    public static final String DELAY_LEVELS = "1s 2s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s";
     private static final String RUN_ID = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -39,7 +41,7 @@ public final class NimbusBrokerExtension implements BeforeAllCallback, AfterEach
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         storeDir = Files.createTempDirectory("nimbus-client-");
-        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).build();
+        broker = EmbeddedBroker.builder().port(0).storeDir(storeDir).delayLevels(DELAY_LEVELS).build();
         broker.start();
     }
 

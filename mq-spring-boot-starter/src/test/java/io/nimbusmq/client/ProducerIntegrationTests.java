@@ -186,4 +186,34 @@ class ProducerIntegrationTests {
         assertThatThrownBy(() -> producer.send(new Message("SCHEDULE_TOPIC_XXXX", utf8("no"))))
                 .isInstanceOf(MqClientException.class);
     }
+
+    @Test
+    void delayLevelAndTimerMessagesArriveAfterTheirDelay() {
+        MqClient client = broker.client();
+        String topic = broker.createTopic("delayed", 1);
+        Received received = consume(client, topic);
+        long sentAt = System.currentTimeMillis();
+        Producer producer = producer(client);
+        producer.send(new Message(topic, utf8("level")).delayLevel(1));
+        producer.send(new Message(topic, utf8("timer")).delayMillis(2_000));
+
+        await().atMost(PATIENCE).until(() -> received.size() == 2);
+        ReceivedMessage level = received.messages().stream()
+                .filter(m -> new String(m.body(), StandardCharsets.UTF_8).equals("level")).findFirst().orElseThrow();
+        assertThat(level.storeTimestamp() - sentAt).isGreaterThanOrEqualTo(900);
+        ReceivedMessage timer = received.messages().stream().filter(m -> m != level).findFirst().orElseThrow();
+        assertThat(timer.storeTimestamp() - sentAt).isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void anUnreachableNameServerIsSkipped() {
+        String topic = broker.createTopic("failover", 1);
+        for (int i = 0; i < 3; i++) {
+            MqClient client = broker.closeAfterTest(MqClient.create(ClientConfig.builder()
+                    .nameServer("127.0.0.1:1;" + broker.address()).instanceName(NimbusBrokerExtension.uniqueName("fo"))
+                    .build()));
+            assertThat(producer(client).send(new Message(topic, utf8("via a live name server"))).status())
+                    .isEqualTo(SendStatus.SEND_OK);
+        }
+    }
 }

@@ -33,6 +33,14 @@ import io.nimbusmq.client.producer.ProducerConfig;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -242,22 +250,105 @@ class PushConsumerIntegrationTests {
     }
 
     @Test
-    void aFailedMessageComesBackThroughTheRetryTopic() {
+    void ourConsumerAndTheOfficialOneSplitTheQueuesOfAMixedGroup() throws Exception {
+        String topic = broker.createTopic("mixed", 8);
+        String group = uniqueName("mixed");
+        Received ours = new Received();
+        PushConsumer our = broker.client().pushConsumer(config(group, topic).build(), ours);
+        our.start();
+        List<String> theirs = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer official = new DefaultMQPushConsumer(group);
+        official.setNamesrvAddr(broker.address());
+        official.setInstanceName(uniqueName("official"));
+        official.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        official.subscribe(topic, "*");
+        official.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            messages.forEach(m -> theirs.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        official.start();
+        broker.closeAfterTest(official::shutdown);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Set<Integer> other = new HashSet<>();
+            official.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().forEach((mq, pq) -> {
+                if (mq.getTopic().equals(topic) && !pq.isDropped()) {
+                    other.add(mq.getQueueId());
+                }
+            });
+            Set<Integer> mine = new HashSet<>();
+            topicQueues(our, topic).forEach(q -> mine.add(q.queueId()));
+            assertThat(other).hasSize(4);
+            assertThat(mine).hasSize(4).doesNotContainAnyElementsOf(other);
+        });
+        Producer producer = producer(broker.client());
+        send(producer, topic, "m", 40);
+        await().atMost(PATIENCE).until(() -> {
+            Set<String> all = new HashSet<>(ours.bodies());
+            all.addAll(theirs);
+            return all.size() == 40;
+        });
+        assertThat(ours.size()).isPositive();
+        assertThat(theirs).isNotEmpty();
+    }
+
+    @Test
+    void failedMessagesComeBackThroughTheRetryTopicThenGoToTheDeadLetterQueue() {
         String topic = broker.createTopic("retry", 1);
+        String group = uniqueName("rg");
         Producer producer = producer(broker.client());
         List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
-        PushConsumer consumer = broker.client().pushConsumer(config(uniqueName("rg"), topic).build(), messages -> {
-            deliveries.addAll(messages);
-            return deliveries.size() == 1 ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
-        });
+        PushConsumer consumer = broker.client().pushConsumer(config(group, topic).maxReconsumeTimes(2).build(),
+                messages -> {
+                    deliveries.addAll(messages);
+                    return ConsumeStatus.RETRY;
+                });
         consumer.start();
         SendResult sent = producer.send(new Message(topic, utf8("try-me")).tags("t"));
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> deliveries.size() >= 2);
-        ReceivedMessage redelivered = deliveries.get(1);
-        assertThat(redelivered.topic()).isEqualTo(topic);
-        assertThat(redelivered.msgId()).isEqualTo(sent.msgId());
-        assertThat(redelivered.reconsumeTimes()).isEqualTo(1);
-        assertThat(text(redelivered)).isEqualTo("try-me");
+        await().atMost(PATIENCE).until(() -> deliveries.size() >= 3);
+        assertThat(deliveries).extracting(ReceivedMessage::reconsumeTimes).containsExactly(0, 1, 2);
+        assertThat(deliveries).extracting(ReceivedMessage::topic).containsOnly(topic);
+        assertThat(deliveries).extracting(ReceivedMessage::msgId).containsOnly(sent.msgId());
+        assertThat(deliveries).extracting(PushConsumerIntegrationTests::text).containsOnly("try-me");
+        await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> deliveries.size() == 3);
+    }
+
+    @Test
+    void theBrokerGetsOurConsumersRunningInfo() {
+        String topic = broker.createTopic("info", 1);
+        String group = uniqueName("ig");
+        MqClient client = broker.client();
+        client.pushConsumer(config(group, topic).build(), new Received()).start();
+        try (NettyRemotingClient admin = new NettyRemotingClient(RemotingClientConfig.defaults())) {
+            RemotingCommand response = await().atMost(PATIENCE).ignoreExceptions().until(() -> admin.invokeSync(
+                    broker.address(), RemotingCommand.createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO)
+                            .putExtField("consumerGroup", group).putExtField("clientId", client.clientId()),
+                    5_000).get(), r -> r.code() == ResponseCode.SUCCESS);
+
+            assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                    .contains("subscriptionSet", topic, "CONSUME_PASSIVELY");
+        }
+    }
+
+    @Test
+    void orderlyConsumptionDeadLettersAMessagePastItsMaxReconsumeTimesAndMovesOn() {
+        String topic = broker.createTopic("odlq", 1);
+        String group = uniqueName("odlq");
+        List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
+        broker.client().pushConsumer(config(group, topic).consumeMode(ConsumeMode.ORDERLY).maxReconsumeTimes(2)
+                .suspendCurrentQueueTime(Duration.ofMillis(100)).build(), messages -> {
+                    deliveries.addAll(messages);
+                    return text(messages.get(0)).equals("poison") ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
+                }).start();
+        Producer producer = producer(broker.client());
+        producer.sendOrderly(new Message(topic, utf8("poison")), "k");
+        producer.sendOrderly(new Message(topic, utf8("next")), "k");
+
+        await().atMost(PATIENCE).until(() -> deliveries.stream().anyMatch(m -> text(m).equals("next")));
+        assertThat(deliveries).extracting(m -> text(m) + "#" + m.reconsumeTimes())
+                .containsExactly("poison#0", "poison#1", "poison#2", "next#0");
+        await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
     }
 }

@@ -53,7 +53,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>The broker needs its port, port − 2 (its "VIP" channel) and an HA port free, so ports are picked here rather
  *       than with port 0.</li>
  *   <li>Small stores: 64 MiB commit-log segments; transaction check-back every second for half messages older than
- *       one second, so check-back tests take seconds, not a minute; SQL92 filtering enabled.</li>
+ *       one second, and delay levels of one or two seconds ({@link #DELAY_LEVELS}), so check-back and retry tests
+ *       take seconds, not minutes; SQL92 filtering enabled.</li>
  * </ul>
  * Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
  */
@@ -63,6 +64,11 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
     public static final Duration PATIENCE = Duration.ofSeconds(60);
     public static final String CLUSTER = "InteropCluster";
     public static final String BROKER_NAME = "interop-broker-a";
+    /**
+     * The 18 delay levels, shortened so that retries (level 3 + reconsume times) come back within seconds; level 1
+     * keeps its real 1 s.
+     */
+    public static final String DELAY_LEVELS = "1s 2s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s";
 
     private static final String RUN_ID = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -122,6 +128,7 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         storeConfig.setMappedFileSizeCommitLog(64 * 1024 * 1024);
         storeConfig.setMappedFileSizeConsumeQueue(30_000 * 20);
         storeConfig.setHaListenPort(freePort());
+        storeConfig.setMessageDelayLevel(DELAY_LEVELS);
         broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), storeConfig);
         if (!broker.initialize()) {
             throw new IllegalStateException("Apache broker did not initialize");

@@ -174,10 +174,8 @@ public final class MqClientInstance implements MqClient {
         } else {
             consumers.remove(group);
         }
-        if (!closed.get() || !producer) {
-            for (String address : routes.masterAddresses()) {
-                heartbeats.unregister(address, producer ? group : null, producer ? null : group);
-            }
+        for (String address : routes.masterAddresses()) {
+            heartbeats.unregister(address, producer ? group : null, producer ? null : group);
         }
     }
 

@@ -48,7 +48,9 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
                     "@MessageListener on class " + targetClass.getName() + " (bean " + beanName + ") needs the class "
                             + "to implement MqListener, MqReplyListener or MqBatchListener, or annotate methods"));
             boolean batch = onClass.batch() || MqBatchListener.class.isAssignableFrom(targetClass);
-            register(onClass, bean, beanName, method, batch);
+            // a JDK proxy only has the interface method (the payload type then comes from its erasure)
+            register(onClass, bean, beanName, method.getDeclaringClass().isInstance(bean) ? method
+                    : AopUtils.selectInvocableMethod(method, bean.getClass()), batch);
         }
         Map<Method, MessageListener> methods = MethodIntrospector.selectMethods(targetClass,
                 (MethodIntrospector.MetadataLookup<MessageListener>) candidate ->

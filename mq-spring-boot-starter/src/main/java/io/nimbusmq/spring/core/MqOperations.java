@@ -22,7 +22,8 @@ import io.nimbusmq.client.producer.TransactionSendResult;
  * as is, anything else as JSON written by the application's own {@code JsonMapper} (so its modules, date formats and
  * naming strategy apply, and listeners read {@code List<OrderDto>} back). A payload may also be a Spring
  * {@link org.springframework.messaging.Message}: its headers become message properties (see
- * {@link io.nimbusmq.spring.support.MqHeaders}).
+ * {@link io.nimbusmq.spring.support.MqHeaders}); a raw {@link io.nimbusmq.client.Message} is sent with its body and
+ * properties unchanged.
  *
  * <h2>Send modes</h2>
  * <ul>

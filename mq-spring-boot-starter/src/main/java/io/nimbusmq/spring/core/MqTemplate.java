@@ -196,12 +196,18 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
 
     // ---- conversion
 
-    /** The client message for {@code payload} (a {@code Message<?>} brings its headers) with {@code options}. */
+    /**
+     * The client message for {@code payload} with {@code options}: a Spring {@code Message<?>} brings its headers, a
+     * client {@link Message} its body and properties as they are.
+     */
     protected Message toMessage(String destination, Object payload, SendOptions options) {
         Destination target = Destination.parse(destination);
         Map<String, Object> headers = new HashMap<>(options.headers());
         Object body = payload;
-        if (payload instanceof org.springframework.messaging.Message<?> springMessage) {
+        if (payload instanceof Message raw) {
+            headers.putAll(raw.properties());
+            body = raw.body();
+        } else if (payload instanceof org.springframework.messaging.Message<?> springMessage) {
             headers.putAll(springMessage.getHeaders());
             body = springMessage.getPayload();
         }

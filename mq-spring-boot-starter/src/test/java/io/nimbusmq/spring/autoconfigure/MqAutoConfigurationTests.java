@@ -3,16 +3,22 @@ package io.nimbusmq.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.store.flush.FlushMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumeMode;
@@ -91,6 +97,41 @@ class MqAutoConfigurationTests {
                     assertThat(context.getBean(MqConnectionDetails.class).nameServer()).isEqualTo(address);
                     assertThat(context.getBean(MqClient.class).config().nameServers()).containsExactly(address);
                 });
+    }
+
+    @Test
+    void theEmbeddedBrokerTakesItsPortStoreFlushModeAndTopicsFromProperties(@TempDir Path store) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MqEmbeddedBrokerAutoConfiguration.class,
+                        MqAutoConfiguration.class))
+                .withPropertyValues("mq.embedded.store-dir=" + store, "mq.embedded.flush-mode=SYNC_FLUSH",
+                        "mq.embedded.topics=orders,invoices")
+                .withBean(EmbeddedBrokerCustomizer.class, () -> builder -> builder.brokerName("dev-broker"))
+                .run(context -> {
+                    EmbeddedBroker broker = context.getBean(DevBroker.class).broker();
+                    assertThat(broker.config().storeDir()).isEqualTo(store);
+                    assertThat(broker.config().flushMode()).isEqualTo(FlushMode.SYNC_FLUSH);
+                    assertThat(broker.config().brokerName()).isEqualTo("dev-broker");
+                    assertThat(broker.runtime().topics().find("orders")).isNotNull();
+                    assertThat(broker.runtime().topics().find("invoices")).isNotNull();
+                });
+        assertThat(store.resolve("store")).isDirectory();
+    }
+
+    @Test
+    void theEmbeddedBrokerCanBeForcedBesideANameServerProperty() {
+        withFakeClient.withPropertyValues("mq.embedded.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(DevBroker.class));
+    }
+
+    @Test
+    void theFailureAnalyzerExplainsAGroupConflict() {
+        withFakeClient.withUserConfiguration(ConflictingListeners.class).run(context -> {
+            FailureAnalysis analysis = new ConsumerGroupConflictFailureAnalyzer()
+                    .analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Consumer group 'shared' is used by two listeners");
+            assertThat(analysis.getAction()).contains("distinct consumerGroup");
+        });
     }
 
     @Test
@@ -222,6 +263,15 @@ class MqAutoConfigurationTests {
     @Test
     void recordsNothingWithoutAMeterRegistry() {
         withFakeClient.run(context -> assertThat(context.getBean(MqMetrics.class)).isSameAs(MqMetrics.NONE));
+    }
+
+    @Test
+    void worksWithoutMicrometerOnTheClasspath() {
+        withFakeClient.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MqMetrics.class)).isSameAs(MqMetrics.NONE);
+            context.getBean(MqTemplate.class).syncSend("orders", "hello");
+        });
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.spring.FakeMqClient;
@@ -22,6 +24,7 @@ import io.nimbusmq.spring.autoconfigure.MqAutoConfiguration;
 import io.nimbusmq.spring.core.MqBatchListener;
 import io.nimbusmq.spring.core.MqListener;
 import io.nimbusmq.spring.core.MqReplyListener;
+import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
 import io.nimbusmq.spring.support.MqHeaders;
 import io.nimbusmq.spring.support.OrderDto;
 
@@ -76,6 +79,22 @@ class MessageListenerInvocationTests {
             FakeMqClient client = context.getBean(FakeMqClient.class);
             assertThat(client.consumers().get("failing").deliver(client.received("orders", Map.of(), utf8("x"), 0)))
                     .isEqualTo(ConsumeStatus.RETRY);
+        });
+    }
+
+    @Test
+    void receiptsAndFailuresAreCounted() {
+        runner.withBean(MethodListeners.class).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            FakeMqClient client = context.getBean(FakeMqClient.class);
+            client.consumers().get("failing").deliver(client.received("orders", Map.of(), utf8("x"), 0));
+            client.consumers().get("message").deliver(client.received("orders", Map.of(), utf8(ORDERS_JSON), 0));
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(MicrometerMqMetrics.RECEIVED).tag("group", "failing").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get(MicrometerMqMetrics.RECEIVED).tag("group", "message").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get(MicrometerMqMetrics.FAILED).tag("operation", "consume").counter().count())
+                    .isEqualTo(1.0);
         });
     }
 

@@ -38,12 +38,32 @@ public final class SendBack {
 
     /** Sends back for a delayed retry; false when both ways failed (the caller retries locally). */
     public boolean sendBack(ReceivedMessage message, int maxReconsumeTimes) {
+        if (consumerSendMsgBack(message, maxReconsumeTimes, 0)) {
+            return true;
+        }
+        return resendToRetryTopic(message, message.reconsumeTimes() + 1, maxReconsumeTimes,
+                3 + message.reconsumeTimes());
+    }
+
+    /**
+     * Dead-letters a message an orderly consumer gave up on: CONSUMER_SEND_MSG_BACK with delay level -1, which every
+     * broker stores in {@code %DLQ%<group>}; if that fails, the official orderly client's way, a copy to the retry
+     * topic that a broker holding the group's orderly locks diverts to the DLQ.
+     */
+    public boolean deadLetter(ReceivedMessage message, int maxReconsumeTimes) {
+        if (consumerSendMsgBack(message, maxReconsumeTimes, -1)) {
+            return true;
+        }
+        return resendToRetryTopic(message, message.reconsumeTimes(), maxReconsumeTimes, 3 + message.reconsumeTimes());
+    }
+
+    private boolean consumerSendMsgBack(ReceivedMessage message, int maxReconsumeTimes, int delayLevel) {
         try {
             String address = services.routes().masterAddress(message.brokerName()).orElse(message.storeHost());
             RemotingCommand request = RemotingCommand.createRequest(RequestCode.CONSUMER_SEND_MSG_BACK)
                     .putExtField("offset", message.commitLogOffset())
                     .putExtField("group", group)
-                    .putExtField("delayLevel", 0)
+                    .putExtField("delayLevel", delayLevel)
                     .putExtField("originMsgId", message.msgId())
                     .putExtField("originTopic", message.topic())
                     .putExtField("unitMode", false)
@@ -60,8 +80,7 @@ public final class SendBack {
             log.debug("CONSUMER_SEND_MSG_BACK of {} failed ({}); sending to the retry topic myself", message.msgId(),
                     e.getMessage());
         }
-        return resendToRetryTopic(message, message.reconsumeTimes() + 1, maxReconsumeTimes,
-                3 + message.reconsumeTimes());
+        return false;
     }
 
     /**
