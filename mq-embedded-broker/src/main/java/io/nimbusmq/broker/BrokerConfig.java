@@ -18,21 +18,15 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
  * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ * @param enablePropertyFilter whether consumers may subscribe with SQL92 selectors (on by default; when off they are
+ *     refused with SYSTEM_ERROR, as by a RocketMQ broker with {@code enablePropertyFilter=false})
  * @param schedule delay levels and the maximum timer delay ({@link ScheduleConfig#defaults()} if null)
  * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
  *     if null
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore, ScheduleConfig schedule, TransactionConfig transaction) {
-
-    /** Default delay levels, timer limits and transaction settings. */
-    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
-            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-            boolean embeddedStore) {
-        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, null, null);
-    }
+        boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -46,6 +40,14 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
         schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
         transaction = transaction == null ? TransactionConfig.defaults() : transaction;
+    }
+
+    /** The property filter (SQL92) on; default delay levels, timer limits and transaction settings. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, true, null, null);
     }
 
     public boolean embeddedNameServer() {

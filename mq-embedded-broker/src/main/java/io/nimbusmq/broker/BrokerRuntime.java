@@ -17,7 +17,7 @@ import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.RebalanceLockManager;
-import io.nimbusmq.broker.client.SubscriptionValidator;
+import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
@@ -69,6 +69,7 @@ public final class BrokerRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerRuntime.class);
     private static final long OFFSET_PERSIST_INTERVAL_MILLIS = 5_000;
+    private static final long FILTER_CLEANUP_INTERVAL_MILLIS = 30_000;
 
     private final BrokerConfig config;
     private final DefaultMessageStore store;
@@ -135,7 +136,10 @@ public final class BrokerRuntime {
         housekeeping = new ClientHousekeepingService(consumers, producers, locks, clock,
                 ClientHousekeepingConfig.defaults());
         ProcessorRegistry registry = new ProcessorRegistry();
-        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), clock);
+        SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
+                SubscriptionFilters.DEFAULT_MAX_ENTRIES);
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), filters,
+                clock);
         ScheduleRewriter rewriter = startTimerService(clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
@@ -157,7 +161,7 @@ public final class BrokerRuntime {
                         RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
                         RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME)
                 .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
-                        SubscriptionValidator.PROPERTY_FILTER_DISABLED, clock), executors.clientManage(),
+                        filters::validate, clock), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
                 .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes())
                 .register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
@@ -192,6 +196,8 @@ public final class BrokerRuntime {
         startRegistration();
         scheduler.scheduleAtFixedRate(this::persistOffsets, OFFSET_PERSIST_INTERVAL_MILLIS,
                 OFFSET_PERSIST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> filters.retainGroups(group -> consumers.group(group).isPresent()),
+                FILTER_CLEANUP_INTERVAL_MILLIS, FILTER_CLEANUP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */

@@ -110,6 +110,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private List<String> nameServerAddresses = List.of();
         private boolean autoCreateTopicEnable = true;
         private boolean embeddedStore = true;
+        private boolean enablePropertyFilter = true;
         private Clock clock = Clock.systemUTC();
         private ScheduleConfig schedule = ScheduleConfig.defaults();
         private TransactionConfig transaction = TransactionConfig.defaults();
@@ -178,6 +179,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /** Whether consumers may subscribe with SQL92 selectors; on by default. */
+        public Builder enablePropertyFilter(boolean value) {
+            this.enablePropertyFilter = value;
+            return this;
+        }
+
         /** The clock of everything the broker schedules (delayed messages, expiries); a ManualClock in tests. */
         public Builder clock(Clock value) {
             this.clock = value;
@@ -198,8 +205,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
-                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore, schedule,
-                    transaction), clock);
+                    storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore,
+                    enablePropertyFilter, schedule, transaction), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

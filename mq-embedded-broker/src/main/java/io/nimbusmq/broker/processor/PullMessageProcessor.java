@@ -2,6 +2,8 @@ package io.nimbusmq.broker.processor;
 
 import java.time.Clock;
 
+import io.nimbusmq.broker.filter.FilterUnavailableException;
+import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.filter.TagSubscription;
 import io.nimbusmq.broker.longpolling.PullRequest;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
@@ -12,6 +14,7 @@ import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.client.ExpressionType;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
@@ -35,15 +38,21 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
     private final ConsumerOffsetTable offsets;
     private final SubscriptionLookup subscriptions;
+    private final SubscriptionFilters filters;
     private final Clock clock;
     private volatile PullRequestHoldService holdService;
 
+    /**
+     * @param subscriptions the subscriptions registered by heartbeat, for pulls that do not carry theirs
+     * @param filters compiles each subscription's TAG or SQL92 expression once and knows whether SQL92 is served
+     */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            SubscriptionLookup subscriptions, Clock clock) {
+            SubscriptionLookup subscriptions, SubscriptionFilters filters, Clock clock) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.subscriptions = subscriptions;
+        this.filters = filters;
         this.clock = clock;
     }
 
@@ -126,8 +135,9 @@ public final class PullMessageProcessor implements RequestProcessor {
             RemotingCommand response) {
         String type;
         String expression;
-        if ((sysFlag & FLAG_SUBSCRIPTION) != 0) {
-            type = request.optionalString("expressionType", "TAG");
+        boolean fromRequest = (sysFlag & FLAG_SUBSCRIPTION) != 0;
+        if (fromRequest) {
+            type = request.optionalString("expressionType", ExpressionType.TAG);
             expression = request.optionalString("subscription", TagSubscription.SUB_ALL);
         } else {
             SubscriptionLookup.Subscription subscription = subscriptions.find(group, topic);
@@ -143,12 +153,16 @@ public final class PullMessageProcessor implements RequestProcessor {
             type = subscription.expressionType();
             expression = subscription.expression();
         }
-        if (type != null && !"TAG".equalsIgnoreCase(type)) {
-            fail(response, ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
-                    + type);
+        try {
+            return filters.filter(group, topic, type, expression);
+        } catch (FilterUnavailableException e) {
+            // RocketMQ: a pull's own expression that does not parse is SUBSCRIPTION_PARSE_FAILED; a heartbeat
+            // subscription that did not compile left no filter data, FILTER_DATA_NOT_EXIST. Both retry in 3 s.
+            int code = e.unsupported() ? ResponseCode.SYSTEM_ERROR
+                    : fromRequest ? ResponseCode.SUBSCRIPTION_PARSE_FAILED : ResponseCode.FILTER_DATA_NOT_EXIST;
+            fail(response, code, e.getMessage());
             return null;
         }
-        return TagSubscription.parse(expression);
     }
 
     private static RemotingCommand fail(RemotingCommand response, int code, String remark) {

@@ -106,6 +106,6 @@ public final class BrokerLauncher {
         }
         return new BrokerConfig(config.clusterName(), config.brokerName(), config.bindHost(), config.port(), host,
                 config.storeDir(), config.flushMode(), config.nameServerAddresses(), config.autoCreateTopicEnable(),
-                config.embeddedStore(), config.schedule(), config.transaction());
+                config.embeddedStore(), config.enablePropertyFilter(), config.schedule(), config.transaction());
     }
 }

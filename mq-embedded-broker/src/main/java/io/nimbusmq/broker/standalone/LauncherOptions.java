@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.Yaml;
  * --broker-name NAME  --cluster-name NAME  --auto-create-topic true|false (default false)
  * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
  * --transaction-check-interval-millis N (30000)  --transaction-timeout-millis N (6000)  --transaction-check-max N (15)
+ * --enable-property-filter true|false   SQL92 selectors (default true)
  * </pre>
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
@@ -40,7 +41,7 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
             "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
-            "transaction-check-max");
+            "transaction-check-max", "enable-property-filter");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -91,8 +92,17 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 s.getOrDefault("bind-host", "0.0.0.0"), Integer.parseInt(s.getOrDefault("port", "" + defaultPort)),
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
+                parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
                 schedule(s), transactionConfig(s));
         return new LauncherOptions(mode, config);
+    }
+
+    private static boolean parseBoolean(String value, String key) {
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("true") && !normalized.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false: " + value);
+        }
+        return normalized.equals("true");
     }
 
     private static ScheduleConfig schedule(Map<String, String> s) {

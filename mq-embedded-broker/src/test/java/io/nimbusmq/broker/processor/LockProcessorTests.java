@@ -13,7 +13,9 @@ import io.nimbusmq.remoting.protocol.body.client.LockBatchRequestBody;
 import io.nimbusmq.remoting.protocol.body.client.LockBatchResponseBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.body.client.UnlockBatchRequestBody;
+import io.nimbusmq.broker.time.ManualClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -67,6 +69,25 @@ class LockProcessorTests {
     }
 
     @Test
+    void aLockExpiresSixtySecondsAfterItsLastRenewalAndOnlyThenPassesToAnotherClient() {
+        ManualClock clock = new ManualClock(Instant.ofEpochMilli(1_000_000));
+        LockProcessor timed = new LockProcessor(new RebalanceLockManager(), clock);
+        assertThat(lockedIn(send(timed, lockRequest("client-a", Q0)))).containsExactly(Q0);
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(lockedIn(send(timed, lockRequest("client-a", Q0)))).as("renewal").containsExactly(Q0);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(lockedIn(send(timed, lockRequest("client-b", Q0)))).as("60 s after the renewal").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(lockedIn(send(timed, lockRequest("client-b", Q0)))).as("expired").containsExactly(Q0);
+        assertThat(lockedIn(send(timed, lockRequest("client-a", Q0)))).as("the old holder lost it").isEmpty();
+        send(timed, unlockRequest("client-a", Q0));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(lockedIn(send(timed, lockRequest("client-a", Q0))))
+                .as("the old holder's unlock released nothing").isEmpty();
+    }
+
+    @Test
     void lockWithoutClientIdIsSystemError() {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.LOCK_BATCH_MQ)
                 .setBody("{\"consumerGroup\":\"cgo\",\"mqSet\":[]}".getBytes());
@@ -82,7 +103,11 @@ class LockProcessorTests {
     }
 
     private RemotingCommand send(RemotingCommand request) {
-        return processor.processRequest(new RequestContext(channel, request), request);
+        return send(processor, request);
+    }
+
+    private RemotingCommand send(LockProcessor target, RemotingCommand request) {
+        return target.processRequest(new RequestContext(channel, request), request);
     }
 
     private static Set<MessageQueue> lockedIn(RemotingCommand response) {
