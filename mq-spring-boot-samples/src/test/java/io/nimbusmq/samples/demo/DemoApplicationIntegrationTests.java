@@ -30,4 +30,15 @@ class DemoApplicationIntegrationTests {
         assertThat(result.success()).isTrue();
         assertThat(result.exitCode()).isZero();
     }
+
+    @Test
+    void theDemoFailsWithExitCodeOneWhenAListenerMissesItsMessages() {
+        DemoResult result = DemoApplication.run("--mq.listeners.logistics-labels.enabled=false",
+                "--samples.demo.timeout=5s");
+
+        assertThat(result.summary()).as(String.join("\n", result.summary()))
+                .anyMatch(line -> line.startsWith("FAIL labels        0/3") && line.contains("MISSING"));
+        assertThat(result.summary().get(result.summary().size() - 1)).startsWith("RESULT: FAILED");
+        assertThat(result.exitCode()).isEqualTo(1);
+    }
 }

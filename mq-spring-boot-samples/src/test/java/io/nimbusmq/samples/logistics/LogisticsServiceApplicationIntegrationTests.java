@@ -31,7 +31,8 @@ import io.nimbusmq.spring.test.EmbeddedMq;
  * service with the template: each listener mode receives what it should, and nothing else.
  */
 @SpringBootTest(classes = LogisticsServiceApplication.class,
-        properties = "spring.config.name=" + LogisticsServiceApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + LogisticsServiceApplication.CONFIG_NAME,
+            "mq.consumer.offset-store-dir=target/broadcast-offsets"})
 @EmbeddedMq(topics = {Topics.ORDERS, Topics.ORDER_STATUS, Topics.REMINDERS, Topics.SHIPPING_LABELS,
     Topics.PAID_ORDERS, Topics.SHIPPING_QUOTES, Topics.CUSTOMS_DEAD_LETTERS})
 @DirtiesContext
