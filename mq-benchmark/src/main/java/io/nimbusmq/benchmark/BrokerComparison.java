@@ -74,6 +74,9 @@ public final class BrokerComparison {
         if (!Files.isRegularFile(settings.nimbusJar())) {
             throw new IllegalStateException("no standalone jar at " + settings.nimbusJar() + "; build with -am");
         }
+        // Ctrl-C or a failure: no broker or load generator JVM outlives the coordinator
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroyForcibly), "bench-stop-children"));
         new BrokerComparison(settings).run();
         System.exit(0);
     }

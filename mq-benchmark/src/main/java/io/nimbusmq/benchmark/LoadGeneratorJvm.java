@@ -24,7 +24,7 @@ import io.nimbusmq.benchmark.metrics.ScenarioResult;
  */
 final class LoadGeneratorJvm {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
     private LoadGeneratorJvm() {
     }

@@ -25,6 +25,7 @@ import org.apache.rocketmq.common.message.MessageExt;
 public final class OfficialClientDriver implements ClientDriver {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final long SHUTDOWN_WAIT_MILLIS = 20_000;
 
     /** Sends the heartbeats that {@link PullRejectedHeartbeat} asks for; never on a response thread. */
     private final ExecutorService heartbeats = Executors.newSingleThreadExecutor(runnable -> {
@@ -71,7 +72,26 @@ public final class OfficialClientDriver implements ClientDriver {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
-        return consumer::shutdown;
+        return () -> shutdownWithin(consumer::shutdown, "consumer " + group);
+    }
+
+    /**
+     * Runs a client's shutdown, waiting at most {@link #SHUTDOWN_WAIT_MILLIS}: a client shutdown that hangs must not
+     * hang the benchmark (the official client's may idle 3 s, and waits on its I/O thread to unregister).
+     */
+    static void shutdownWithin(Runnable shutdown, String what) {
+        Thread thread = new Thread(shutdown, "bench-shutdown");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join(SHUTDOWN_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            System.out.println("warning: " + what + " still shutting down after " + SHUTDOWN_WAIT_MILLIS
+                    + " ms; going on");
+        }
     }
 
     private static String instanceName(String role) {
@@ -120,7 +140,7 @@ public final class OfficialClientDriver implements ClientDriver {
 
         @Override
         public void close() {
-            producer.shutdown();
+            shutdownWithin(producer::shutdown, "producer " + producer.getProducerGroup());
         }
     }
 }

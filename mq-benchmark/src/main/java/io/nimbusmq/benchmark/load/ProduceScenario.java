@@ -16,11 +16,17 @@ import io.nimbusmq.benchmark.metrics.ScenarioResult;
 /**
  * Produce throughput: {@code threads} threads send as fast as the broker answers, synchronously (one send at a time
  * each), asynchronously (at most {@code asyncInFlight} sends in flight over all threads) or one-way, for a warm-up and
- * then a measured period. Throughput counts acknowledgements in the measured period; latency is send to answer (for
- * one-way: the time the client took to hand the message over). Afterwards the topic is read back
- * ({@link Drain}) to count losses and duplicates.
+ * then a measured period. Throughput counts acknowledgements in the measured period; latency is send to answer.
+ * Afterwards the topic is read back ({@link Drain}) to count losses and duplicates.
+ *
+ * <p>One-way sends have no answer, so no latency, and no back-pressure either: every {@value #ONEWAY_FENCE_EVERY}th
+ * message of a thread is sent synchronously, which bounds what a thread has outstanding. Without it the official
+ * 5.3.1 client, flooded with one-way sends, blocks its I/O thread on its one-way semaphore (its send tasks run on
+ * that thread, and so do the write completions that release the permits), stalls for seconds and drops messages.
  */
 final class ProduceScenario {
+
+    static final int ONEWAY_FENCE_EVERY = 32;
 
     private final LoadSettings settings;
     private final ClientDriver driver;
@@ -105,11 +111,17 @@ final class ProduceScenario {
 
         void loop() {
             try {
-                while (!stop) {
+                for (long n = 1; !stop; n++) {
                     switch (scenario) {
-                        case PRODUCE_SYNC -> sendSync();
+                        case PRODUCE_SYNC -> sendSync(true);
                         case PRODUCE_ASYNC -> sendAsync();
-                        case PRODUCE_ONEWAY -> sendOneway();
+                        case PRODUCE_ONEWAY -> {
+                            if (n % ONEWAY_FENCE_EVERY == 0) {
+                                sendSync(false);
+                            } else {
+                                sendOneway();
+                            }
+                        }
                         default -> throw new IllegalArgumentException(scenario + " is no produce scenario");
                     }
                 }
@@ -118,13 +130,13 @@ final class ProduceScenario {
             }
         }
 
-        private void sendSync() {
+        private void sendSync(boolean recordLatency) {
             long id = ledger.nextId();
             long start = System.nanoTime();
             byte[] body = MessageBody.encode(id, start, settings.bodySize());
             try {
                 if (producer.sendSync(topic, body)) {
-                    acked(id, System.nanoTime() - start);
+                    acked(id, recordLatency ? System.nanoTime() - start : -1);
                 } else {
                     failed(id, null);
                 }
@@ -154,16 +166,19 @@ final class ProduceScenario {
             byte[] body = MessageBody.encode(id, start, settings.bodySize());
             try {
                 producer.sendOneway(topic, body);
-                acked(id, System.nanoTime() - start);
+                acked(id, -1);
             } catch (Exception e) {
                 failed(id, e);
             }
         }
 
+        /** @param latencyNanos send to answer, or -1 for none */
         private void acked(long id, long latencyNanos) {
             ledger.acked(id);
             acks.increment();
-            latency.recordNanos(latencyNanos);
+            if (latencyNanos >= 0) {
+                latency.recordNanos(latencyNanos);
+            }
         }
 
         private void failed(long id, Throwable error) {
