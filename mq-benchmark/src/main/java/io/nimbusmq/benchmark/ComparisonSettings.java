@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.nimbusmq.benchmark.broker.BrokerKind;
+import io.nimbusmq.benchmark.load.Scenario;
 
 /**
  * The comparison's settings, from {@code comparison.*} system properties (the pom passes them on; 0 or empty means
@@ -19,12 +20,14 @@ import io.nimbusmq.benchmark.broker.BrokerKind;
  * <tr><td>comparison.startupLaunches (measured, after one unmeasured)</td><td>3</td><td>1 (no unmeasured one)</td></tr>
  * <tr><td>comparison.writeReport (into BENCHMARKS.md)</td><td>true</td><td>false</td></tr>
  * </table>
- * Others: {@code heap} (1g, both brokers), {@code brokers} (apache,nimbus), {@code drivers} (official,nimbus;
+ * Others: {@code scenarios} (produce-sync,produce-async,produce-oneway,round-trip,consume, or none: start-ups only;
+ * the SYNC_FLUSH run happens when produce-sync is among them), {@code heap} (1g, both brokers), {@code brokers} (apache,nimbus), {@code drivers} (official,nimbus;
  * unavailable ones are skipped), {@code threads} (32), {@code bodySize} (1024), {@code queues} (8),
  * {@code roundTripRate} (2000), {@code jfr} (none|nimbus|apache|all: record the broker JVM with JFR),
  * {@code dir} (where stores and logs go), {@code report} (BENCHMARKS.md), and the paths the pom fills in.
  */
-public record ComparisonSettings(boolean quick, String heap, List<BrokerKind> brokers, List<String> drivers,
+public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String heap, List<BrokerKind> brokers,
+        List<String> drivers,
         int threads, int bodySize, int queues, int warmupSeconds, int measureSeconds, long backlog,
         int roundTripRate, int asyncInFlight, int consumeBatch, int startupLaunches, boolean warmupLaunch,
         String jfr, int apacheCommitLogMiB, Path dir, boolean writeReport, Path report, Path nimbusJar,
@@ -35,7 +38,9 @@ public record ComparisonSettings(boolean quick, String heap, List<BrokerKind> br
     public static ComparisonSettings fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(prop("comparison.quick", "false"));
         String writeReport = prop("comparison.writeReport", "default");
+        String scenarios = prop("comparison.scenarios", "produce-sync,produce-async,produce-oneway,round-trip,consume");
         return new ComparisonSettings(quick,
+                scenarios.equals("none") ? List.of() : list(scenarios).stream().map(Scenario::byId).toList(),
                 prop("comparison.heap", "1g"),
                 list(prop("comparison.brokers", "apache,nimbus")).stream().map(BrokerKind::byId).toList(),
                 list(prop("comparison.drivers", "official,nimbus")),

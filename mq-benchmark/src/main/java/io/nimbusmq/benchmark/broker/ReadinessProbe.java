@@ -1,5 +1,8 @@
 package io.nimbusmq.benchmark.broker;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +17,11 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * Decides when a broker is ready, the same way for both: a client can send successfully. Started before the broker is
- * launched (its classes loaded, its clients up), it then tries every 10 ms to create the run's topics through the
- * admin API (idempotent, {@code queues} read and write queues each, no auto-creation) and, once they exist, to send one
- * message to {@value #PROBE_TOPIC}; the first successful send ends the start-up time. Runs in the coordinator JVM, on
- * the official client.
+ * launched (its classes loaded, its clients up), it polls every 10 ms: first until the name server and broker ports
+ * accept TCP connections (plain sockets, so that the client never meets a refused connection and its back-off), then
+ * it creates the run's topics through the admin API (idempotent, {@code queues} read and write queues each, no
+ * auto-creation) and sends one message to {@value #PROBE_TOPIC}; the first successful send ends the start-up time.
+ * Runs in the coordinator JVM, on the official client.
  */
 public final class ReadinessProbe implements AutoCloseable {
 
@@ -60,27 +64,37 @@ public final class ReadinessProbe implements AutoCloseable {
     }
 
     /**
-     * Polls until the topics exist and a send succeeded; returns {@link System#nanoTime()} of that success.
+     * Polls until the ports accept connections, the topics exist and a send succeeded.
      *
      * @throws IllegalStateException if the broker exits or is not ready within {@code timeout}
      */
-    public long awaitReady(BrokerProcess broker, Duration timeout) throws InterruptedException {
+    public Readiness awaitReady(BrokerProcess broker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int created = 0;
+        long portsOpen = 0;
+        long topicsCreated = 0;
         Exception last = null;
         while (System.nanoTime() < deadline) {
             if (!broker.isAlive()) {
                 throw new IllegalStateException(launch.kind().id() + " broker exited during start-up; see "
                         + broker.log());
             }
+            if (portsOpen == 0) {
+                if (!accepts(launch.namesrvAddr()) || !accepts(launch.brokerAddr())) {
+                    Thread.sleep(10);
+                    continue;
+                }
+                portsOpen = System.nanoTime();
+            }
             try {
                 while (created < topics.size()) {
                     admin.createAndUpdateTopicConfig(launch.brokerAddr(), new TopicConfig(topics.get(created), queues,
                             queues, PermName.PERM_READ | PermName.PERM_WRITE));
                     created++;
+                    topicsCreated = created == topics.size() ? System.nanoTime() : 0;
                 }
                 if (producer.send(new Message(PROBE_TOPIC, "ready?".getBytes())).getSendStatus() == SendStatus.SEND_OK) {
-                    return System.nanoTime();
+                    return new Readiness(portsOpen, topicsCreated, System.nanoTime());
                 }
             } catch (Exception e) {
                 last = e;
@@ -89,6 +103,22 @@ public final class ReadinessProbe implements AutoCloseable {
         }
         throw new IllegalStateException(launch.kind().id() + " broker not ready within " + timeout + "; last error: "
                 + last);
+    }
+
+    /** True if {@code host:port} accepts a TCP connection now. */
+    private static boolean accepts(String address) {
+        int colon = address.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.substring(0, colon),
+                    Integer.parseInt(address.substring(colon + 1))), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** When (System.nanoTime) the ports accepted connections, the topics existed, and the first send succeeded. */
+    public record Readiness(long portsOpenNanos, long topicsCreatedNanos, long sentNanos) {
     }
 
     /** Waits until the name server routes every topic with all its queues (not part of the start-up time). */

@@ -107,14 +107,16 @@ public final class ComparisonReport {
             sb.append('\n');
         }
         sb.append("Columns: msgs/s = acknowledged (produce) or received (consume, round-trip) messages over the "
-                + "measured period; MB/s = msgs/s x body size (10^6 bytes); latency = send to answer (produce; for "
-                + "one-way the time the client took to hand the message over) or send to receipt (round-trip); broker "
+                + "measured period; MB/s = msgs/s x body size (10^6 bytes); latency = send to answer (produce; none for "
+                + "one-way) or send to receipt (round-trip); broker "
                 + "CPU / msg = user + system CPU time of the broker JVM (/proc/<pid>/stat) over the measured period "
                 + "divided by its messages; client CPU % = the load generator JVM, other CPU % = every other process "
                 + "(100 = one core; well above 0 means a busy, shared machine); sent / acked / failed / received / lost "
                 + "/ dup count every message of the scenario, warm-up included, read back by a consumer in a new "
                 + "group after the scenario (lost = acknowledged but never received, dup = received more than once; "
-                + "for one-way sends acked means handed to the client without an error).\n\n");
+                + "for one-way sends acked means handed to the client without an error; every 32nd one-way message of a "
+                + "thread is sent synchronously instead, because the official client has no back-pressure for "
+                + "one-way sends and stalls when flooded).\n\n");
     }
 
     private static List<String> scenarioOrder(ComparisonData data, String flush, String driver) {
