@@ -2,6 +2,7 @@ package io.nimbusmq.benchmark.load;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,11 @@ public final class LoadGenerator {
         ClientDriver driver = ClientDrivers.create(settings.driver());
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : settings.scenarios()) {
-            System.out.printf(Locale.ROOT, "[load %s] %s ...%n", driver.name(), scenario.id());
+            System.out.printf(Locale.ROOT, "[load %s] %s starts at %s%n", driver.name(), scenario.id(), Instant.now());
             ScenarioResult result = runOne(settings, driver, scenario);
-            System.out.printf(Locale.ROOT, "[load %s] %s: %,.0f msg/s, p50 %.0f us, p99 %.0f us, broker CPU "
-                            + "%.1f us/msg, %s%s%n", driver.name(), scenario.id(), result.messagesPerSecond(),
+            System.out.printf(Locale.ROOT, "[load %s] %s ends at %s: %,.0f msg/s, p50 %.0f us, p99 %.0f us, broker "
+                            + "CPU %.1f us/msg, %s%s%n", driver.name(), scenario.id(), Instant.now(),
+                    result.messagesPerSecond(),
                     result.latency().p50Micros(), result.latency().p99Micros(), result.brokerCpuMicrosPerMessage(),
                     result.delivery(), result.note().isEmpty() ? "" : " (" + result.note() + ")");
             results.add(result);

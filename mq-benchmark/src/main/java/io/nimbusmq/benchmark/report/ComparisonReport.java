@@ -14,7 +14,6 @@ import java.util.function.DoubleFunction;
 
 import io.nimbusmq.benchmark.metrics.DeliveryCounts;
 import io.nimbusmq.benchmark.metrics.LatencySummary;
-import io.nimbusmq.benchmark.metrics.ProcFs.ProcessMemory;
 import io.nimbusmq.benchmark.metrics.ScenarioResult;
 
 /** The markdown of the comparison's section in BENCHMARKS.md: machine, settings, targets, every figure. */
@@ -170,21 +169,24 @@ public final class ComparisonReport {
                     rn.map(SuiteRun::readyMillis), Format::millis);
             figureRow(sb, "RSS after the " + flush + " run", ra.map(r -> (double) r.memoryAfterRun().rssBytes()),
                     rn.map(r -> (double) r.memoryAfterRun().rssBytes()), Format::mebibytes);
-            sb.append("| of which anonymous / file-backed | ").append(ra.map(r -> split(r.memoryAfterRun())).orElse("-"))
-                    .append(" | ").append(rn.map(r -> split(r.memoryAfterRun())).orElse("-")).append(" | |\n");
+            figureRow(sb, "of which anonymous (heap, metaspace, stacks, direct buffers)",
+                    ra.map(r -> (double) r.memoryAfterRun().anonBytes()),
+                    rn.map(r -> (double) r.memoryAfterRun().anonBytes()), Format::mebibytes);
+            figureRow(sb, "of which file-backed (mapped store files and jars)",
+                    ra.map(r -> (double) r.memoryAfterRun().fileBytes()),
+                    rn.map(r -> (double) r.memoryAfterRun().fileBytes()), Format::mebibytes);
             figureRow(sb, "heap used after a full GC, after the " + flush + " run",
                     ra.map(r -> (double) r.heapUsedAfterGcBytes()), rn.map(r -> (double) r.heapUsedAfterGcBytes()),
                     Format::mebibytes);
         }
         sb.append('\n');
+        sb.append("RSS counts the pages of the memory-mapped store files the broker touched, so after a run it grows "
+                + "with the data written and read (both brokers map their commit logs and consume queues); the "
+                + "anonymous part is the JVM's own memory.\n\n");
     }
 
     private static String launches(StartupFigures s) {
         return String.join(" / ", s.readyMillis().stream().map(Format::millis).toList());
-    }
-
-    private static String split(ProcessMemory m) {
-        return m.anonBytes() < 0 ? "-" : Format.mebibytes(m.anonBytes()) + " / " + Format.mebibytes(m.fileBytes());
     }
 
     private static void figureRow(StringBuilder sb, String name, Optional<Double> apache, Optional<Double> nimbus,

@@ -32,7 +32,8 @@ class ComparisonReportTests {
                 .contains("| start-up, launch to first successful send, median of 3 launches | 2,100 ms | 400 ms | 0.19x |")
                 .contains("| start-up, every launch | 2,100 ms / 2,000 ms / 2,300 ms | 400 ms / 420 ms / 380 ms | |")
                 .contains("| RSS after the ASYNC_FLUSH run | 800 MiB | 320 MiB | 0.40x |")
-                .contains("| of which anonymous / file-backed | 780 MiB / 20 MiB | 300 MiB / 20 MiB | |")
+                .contains("| of which anonymous (heap, metaspace, stacks, direct buffers) | 780 MiB | 300 MiB | 0.38x |")
+                .contains("| of which file-backed (mapped store files and jars) | 20 MiB | 20 MiB | 1.00x |")
                 .contains("Not run: the driver for our own client")
                 .contains(ComparisonReport.REFERENCE)
                 .doesNotContain("quick mode").doesNotContain("Problems");
