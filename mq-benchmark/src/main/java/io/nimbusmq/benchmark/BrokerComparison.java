@@ -220,9 +220,11 @@ public final class BrokerComparison {
             process = BrokerProcess.start(launch, dir.resolve("broker.log"));
             ReadinessProbe.Readiness readiness = probe.awaitReady(process, READY_TIMEOUT);
             double readyMillis = (readiness.sentNanos() - process.launchedNanos()) / 1e6;
-            System.out.printf(Locale.ROOT, "  %s up: ports open after %.0f ms, topics created after %.0f ms, first "
-                            + "send after %.0f ms%n", kind.id(), (readiness.portsOpenNanos() - process.launchedNanos()) / 1e6,
-                    (readiness.topicsCreatedNanos() - process.launchedNanos()) / 1e6, readyMillis);
+            long launched = process.launchedNanos();
+            System.out.printf(Locale.ROOT, "  %s up: ports open after %.0f ms, registered after %.0f ms, topics "
+                            + "created after %.0f ms, first send after %.0f ms%n", kind.id(),
+                    (readiness.portsOpenNanos() - launched) / 1e6, (readiness.registeredNanos() - launched) / 1e6,
+                    (readiness.topicsCreatedNanos() - launched) / 1e6, readyMillis);
             return new Started(process, probe, readyMillis, process.memory());
         } catch (Exception | Error e) {
             probe.close();
@@ -288,7 +290,8 @@ public final class BrokerComparison {
                 + "threads, then a push consumer in a new group (%d messages per listener call, otherwise defaults) "
                 + "drains it; measured from the consumer's start to the last receipt.", settings.backlog(),
                 settings.consumeBatch()));
-        lines.add("Start-up: launch of the JVM to the first successful send of a client started beforehand, median "
+        lines.add("Start-up: launch of the JVM to the first successful send of a client started beforehand (which "
+                + "waits for the ports, then for the name server to list the broker, creates the topics, sends), median "
                 + "of " + settings.startupLaunches() + " launch(es) on a fresh store"
                 + (settings.warmupLaunch() ? ", after one unmeasured launch (warms the page cache for the jars)" : "")
                 + "; RSS = VmRSS of /proc/<pid>/status, heap = `jcmd <pid> GC.run` then `GC.heap_info`.");

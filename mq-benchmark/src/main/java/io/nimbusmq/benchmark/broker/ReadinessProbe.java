@@ -12,16 +12,19 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
 /**
  * Decides when a broker is ready, the same way for both: a client can send successfully. Started before the broker is
- * launched (its classes loaded, its clients up), it polls every 10 ms: first until the name server and broker ports
- * accept TCP connections (plain sockets, so that the client never meets a refused connection and its back-off), then
- * it creates the run's topics through the admin API (idempotent, {@code queues} read and write queues each, no
- * auto-creation) and sends one message to {@value #PROBE_TOPIC}; the first successful send ends the start-up time.
- * Runs in the coordinator JVM, on the official client.
+ * launched (its classes loaded, its clients up), it polls every 10 ms: until the name server and broker ports accept
+ * TCP connections (plain sockets, so that the client never meets a refused connection and its back-off); until the
+ * name server lists the broker (as an operator would wait before creating topics: Apache's name server refuses the
+ * route of a topic created before the broker's own first registration, which then only arrives with the next
+ * periodic one, 10 s later); then it creates the run's topics through the admin API (idempotent, {@code queues} read
+ * and write queues each, no auto-creation) and sends one message to {@value #PROBE_TOPIC}. The first successful send
+ * ends the start-up time. Runs in the coordinator JVM, on the official client.
  */
 public final class ReadinessProbe implements AutoCloseable {
 
@@ -72,6 +75,7 @@ public final class ReadinessProbe implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         int created = 0;
         long portsOpen = 0;
+        long registered = 0;
         long topicsCreated = 0;
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -86,6 +90,13 @@ public final class ReadinessProbe implements AutoCloseable {
                 }
                 portsOpen = System.nanoTime();
             }
+            if (registered == 0) {
+                if (!registered()) {
+                    Thread.sleep(10);
+                    continue;
+                }
+                registered = System.nanoTime();
+            }
             try {
                 while (created < topics.size()) {
                     admin.createAndUpdateTopicConfig(launch.brokerAddr(), new TopicConfig(topics.get(created), queues,
@@ -94,7 +105,7 @@ public final class ReadinessProbe implements AutoCloseable {
                     topicsCreated = created == topics.size() ? System.nanoTime() : 0;
                 }
                 if (producer.send(new Message(PROBE_TOPIC, "ready?".getBytes())).getSendStatus() == SendStatus.SEND_OK) {
-                    return new Readiness(portsOpen, topicsCreated, System.nanoTime());
+                    return new Readiness(portsOpen, registered, topicsCreated, System.nanoTime());
                 }
             } catch (Exception e) {
                 last = e;
@@ -117,8 +128,22 @@ public final class ReadinessProbe implements AutoCloseable {
         }
     }
 
-    /** When (System.nanoTime) the ports accepted connections, the topics existed, and the first send succeeded. */
-    public record Readiness(long portsOpenNanos, long topicsCreatedNanos, long sentNanos) {
+    /** True once the name server lists a broker at this launch's broker address. */
+    private boolean registered() {
+        try {
+            ClusterInfo cluster = admin.examineBrokerClusterInfo();
+            return cluster.getBrokerAddrTable().values().stream()
+                    .anyMatch(broker -> broker.getBrokerAddrs().containsValue(launch.brokerAddr()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * When (System.nanoTime) the ports accepted connections, the name server listed the broker, the topics existed, and
+     * the first send succeeded.
+     */
+    public record Readiness(long portsOpenNanos, long registeredNanos, long topicsCreatedNanos, long sentNanos) {
     }
 
     /** Waits until the name server routes every topic with all its queues (not part of the start-up time). */
