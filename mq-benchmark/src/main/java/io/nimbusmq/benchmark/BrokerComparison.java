@@ -277,6 +277,12 @@ public final class BrokerComparison {
                 + "client org.apache.rocketmq:rocketmq-client " + settings.apacheVersion().split(" ")[0]
                 + " with default settings, on its own dependency versions "
                 + "(`mq-benchmark/classpaths/official-client/pom.xml`: Netty 4.1).");
+        if (settings.drivers().contains(ClientDrivers.NIMBUS) && ClientDrivers.available(ClientDrivers.NIMBUS)) {
+            lines.add("Our client (`io.nimbusmq.client`, `NimbusClientDriver`): only against Nimbus MQ in the "
+                    + "ASYNC_FLUSH run, in its own fresh load generator JVM after the official client's on the same "
+                    + "broker, default settings, one client instance per producer and consumer, on mq-benchmark's "
+                    + "own runtime classpath (the reactor's dependency versions: Netty 4.2).");
+        }
         lines.add(String.format(Locale.ROOT, "Topics: one per scenario, %d queues, created through the admin API "
                 + "before the load (part of the start-up time of the run's own launch).", settings.queues()));
         lines.add(String.format(Locale.ROOT, "Produce scenarios: %d threads, %d-byte bodies, %d s warm-up then %d s "

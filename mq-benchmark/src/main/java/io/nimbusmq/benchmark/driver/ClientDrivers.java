@@ -7,11 +7,10 @@ import java.util.List;
  *
  * <ul>
  * <li>{@value #OFFICIAL}: {@link OfficialClientDriver}, always there.</li>
- * <li>{@value #NIMBUS}: our own client (mq-spring-boot-starter, package {@code io.nimbusmq.client}), looked up as the
- * class {@value #NIMBUS_DRIVER_CLASS} with a public no-argument constructor. Until that class exists the benchmark
- * skips it and reports the comparison "our client vs the official client" as not run. To plug it in: add the
- * starter as a dependency of mq-benchmark and write that class, implementing {@link ClientDriver} on the starter's
- * client; its load generator JVM runs on this module's own classpath (see {@link #runsOnOfficialClientClasspath}).</li>
+ * <li>{@value #NIMBUS}: our own client (mq-spring-boot-starter, package {@code io.nimbusmq.client}),
+ * {@link NimbusClientDriver}, looked up by the class name {@value #NIMBUS_DRIVER_CLASS} (public no-argument
+ * constructor) so that a classpath without the starter simply skips it. mq-benchmark depends on the starter, so its
+ * load generator JVM runs on this module's own classpath (see {@link #runsOnOfficialClientClasspath}).</li>
  * </ul>
  */
 public final class ClientDrivers {
