@@ -16,7 +16,9 @@ import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.commitlog.QueueOffsetTable;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.ReputService;
+import io.nimbusmq.store.file.IdleSegmentUnmapper;
 import io.nimbusmq.store.file.InsufficientDiskSpaceException;
+import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.file.PrefaultService;
 import io.nimbusmq.store.file.StoreFileNames;
@@ -68,6 +70,8 @@ public final class DefaultMessageStore implements MessageStore {
     private final ReputService reput;
     private final CommitLogFlusher flusher;
     private final PrefaultService prefault;
+    /** Null when {@link io.nimbusmq.store.commitlog.CommitLogConfig#unmapIdleMillis()} is 0. */
+    private final IdleSegmentUnmapper unmapper;
     private final CheckpointService checkpointService;
     private final RetentionService retention;
     private final MessageValidator validator;
@@ -107,6 +111,9 @@ public final class DefaultMessageStore implements MessageStore {
         // a quarter segment ahead, at most 64 MiB: small embedded stores keep a small resident footprint
         this.prefault = new PrefaultService(commitLog.files(),
                 Math.min(PrefaultService.DEFAULT_AHEAD_BYTES, config.commitLog().segmentSizeBytes() / 4));
+        long unmapIdle = config.commitLog().unmapIdleMillis();
+        this.unmapper = unmapIdle > 0
+                ? new IdleSegmentUnmapper(commitLog.files(), reput::dispatchedOffset, unmapIdle, clock) : null;
     }
 
     public StoreConfig config() {
@@ -146,6 +153,9 @@ public final class DefaultMessageStore implements MessageStore {
         reput.start();
         checkpointService.start();
         retention.start();
+        if (unmapper != null) {
+            unmapper.start();
+        }
         running = true;
         log.info("Store started in {} ({} flush): commit log [{}, {})", root, config.flush().mode(),
                 commitLog.minOffset(), commitLog.maxOffset());
@@ -204,6 +214,9 @@ public final class DefaultMessageStore implements MessageStore {
         reput.shutdown();
         flusher.shutdown();
         prefault.shutdown();
+        if (unmapper != null) {
+            unmapper.shutdown();
+        }
     }
 
     private void closeFiles() {
@@ -388,6 +401,11 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     /** Waits until every appended message is in the consume queues and the index (tests and benchmarks). */
+    /** Commit log segments currently mapped; idle ones are unmapped (see {@link IdleSegmentUnmapper}). */
+    public int mappedCommitLogSegments() {
+        return (int) commitLog.files().segments().stream().filter(MappedFile::isMapped).count();
+    }
+
     public boolean awaitDispatched(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (reput.dispatchedOffset() < commitLog.maxOffset()) {

@@ -1,6 +1,7 @@
 package io.nimbusmq.store.file;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,19 +25,29 @@ import org.slf4j.LoggerFactory;
  * {@link #retain() retains} it for as long as it holds a {@link MappedSlice}. {@link #shutdown(boolean)} drops the
  * owner's reference; the mapping is released, and the file deleted if asked, only when the last reader lets go. A
  * file is therefore never unmapped under a reader.
+ *
+ * <p><b>Idle unmapping.</b> {@link #unmapIfUnused()} releases the mapping (and so its resident pages) of a segment
+ * that nobody but the owner references; it is mapped again on the next access. It swaps the reference count from 1
+ * (the owner alone) to {@link #UNMAPPING} under the monitor, so a concurrent {@link #retain()} waits for it and then
+ * finds the file unmapped, and a reader holding a {@link MappedSlice} makes the swap fail.
  */
 public final class MappedFile {
 
     private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
     /** The smallest page size of the platforms the store runs on; touching every such step touches every page. */
     private static final int PREFAULT_STEP = 4096;
+    /** Reference count while {@link #unmapIfUnused()} holds the file: no reader may retain it then. */
+    private static final long UNMAPPING = Long.MIN_VALUE / 2;
 
     private final Path path;
     private final long fileFromOffset;
     private final int fileSize;
     private final FileChannel channel;
-    private final MappedByteBuffer mapped;
-    private final ByteBuffer writeView;
+    /** Null while unmapped; every access goes through {@link #mapping()}. */
+    private volatile MappedByteBuffer mapped;
+    private volatile ByteBuffer writeView;
+    /** Set by reads, cleared by the idle unmapper when it samples the file. */
+    private volatile boolean accessed = true;
     private final AtomicInteger writePosition = new AtomicInteger();
     private final AtomicInteger flushedPosition = new AtomicInteger();
     private final AtomicLong references = new AtomicLong(1);
@@ -135,8 +146,10 @@ public final class MappedFile {
         if (length > fileSize - position) {
             throw new IllegalStateException("append of " + length + " bytes overflows " + path + " at " + position);
         }
-        writeView.limit(position + length).position(position);
-        writeView.put(src);
+        mapping();
+        ByteBuffer view = writeView;
+        view.limit(position + length).position(position);
+        view.put(src);
         writePosition.set(position + length);
     }
 
@@ -146,7 +159,7 @@ public final class MappedFile {
         int flushed = flushedPosition.get();
         if (target > flushed && retain()) {
             try {
-                mapped.force(flushed, target - flushed);
+                mapping().force(flushed, target - flushed);
                 flushedPosition.set(target);
             } finally {
                 release();
@@ -166,7 +179,10 @@ public final class MappedFile {
         if (!retain()) {
             return null;
         }
-        ByteBuffer view = mapped.slice(position, sizeBytes).asReadOnlyBuffer();
+        if (!accessed) {
+            accessed = true;
+        }
+        ByteBuffer view = mapping().slice(position, sizeBytes).asReadOnlyBuffer();
         return new MappedSlice(this, fileFromOffset + position, view);
     }
 
@@ -175,7 +191,7 @@ public final class MappedFile {
      * which run before the file is shared.
      */
     public ByteBuffer wholeFileView() {
-        return mapped.duplicate().asReadOnlyBuffer().clear();
+        return mapping().duplicate().asReadOnlyBuffer().clear();
     }
 
     /**
@@ -184,9 +200,10 @@ public final class MappedFile {
      */
     public int prefault(int from, int to) {
         int end = Math.min(to, fileSize);
+        MappedByteBuffer map = mapping();
         byte checksum = 0;
         for (int position = Math.max(0, from) & -PREFAULT_STEP; position < end; position += PREFAULT_STEP) {
-            checksum ^= mapped.get(position);
+            checksum ^= map.get(position);
         }
         prefaultChecksum = checksum;
         return Math.max(from, end);
@@ -208,14 +225,14 @@ public final class MappedFile {
      * Use it only while the owner keeps the file.
      */
     public ByteBuffer randomAccessView() {
-        return mapped.duplicate().clear();
+        return mapping().duplicate().clear();
     }
 
     /** Forces the whole mapping, for files written through {@link #randomAccessView()}. */
     public synchronized void forceAll() {
         if (retain()) {
             try {
-                mapped.force();
+                mapping().force();
             } finally {
                 release();
             }
@@ -237,13 +254,14 @@ public final class MappedFile {
 
     private void zeroStaleBytes(int from) {
         final int chunk = 64 * 1024;
+        MappedByteBuffer map = mapping();
         int cleanChunks = 0;
         byte[] zeros = new byte[chunk];
         for (int pos = from; pos < fileSize && cleanChunks < 16; pos += chunk) {
             int length = Math.min(chunk, fileSize - pos);
             boolean clean = true;
             for (int i = pos; i < pos + length; i++) {
-                if (mapped.get(i) != 0) {
+                if (map.get(i) != 0) {
                     clean = false;
                     break;
                 }
@@ -252,16 +270,20 @@ public final class MappedFile {
                 cleanChunks++;
             } else {
                 cleanChunks = 0;
-                mapped.put(pos, zeros, 0, length);
+                map.put(pos, zeros, 0, length);
             }
         }
-        mapped.force();
+        map.force();
     }
 
     /** Takes a reader reference; fails once the file is shut down. */
     public boolean retain() {
         while (true) {
             long current = references.get();
+            if (current == UNMAPPING) {
+                awaitUnmapped();
+                continue;
+            }
             if (!available || current <= 0) {
                 return false;
             }
@@ -269,6 +291,69 @@ public final class MappedFile {
                 return true;
             }
         }
+    }
+
+    /** The unmapper holds the monitor while the count is {@link #UNMAPPING}; waiting for the monitor waits for it. */
+    private void awaitUnmapped() {
+        synchronized (this) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The current mapping, mapping the file again if it was unmapped while idle. */
+    private MappedByteBuffer mapping() {
+        MappedByteBuffer current = mapped;
+        return current != null ? current : remap();
+    }
+
+    private synchronized MappedByteBuffer remap() {
+        MappedByteBuffer current = mapped;
+        if (current == null) {
+            try {
+                current = channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot map " + path + " again", e);
+            }
+            writeView = current.duplicate();
+            mapped = current;
+            log.debug("Mapped idle segment {} again", path);
+        }
+        return current;
+    }
+
+    public boolean isMapped() {
+        return mapped != null;
+    }
+
+    /** Returns whether a read touched the file since the last call, and clears the mark. */
+    public boolean takeAccessed() {
+        if (!accessed) {
+            return false;
+        }
+        accessed = false;
+        return true;
+    }
+
+    /**
+     * Unmaps the file if it is mapped, still owned and referenced by nobody else, releasing its resident pages. The
+     * next access maps it again. Returns whether it unmapped. The caller decides that nothing writes to it any more.
+     */
+    public synchronized boolean unmapIfUnused() {
+        MappedByteBuffer current = mapped;
+        if (current == null || !available || !BufferCleaner.isAvailable()) {
+            return false;
+        }
+        if (!references.compareAndSet(1, UNMAPPING)) {
+            return false;
+        }
+        try {
+            mapped = null;
+            writeView = null;
+            BufferCleaner.clean(current);
+        } finally {
+            references.set(1);
+        }
+        return true;
     }
 
     public void release() {
@@ -299,7 +384,10 @@ public final class MappedFile {
     }
 
     private void cleanup() {
-        BufferCleaner.clean(mapped);
+        MappedByteBuffer current = mapped;
+        mapped = null;
+        writeView = null;
+        BufferCleaner.clean(current);
         try {
             channel.close();
         } catch (IOException e) {

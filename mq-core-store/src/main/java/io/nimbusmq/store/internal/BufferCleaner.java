@@ -38,6 +38,11 @@ public final class BufferCleaner {
     private BufferCleaner() {
     }
 
+    /** Whether buffers can be unmapped at once; without it an unmapped buffer lingers until garbage collection. */
+    public static boolean isAvailable() {
+        return INVOKE_CLEANER != null;
+    }
+
     public static void clean(ByteBuffer buffer) {
         if (buffer == null || !buffer.isDirect() || INVOKE_CLEANER == null) {
             return;
