@@ -46,6 +46,10 @@ import io.nimbusmq.benchmark.report.Verdict;
  */
 public final class BrokerComparison {
 
+    /** Idle seconds between the end of the load and the "RSS after the run" reading (-Dcomparison.settleSeconds). */
+    private static final long SETTLE_SECONDS = Long.getLong("comparison.settleSeconds", 20);
+
+
     static final String ASYNC_FLUSH = ComparisonData.ASYNC_FLUSH;
     static final String SYNC_FLUSH = ComparisonData.SYNC_FLUSH;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -181,7 +185,9 @@ public final class BrokerComparison {
                     problems.add(kind.id() + " " + flush + " with the " + driver + " client: " + e.getMessage());
                 }
                 if (driver.equals(ClientDrivers.OFFICIAL)) {
-                    // memory as the official client's run left it (our client's run, if any, comes after)
+                    // memory as the official client's run left it (our client's run, if any, comes after), read
+                    // after the same idle period for both brokers: what a broker keeps resident once the load stops
+                    Thread.sleep(SETTLE_SECONDS * 1000L);
                     after = started.process.memory();
                     heap = started.process.heapUsedAfterGc();
                 }
@@ -300,7 +306,9 @@ public final class BrokerComparison {
                 + "waits for the ports, then for the name server to list the broker, creates the topics, sends), median "
                 + "of " + settings.startupLaunches() + " launch(es) on a fresh store"
                 + (settings.warmupLaunch() ? ", after one unmeasured launch (warms the page cache for the jars)" : "")
-                + "; RSS = VmRSS of /proc/<pid>/status, heap = `jcmd <pid> GC.run` then `GC.heap_info`.");
+                + "; RSS = VmRSS of /proc/<pid>/status, heap = `jcmd <pid> GC.run` then `GC.heap_info`; the "
+                + "memory after a run is read " + SETTLE_SECONDS + " s after the official client's load ends "
+                + "(same idle period for both brokers).");
         lines.add("Order: start-ups of both brokers, then the ASYNC_FLUSH run of each (all scenarios), then the "
                 + "SYNC_FLUSH run of each (produce-sync only), each on a freshly started broker.");
         return lines;
