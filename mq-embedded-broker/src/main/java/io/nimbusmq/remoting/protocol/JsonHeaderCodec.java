@@ -15,8 +15,8 @@ import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON header (serialize type 0), byte-compatible with what fastjson 1.2.83 writes for RocketMQ's
@@ -69,8 +69,10 @@ final class JsonHeaderCodec {
             return;
         }
         json.writeObjectFieldStart("extFields");
-        for (Map.Entry<String, String> field : new TreeMap<>(extFields).entrySet()) {
-            json.writeStringField(field.getKey(), field.getValue());
+        String[] keys = extFields.keySet().toArray(new String[0]);
+        Arrays.sort(keys); // alphabetical like fastjson; a few keys, cheaper than a TreeMap per response
+        for (String key : keys) {
+            json.writeStringField(key, extFields.get(key));
         }
         json.writeEndObject();
     }

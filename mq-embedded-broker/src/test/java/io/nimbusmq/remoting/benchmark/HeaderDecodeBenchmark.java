@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.remoting.protocol.RequestCode;
@@ -82,6 +83,8 @@ public final class HeaderDecodeBenchmark {
         v1.setUnitMode(false);
         v1.setBatch(false);
         v1.setBrokerName("broker-a");
+        System.setProperty(org.apache.rocketmq.remoting.protocol.RemotingCommand.REMOTING_VERSION_KEY,
+                Integer.toString(MQVersion.CURRENT_VERSION)); // what the client sets before its first request
         SendMessageRequestHeaderV2 v2 = SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(v1);
         org.apache.rocketmq.remoting.protocol.RemotingCommand request =
                 org.apache.rocketmq.remoting.protocol.RemotingCommand.createRequestCommand(
