@@ -1,5 +1,6 @@
 package io.nimbusmq.remoting.dispatch;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,18 @@ import java.util.concurrent.ExecutorService;
  * is being assembled; {@link #seal()} (called when the transport starts) freezes it. There is no default
  * processor: codes nobody registered are answered with REQUEST_CODE_NOT_SUPPORTED.
  *
+ * <p>Lookups run once per request: codes below {@value #DIRECT_CODES} (all common ones) are served from an array
+ * indexed by code, holding ready-made {@link Optional}s so a lookup allocates nothing; other codes use the map.
+ *
  * <p>The registry does not own the executors; whoever creates them shuts them down.
  */
 public final class ProcessorRegistry {
 
+    static final int DIRECT_CODES = 4096;
+
     private final Map<Integer, ProcessorBinding> bindings = new ConcurrentHashMap<>();
+    /** Index = code; replaced (copy on write) by register, so readers see a complete table. */
+    private volatile Optional<ProcessorBinding>[] direct = emptyTable();
     private volatile boolean sealed;
 
     /**
@@ -42,15 +50,30 @@ public final class ProcessorRegistry {
                         + existing.processor());
             }
         }
+        Optional<ProcessorBinding>[] table = direct.clone();
         for (int code : codes) {
             bindings.put(code, binding);
+            if (code >= 0 && code < DIRECT_CODES) {
+                table[code] = Optional.of(binding);
+            }
         }
+        direct = table;
         return this;
     }
 
     /** The binding for {@code code}, empty when the code is not supported. */
     public Optional<ProcessorBinding> binding(int code) {
+        if (code >= 0 && code < DIRECT_CODES) {
+            return direct[code];
+        }
         return Optional.ofNullable(bindings.get(code));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<ProcessorBinding>[] emptyTable() {
+        Optional<ProcessorBinding>[] table = new Optional[DIRECT_CODES];
+        Arrays.fill(table, Optional.empty());
+        return table;
     }
 
     /** The registered codes, ascending. */

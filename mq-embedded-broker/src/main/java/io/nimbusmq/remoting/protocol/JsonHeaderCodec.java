@@ -2,18 +2,21 @@ package io.nimbusmq.remoting.protocol;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON header (serialize type 0), byte-compatible with what fastjson 1.2.83 writes for RocketMQ's
@@ -33,6 +36,9 @@ final class JsonHeaderCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
+    /** Reads one value as a tree in the middle of a stream (no trailing-token check). */
+    private static final ObjectReader TREE_READER = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonHeaderCodec() {
     }
@@ -63,27 +69,20 @@ final class JsonHeaderCodec {
             return;
         }
         json.writeObjectFieldStart("extFields");
-        for (Map.Entry<String, String> field : new TreeMap<>(extFields).entrySet()) {
-            json.writeStringField(field.getKey(), field.getValue());
+        String[] keys = extFields.keySet().toArray(new String[0]);
+        Arrays.sort(keys); // alphabetical like fastjson; a few keys, cheaper than a TreeMap per response
+        for (String key : keys) {
+            json.writeStringField(key, extFields.get(key));
         }
         json.writeEndObject();
     }
 
-    /** Reads a whole JSON header: all readable bytes of {@code header}. */
+    /**
+     * Reads a whole JSON header: all readable bytes of {@code header}. Streams the tokens straight into the command
+     * (no tree); only error paths and the rare object or array where a scalar belongs build a tree node, so that
+     * messages and the text of odd ext values stay what the tree-based reader produced.
+     */
     static RemotingCommand read(ByteBuf header) {
-        JsonNode root = parse(header);
-        RemotingCommand command = new RemotingCommand();
-        command.setCode(intField(root, "code"));
-        command.setLanguage(languageField(root.get("language")));
-        command.setVersion(intField(root, "version"));
-        command.setOpaque(intField(root, "opaque"));
-        command.setFlag(intField(root, "flag"));
-        command.setRemark(textField(root.get("remark")));
-        readExtFields(root.get("extFields"), command);
-        return command;
-    }
-
-    private static JsonNode parse(ByteBuf header) {
         int length = header.readableBytes();
         byte[] bytes;
         int offset;
@@ -96,69 +95,123 @@ final class JsonHeaderCodec {
             offset = 0;
         }
         header.skipBytes(length);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes, offset, length);
+        try (JsonParser json = MAPPER.getFactory().createParser(bytes, offset, length)) {
+            RemotingCommand command = readObject(json);
+            JsonToken trailing = json.nextToken();
+            if (trailing != null) {
+                throw new RemotingProtocolException("broken JSON header: trailing token " + trailing
+                        + " after the header object");
+            }
+            return command;
         } catch (JsonProcessingException e) {
             throw new RemotingProtocolException("broken JSON header: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new RemotingProtocolException("unreadable JSON header: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            String found = root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString();
-            throw new RemotingProtocolException("JSON header must be an object, found " + found);
-        }
-        return root;
     }
 
-    private static int intField(JsonNode root, String name) {
-        JsonNode node = root.get(name);
-        if (node == null || node.isNull()) {
+    private static RemotingCommand readObject(JsonParser json) throws IOException {
+        JsonToken first = json.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            String found = first == null ? "nothing"
+                    : first == JsonToken.VALUE_NULL ? "NULL" : tree(json).getNodeType().toString();
+            throw new RemotingProtocolException("JSON header must be an object, found " + found);
+        }
+        RemotingCommand command = new RemotingCommand().setVersion(0); // a missing version reads as 0, like every int
+        String name;
+        while ((name = json.nextFieldName()) != null) {
+            json.nextToken();
+            switch (name) {
+                case "code" -> command.setCode(intValue(json, name));
+                case "language" -> command.setLanguage(languageValue(json));
+                case "version" -> command.setVersion(intValue(json, name));
+                case "opaque" -> command.setOpaque(intValue(json, name));
+                case "flag" -> command.setFlag(intValue(json, name));
+                case "remark" -> command.setRemark(textValue(json));
+                case "extFields" -> readExtFields(json, command);
+                default -> json.skipChildren();
+            }
+        }
+        return command;
+    }
+
+    private static int intValue(JsonParser json, String name) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return 0;
         }
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
+        if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+            return json.getIntValue();
         }
-        if (node.isTextual()) {
+        if (token == JsonToken.VALUE_STRING) {
             try {
-                return Integer.parseInt(node.textValue().trim());
+                return Integer.parseInt(json.getText().trim());
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new RemotingProtocolException("JSON header field '" + name + "' is not an int: " + node);
+        throw new RemotingProtocolException("JSON header field '" + name + "' is not an int: " + tree(json));
     }
 
-    private static LanguageCode languageField(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static LanguageCode languageValue(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return LanguageCode.JAVA;
         }
-        if (node.isTextual()) {
-            return LanguageCode.fromName(node.textValue());
+        if (token == JsonToken.VALUE_STRING) {
+            return LanguageCode.fromName(json.getText());
         }
-        if (node.isIntegralNumber()) {
-            return LanguageCode.fromCode(node.intValue());
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return LanguageCode.fromCode(json.getNumberValue().intValue());
         }
-        throw new RemotingProtocolException("JSON header field 'language' is neither a name nor a code: " + node);
+        throw new RemotingProtocolException("JSON header field 'language' is neither a name nor a code: "
+                + tree(json));
     }
 
-    private static String textField(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return node.isValueNode() ? node.asText() : node.toString();
+    /** The value as text, as {@code JsonNode.asText()} gives it (objects and arrays as compact JSON); null for null. */
+    private static String textValue(JsonParser json) throws IOException {
+        return switch (json.currentToken()) {
+            case VALUE_STRING -> json.getText();
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NUMBER_INT -> switch (json.getNumberType()) {
+                case INT -> Integer.toString(json.getIntValue());
+                case LONG -> Long.toString(json.getLongValue());
+                default -> json.getBigIntegerValue().toString();
+            };
+            default -> {
+                JsonNode node = tree(json);
+                yield node.isValueNode() ? node.asText() : node.toString();
+            }
+        };
     }
 
-    private static void readExtFields(JsonNode node, RemotingCommand command) {
-        if (node == null || node.isNull()) {
+    /** The current value as a tree node; only for error messages and rare shapes. */
+    private static JsonNode tree(JsonParser json) throws IOException {
+        return TREE_READER.readTree(json);
+    }
+
+    /** A later {@code extFields} replaces an earlier one, and a later null ext value removes the key (last wins). */
+    private static void readExtFields(JsonParser json, RemotingCommand command) throws IOException {
+        command.setExtFields(null);
+        JsonToken token = json.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return;
         }
-        if (!node.isObject()) {
+        if (token != JsonToken.START_OBJECT) {
             throw new RemotingProtocolException("JSON header field 'extFields' must be an object, found "
-                    + node.getNodeType());
+                    + tree(json).getNodeType());
         }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            command.putExtField(field.getKey(), textField(field.getValue()));
+        String name;
+        while ((name = json.nextFieldName()) != null) {
+            json.nextToken();
+            String value = textValue(json);
+            if (value == null) {
+                command.removeExtField(name);
+            } else {
+                command.putExtField(name, value);
+            }
         }
     }
 }

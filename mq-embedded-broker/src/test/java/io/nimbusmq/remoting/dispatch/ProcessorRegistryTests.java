@@ -25,6 +25,29 @@ class ProcessorRegistryTests {
     }
 
     @Test
+    void servesCodesInsideAndOutsideTheDirectTableAlike() {
+        RequestProcessor other = (ctx, request) -> null;
+        int last = ProcessorRegistry.DIRECT_CODES - 1;
+        int beyond = ProcessorRegistry.DIRECT_CODES;
+        ProcessorRegistry registry = new ProcessorRegistry()
+                .register(processor, executor, 0, last, beyond, 200050)
+                .register(other, executor, -3, 310);
+
+        for (int code : new int[] {0, last, beyond, 200050}) {
+            assertThat(registry.binding(code)).as("code %d", code)
+                    .hasValueSatisfying(binding -> assertThat(binding.processor()).isSameAs(processor));
+        }
+        for (int code : new int[] {-3, 310}) {
+            assertThat(registry.binding(code)).as("code %d", code)
+                    .hasValueSatisfying(binding -> assertThat(binding.processor()).isSameAs(other));
+        }
+        for (int code : new int[] {1, 309, last - 1, beyond + 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThat(registry.binding(code)).as("code %d", code).isEmpty();
+        }
+        assertThat(registry.registeredCodes()).containsExactly(-3, 0, 310, last, beyond, 200050);
+    }
+
+    @Test
     void refusesDuplicateCodesWithoutRegisteringAnyOfTheCall() {
         ProcessorRegistry registry = new ProcessorRegistry().register(processor, executor, 14);
 
