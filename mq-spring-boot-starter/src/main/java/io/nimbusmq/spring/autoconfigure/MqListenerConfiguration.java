@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.MessageListenerAnnotationBeanPostProcessor;
+import io.nimbusmq.spring.listener.ConsumerGroupConsistencyCheck;
 import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
@@ -50,8 +51,9 @@ class MqListenerConfiguration {
     @ConditionalOnMissingBean
     MessageListenerContainerRegistry mqMessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
             MessageListenerContainerFactory factory, PropertiesConsumerConfigFactory consumerConfigs,
-            MqProperties properties) {
+            MqProperties properties, MqClient client) {
         return new MessageListenerContainerRegistry(registrar, factory, properties.getListener().getStartup(),
-                properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled);
+                properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled,
+                properties.getConsumer().isCheckGroupConsistency() ? new ConsumerGroupConsistencyCheck(client) : null);
     }
 }

@@ -237,6 +237,12 @@ public class MqProperties {
         /** Where BROADCASTING consumers keep their offsets. Default: ~/.nimbusmq/offsets. */
         private Path offsetStoreDir;
 
+        /**
+         * Whether a listener asks the brokers for its consumer group's live members before it starts, and fails the
+         * start when members of other applications subscribe differently (other topics, selector or message model).
+         */
+        private boolean checkGroupConsistency = true;
+
         public int getConsumeThreads() {
             return consumeThreads;
         }
@@ -283,6 +289,14 @@ public class MqProperties {
 
         public void setOffsetStoreDir(Path offsetStoreDir) {
             this.offsetStoreDir = offsetStoreDir;
+        }
+
+        public boolean isCheckGroupConsistency() {
+            return checkGroupConsistency;
+        }
+
+        public void setCheckGroupConsistency(boolean checkGroupConsistency) {
+            this.checkGroupConsistency = checkGroupConsistency;
         }
     }
 

@@ -34,18 +34,24 @@ public class MessageListenerContainerRegistry
     private final ListenerStartup startup;
     private final Duration shutdownTimeout;
     private final Predicate<MessageListenerEndpoint> enabled;
+    private final ConsumerGroupConsistencyCheck consistency;
     private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
     private ApplicationContext context;
     private volatile boolean running;
 
+    /**
+     * @param consistency checks each listener's consumer group against its live members in other applications before
+     *                    the listener joins; {@code null} to skip ({@code mq.consumer.check-group-consistency=false})
+     */
     public MessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
             MessageListenerContainerFactory factory, ListenerStartup startup, Duration shutdownTimeout,
-            Predicate<MessageListenerEndpoint> enabled) {
+            Predicate<MessageListenerEndpoint> enabled, ConsumerGroupConsistencyCheck consistency) {
         this.registrar = registrar;
         this.factory = factory;
         this.startup = startup;
         this.shutdownTimeout = shutdownTimeout;
         this.enabled = enabled;
+        this.consistency = consistency;
     }
 
     @Override
@@ -62,8 +68,14 @@ public class MessageListenerContainerRegistry
         return List.copyOf(containers.values());
     }
 
-    /** Starts every enabled listener not started yet. */
+    /**
+     * Starts every enabled listener not started yet, after checking all their consumer groups.
+     *
+     * @throws InconsistentConsumerGroupException when live members of a group subscribe differently (then none of
+     *                                            these listeners starts)
+     */
     public synchronized void startContainers() {
+        List<MessageListenerEndpoint> starting = new ArrayList<>();
         for (MessageListenerEndpoint endpoint : registrar.endpoints()) {
             if (containers.containsKey(endpoint.group())) {
                 continue;
@@ -73,6 +85,12 @@ public class MessageListenerContainerRegistry
                         endpoint.group(), endpoint.group());
                 continue;
             }
+            starting.add(endpoint);
+        }
+        if (consistency != null) {
+            starting.forEach(consistency::check);
+        }
+        for (MessageListenerEndpoint endpoint : starting) {
             MessageListenerContainer container = factory.create(endpoint);
             container.start();
             containers.put(endpoint.group(), container);
