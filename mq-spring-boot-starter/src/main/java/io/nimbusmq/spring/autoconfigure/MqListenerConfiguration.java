@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
@@ -33,8 +34,9 @@ class MqListenerConfiguration {
 
     @Bean
     PropertiesConsumerConfigFactory mqConsumerConfigFactory(MqProperties properties,
-            ObjectProvider<ConsumerConfigCustomizer> customizers) {
-        return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList());
+            ObjectProvider<ConsumerConfigCustomizer> customizers, Environment environment) {
+        return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList(),
+                MqClientConfiguration.applicationName(environment));
     }
 
     @Bean

@@ -234,7 +234,11 @@ public class MqProperties {
         /** How long shutdown waits for in-flight messages before committing offsets and leaving. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
-        /** Where BROADCASTING consumers keep their offsets. Default: ~/.nimbusmq/offsets. */
+        /**
+         * Where BROADCASTING consumers keep their offsets, in "<group>/<instance-name or default>/offsets.json" (a
+         * second live consumer of the group on this machine uses "default-2"). Default:
+         * ~/.nimbusmq/offsets/<spring.application.name>.
+         */
         private Path offsetStoreDir;
 
         /**

@@ -1,6 +1,5 @@
 package io.nimbusmq.client.internal.consumer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ public final class ClientPushConsumer implements PushConsumer {
         this.config = config;
         this.onClose = onClose;
         this.offsets = config.messageModel() == MessageModel.BROADCASTING
-                ? new LocalFileOffsetStore(offsetFile(services, config))
+                ? LocalFileOffsetStore.open(config.offsetStoreDir(), config.group(), offsetStoreName(services, config))
                 : new RemoteOffsetStore(services, config.group());
         this.context = new ConsumerContext(services, config, handler, offsets,
                 new SendBack(services, config.group(), innerProducer));
@@ -97,9 +96,9 @@ public final class ClientPushConsumer implements PushConsumer {
         }
     }
 
-    static Path offsetFile(ClientServices services, ConsumerConfig config) {
-        String owner = services.config().clientIp() + "@" + services.config().instanceName();
-        return config.offsetStoreDir().resolve(owner).resolve(config.group()).resolve("offsets.json");
+    /** The stable part of the BROADCASTING offset file's path: the configured name, else the instance name. */
+    static String offsetStoreName(ClientServices services, ConsumerConfig config) {
+        return config.offsetStoreName() != null ? config.offsetStoreName() : services.config().instanceName();
     }
 
     @Override
@@ -302,6 +301,7 @@ public final class ClientPushConsumer implements PushConsumer {
         } else {
             consumeService.shutdown(1);
         }
+        offsets.close();
         onClose.run();
         log.info("Push consumer {} shut down{}", config.group(), drained ? "" : " before every message finished");
         return drained;
