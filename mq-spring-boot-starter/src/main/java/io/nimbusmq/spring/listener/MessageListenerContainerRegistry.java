@@ -20,6 +20,9 @@ import org.springframework.context.SmartLifecycle;
  * Owns the listener containers: starts them when the application is ready (or at refresh, or on demand, see
  * {@link ListenerStartup}) and, at shutdown, stops them all at once: each stops pulling, drains its in-flight
  * messages within the shutdown timeout and commits its offsets. Stopped before the producers and the client.
+ *
+ * <p>While listeners run, a non-daemon thread ({@link ListenerKeepAlive}) keeps the JVM up, so that an application
+ * without a web server does not exit after start-up.
  */
 public class MessageListenerContainerRegistry
         implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware {
@@ -36,6 +39,7 @@ public class MessageListenerContainerRegistry
     private final Predicate<MessageListenerEndpoint> enabled;
     private final ConsumerGroupConsistencyCheck consistency;
     private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
+    private final ListenerKeepAlive keepAlive = new ListenerKeepAlive();
     private ApplicationContext context;
     private volatile boolean running;
 
@@ -95,6 +99,9 @@ public class MessageListenerContainerRegistry
             container.start();
             containers.put(endpoint.group(), container);
         }
+        if (!containers.isEmpty()) {
+            keepAlive.start();
+        }
     }
 
     @Override
@@ -120,6 +127,7 @@ public class MessageListenerContainerRegistry
         List<MessageListenerContainer> stopping = new ArrayList<>(containers.values());
         containers.clear();
         if (stopping.isEmpty()) {
+            keepAlive.stop();
             return;
         }
         log.info("Stopping {} listener(s), draining in-flight messages for up to {}", stopping.size(),
@@ -139,6 +147,7 @@ public class MessageListenerContainerRegistry
             stops.add(stopped);
         }
         stops.forEach(CompletableFuture::join);
+        keepAlive.stop();
     }
 
     @Override
