@@ -1,6 +1,9 @@
 package io.nimbusmq.client;
 
+import java.util.Optional;
+
 import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.producer.Producer;
@@ -40,6 +43,15 @@ public interface MqClient extends AutoCloseable {
 
     /** A push consumer; call {@link PushConsumer#start()} to begin rebalancing and pulling. */
     PushConsumer pushConsumer(ConsumerConfig config, MessageHandler handler);
+
+    /**
+     * The live members of consumer group {@code group} and the group's subscriptions, as the master brokers of
+     * {@code topic} (every known master when the topic has no route) know them from heartbeats
+     * (GET_CONSUMER_CONNECTION_LIST, 203). Empty when no such broker has a live member of the group.
+     *
+     * @throws MqClientException when a broker cannot be asked or answers an error other than "not online"
+     */
+    Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic);
 
     /** Shuts down every producer and consumer created here (consumers drain and commit), then the connections. */
     @Override

@@ -154,6 +154,29 @@ class PushConsumerIntegrationTests {
     }
 
     @Test
+    void aConsumerStartedBeforeItsTopicExistsFindsItsRouteWithinSecondsNotAtTheNextRebalance() {
+        String topic = uniqueName("late"); // not created yet: the name server knows no route
+        MqClient client = broker.closeAfterTest(MqClient.create(ClientConfig.builder().nameServer(broker.address())
+                .instanceName(uniqueName("late-client")).routeRefreshInterval(Duration.ofMinutes(10)).build()));
+        Received received = new Received();
+        // periodic route refresh and rebalance 10 minutes apart: only the missing-route watch can find the topic
+        ClientPushConsumer consumer = (ClientPushConsumer) client.pushConsumer(config(uniqueName("late"), topic)
+                .rebalanceInterval(Duration.ofMinutes(10)).build(), received);
+        consumer.start();
+        assertThat(consumer.topicsWithoutRoute()).contains(topic);
+        await().atMost(PATIENCE).until(() -> consumer.missingRouteLookups() >= 1);
+        assertThat(consumer.topicsWithoutRoute()).contains(topic);
+
+        broker.broker().runtime().topics().createOrUpdate(io.nimbusmq.remoting.protocol.body.TopicConfig.of(topic, 2));
+        producer(broker.client()).send(new Message(topic, utf8("first")));
+
+        await().atMost(PATIENCE).until(() -> received.size() == 1);
+        assertThat(received.bodies()).containsExactly("first");
+        assertThat(consumer.topicsWithoutRoute()).doesNotContain(topic);
+        assertThat(topicQueues(consumer, topic)).hasSize(2);
+    }
+
+    @Test
     void orderlyConsumptionKeepsTheOrderOfEachKeyAndRetriesLocally() {
         String topic = broker.createTopic("orderly", 4);
         Producer producer = producer(broker.client());

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>The broker needs its port, port − 2 (its "VIP" channel) and an HA port free, so ports are picked here rather
  *       than with port 0.</li>
  *   <li>Small stores: 64 MiB commit-log segments; transaction check-back every second for half messages older than
- *       one second, and delay levels of one or two seconds ({@link #DELAY_LEVELS}), so check-back and retry tests
+ *       one second (op messages batched every 100 ms rather than 3 s, so that no ended transaction is checked), and delay levels of one or two seconds ({@link #DELAY_LEVELS}), so check-back and retry tests
  *       take seconds, not minutes; SQL92 filtering enabled.</li>
  * </ul>
  * Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
@@ -118,6 +118,9 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         brokerConfig.setEnablePropertyFilter(true);
         brokerConfig.setTransactionCheckInterval(1_000);
         brokerConfig.setTransactionTimeOut(1_000);
+        // commits and rollbacks are recorded as op messages written in batches, every 3 s by default: longer than
+        // the 1 s timeout above, which would check back transactions that already ended
+        brokerConfig.setTransactionOpBatchInterval(100);
         NettyServerConfig brokerNetty = new NettyServerConfig();
         brokerNetty.setBindAddress("127.0.0.1");
         brokerNetty.setListenPort(brokerPort);

@@ -233,6 +233,26 @@ class ApacheRocketMqCompatibilityTests {
     }
 
     @Test
+    void theBrokerListsAGroupsLiveMembersAndSubscriptions() {
+        MqClient client = client();
+        String topic = rocketmq.createTopic("members", 2);
+        String group = uniqueName("members");
+        MqClient other = client();
+        assertThat(other.consumerGroupMembers(group, topic)).isEmpty(); // CONSUMER_NOT_ONLINE
+        client.pushConsumer(ConsumerConfig.builder(group).subscribe(Subscription.tag(topic, "a || b")).build(),
+                new Received()).start();
+
+        io.nimbusmq.client.consumer.ConsumerGroupMembers members = other.consumerGroupMembers(group, topic)
+                .orElseThrow();
+        assertThat(members.clientIds()).containsExactly(client.clientId());
+        assertThat(members.messageModel())
+                .isEqualTo(io.nimbusmq.remoting.protocol.body.client.MessageModel.CLUSTERING);
+        assertThat(members.subscriptions()).containsKey("%RETRY%" + group);
+        assertThat(members.userSubscriptions()).containsOnlyKeys(topic);
+        assertThat(members.userSubscriptions().get(topic)).isEqualTo(Subscription.tag(topic, "a || b"));
+    }
+
+    @Test
     void ourConsumerAndTheOfficialOneSplitTheQueuesOfAMixedGroup() throws Exception {
         MqClient client = client();
         String topic = rocketmq.createTopic("mixed", 8);

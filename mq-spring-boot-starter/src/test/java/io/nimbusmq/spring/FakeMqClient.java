@@ -19,6 +19,7 @@ import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.producer.LocalTransactionExecutor;
@@ -45,6 +46,7 @@ public final class FakeMqClient implements MqClient {
     private final Map<String, byte[]> replies = new ConcurrentHashMap<>();
     private final List<ReplySent> repliesSent = new CopyOnWriteArrayList<>();
     private final AtomicLong offsets = new AtomicLong();
+    private final Map<String, ConsumerGroupMembers> groupMembers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public record ReplySent(ReceivedMessage request, byte[] body) {
@@ -77,6 +79,16 @@ public final class FakeMqClient implements MqClient {
     /** The body the next request to {@code topic} is answered with. */
     public void replyTo(String topic, byte[] body) {
         replies.put(topic, body);
+    }
+
+    /** What {@link #consumerGroupMembers} answers for {@code members.group()}: other live members. */
+    public void groupMembers(ConsumerGroupMembers members) {
+        groupMembers.put(members.group(), members);
+    }
+
+    @Override
+    public java.util.Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
+        return java.util.Optional.ofNullable(groupMembers.get(group));
     }
 
     public boolean isClosed() {

@@ -32,7 +32,7 @@ import io.nimbusmq.spring.test.EmbeddedMq;
  */
 @SpringBootTest(classes = LogisticsServiceApplication.class,
         properties = {"spring.config.name=" + LogisticsServiceApplication.CONFIG_NAME,
-            "mq.consumer.offset-store-dir=target/broadcast-offsets"})
+            "mq.consumer.offset-store-dir=target/broadcast-offsets/${random.uuid}"})
 @EmbeddedMq(topics = {Topics.ORDERS, Topics.ORDER_STATUS, Topics.REMINDERS, Topics.SHIPPING_LABELS,
     Topics.PAID_ORDERS, Topics.SHIPPING_QUOTES, Topics.CUSTOMS_DEAD_LETTERS})
 @DirtiesContext

@@ -25,13 +25,17 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * @param persistOffsetInterval   offset commit (5 s)
  * @param suspendCurrentQueueTime orderly: pause before retrying a failed message locally (1 s)
  * @param shutdownDrainTimeout    how long {@link PushConsumer#close()} waits for in-flight messages (30 s)
- * @param offsetStoreDir          BROADCASTING offsets are kept here ({@code ~/.nimbusmq/offsets} by default)
+ * @param offsetStoreDir          BROADCASTING offsets are kept here ({@code ~/.nimbusmq/offsets} by default), in
+ *                                {@code <offsetStoreDir>/<group>/<offsetStoreName>/offsets.json}
+ * @param offsetStoreName         the stable name of this consumer's BROADCASTING offsets, found again after a restart;
+ *                                {@code null} for the client's instance name ({@code DEFAULT} unless set). When a live
+ *                                consumer of the group holds the name, {@code <name>-2}, {@code <name>-3}, ... are used
  */
 public record ConsumerConfig(String group, List<Subscription> subscriptions, MessageModel messageModel,
         ConsumeMode consumeMode, ConsumeFromWhere consumeFromWhere, int maxReconsumeTimes, int consumeThreads,
         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue, int pullThresholdSizeForQueueMiB,
         Duration rebalanceInterval, Duration persistOffsetInterval, Duration suspendCurrentQueueTime,
-        Duration shutdownDrainTimeout, Path offsetStoreDir) {
+        Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName) {
 
     public ConsumerConfig {
         Objects.requireNonNull(group, "group");
@@ -68,6 +72,7 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         private Duration suspendCurrentQueueTime = Duration.ofSeconds(1);
         private Duration shutdownDrainTimeout = Duration.ofSeconds(30);
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".nimbusmq", "offsets");
+        private String offsetStoreName;
 
         private Builder(String group) {
             this.group = group;
@@ -148,11 +153,17 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
             return this;
         }
 
+        /** A stable name for this consumer's BROADCASTING offsets (no process id), e.g. the service's name. */
+        public Builder offsetStoreName(String value) {
+            this.offsetStoreName = value;
+            return this;
+        }
+
         public ConsumerConfig build() {
             return new ConsumerConfig(group, subscriptions, messageModel, consumeMode, consumeFromWhere,
                     maxReconsumeTimes, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
                     pullThresholdSizeForQueueMiB, rebalanceInterval, persistOffsetInterval, suspendCurrentQueueTime,
-                    shutdownDrainTimeout, offsetStoreDir);
+                    shutdownDrainTimeout, offsetStoreDir, offsetStoreName);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.nimbusmq.client.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.nimbusmq.client.ClientConfig;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
+import io.nimbusmq.client.internal.consumer.ConsumerGroupQuery;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.producer.ReplyFutures;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
@@ -136,6 +139,12 @@ public final class MqClientInstance implements MqClient {
                     + clientId);
         }
         return consumer;
+    }
+
+    @Override
+    public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
+        ensureOpen();
+        return new ConsumerGroupQuery(services).members(group, topic);
     }
 
     /** The producer that consumers use to send failed messages to their retry topic themselves. */

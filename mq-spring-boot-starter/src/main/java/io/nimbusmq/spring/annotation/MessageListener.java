@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.stereotype.Component;
+
 import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
@@ -24,7 +26,16 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * }</pre>
  *
  * <p>On a class implementing {@link io.nimbusmq.spring.core.MqListener}, {@link io.nimbusmq.spring.core.MqReplyListener}
- * or {@link io.nimbusmq.spring.core.MqBatchListener}: its {@code onMessage}/{@code onMessages} method.
+ * or {@link io.nimbusmq.spring.core.MqBatchListener}: its {@code onMessage}/{@code onMessages} method. The annotation
+ * is a {@link Component @Component}, so component scanning makes such a class a bean without another stereotype; on
+ * a method it changes nothing about its class (which must be a bean for its listeners to run).
+ *
+ * <pre>{@code
+ * @MessageListener(topic = "orders", consumerGroup = "shipping")
+ * class Shipping implements MqListener<OrderDto> {
+ *     public void onMessage(OrderDto order) { ... }
+ * }
+ * }</pre>
  *
  * <p>An exception means retry: the message comes back later (CONCURRENTLY) or the queue pauses and retries
  * (ORDERLY), up to {@link #maxReconsumeTimes()}, then goes to the group's dead-letter topic. A non-void return value
@@ -37,6 +48,7 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Component
 public @interface MessageListener {
 
     /** The topic to consume. */

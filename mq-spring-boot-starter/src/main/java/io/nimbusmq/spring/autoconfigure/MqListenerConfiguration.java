@@ -5,10 +5,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.MessageListenerAnnotationBeanPostProcessor;
+import io.nimbusmq.spring.listener.ConsumerGroupConsistencyCheck;
 import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
@@ -32,8 +34,9 @@ class MqListenerConfiguration {
 
     @Bean
     PropertiesConsumerConfigFactory mqConsumerConfigFactory(MqProperties properties,
-            ObjectProvider<ConsumerConfigCustomizer> customizers) {
-        return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList());
+            ObjectProvider<ConsumerConfigCustomizer> customizers, Environment environment) {
+        return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList(),
+                MqClientConfiguration.applicationName(environment));
     }
 
     @Bean
@@ -50,8 +53,9 @@ class MqListenerConfiguration {
     @ConditionalOnMissingBean
     MessageListenerContainerRegistry mqMessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
             MessageListenerContainerFactory factory, PropertiesConsumerConfigFactory consumerConfigs,
-            MqProperties properties) {
+            MqProperties properties, MqClient client) {
         return new MessageListenerContainerRegistry(registrar, factory, properties.getListener().getStartup(),
-                properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled);
+                properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled,
+                properties.getConsumer().isCheckGroupConsistency() ? new ConsumerGroupConsistencyCheck(client) : null);
     }
 }

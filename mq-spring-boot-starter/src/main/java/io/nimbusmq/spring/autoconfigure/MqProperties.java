@@ -234,8 +234,18 @@ public class MqProperties {
         /** How long shutdown waits for in-flight messages before committing offsets and leaving. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
-        /** Where BROADCASTING consumers keep their offsets. Default: ~/.nimbusmq/offsets. */
+        /**
+         * Where BROADCASTING consumers keep their offsets, in "<group>/<instance-name or default>/offsets.json" (a
+         * second live consumer of the group on this machine uses "default-2"). Default:
+         * ~/.nimbusmq/offsets/<spring.application.name>.
+         */
         private Path offsetStoreDir;
+
+        /**
+         * Whether a listener asks the brokers for its consumer group's live members before it starts, and fails the
+         * start when members of other applications subscribe differently (other topics, selector or message model).
+         */
+        private boolean checkGroupConsistency = true;
 
         public int getConsumeThreads() {
             return consumeThreads;
@@ -283,6 +293,14 @@ public class MqProperties {
 
         public void setOffsetStoreDir(Path offsetStoreDir) {
             this.offsetStoreDir = offsetStoreDir;
+        }
+
+        public boolean isCheckGroupConsistency() {
+            return checkGroupConsistency;
+        }
+
+        public void setCheckGroupConsistency(boolean checkGroupConsistency) {
+            this.checkGroupConsistency = checkGroupConsistency;
         }
     }
 

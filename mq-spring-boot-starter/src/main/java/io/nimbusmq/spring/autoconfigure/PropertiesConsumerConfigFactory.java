@@ -1,5 +1,6 @@
 package io.nimbusmq.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.nimbusmq.client.consumer.ConsumerConfig;
@@ -8,16 +9,29 @@ import io.nimbusmq.spring.listener.MessageListenerEndpoint;
 
 /**
  * A listener's consumer settings: the annotation, then {@code mq.listeners.<group>.*} overrides, with
- * {@code mq.consumer.*} for what neither sets, then the {@link ConsumerConfigCustomizer}s.
+ * {@code mq.consumer.*} for what neither sets, then the {@link ConsumerConfigCustomizer}s. BROADCASTING offsets go to
+ * {@code <mq.consumer.offset-store-dir>/<group>/<mq.client.instance-name or "default">/offsets.json}, the directory
+ * defaulting to {@code ~/.nimbusmq/offsets/<spring.application.name>}: a restarted application finds them again.
  */
 final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
 
+    /** The BROADCASTING offset name when {@code mq.client.instance-name} is not set (the default one has a pid). */
+    static final String DEFAULT_OFFSET_STORE_NAME = "default";
+
     private final MqProperties properties;
     private final List<ConsumerConfigCustomizer> customizers;
+    private final Path defaultOffsetStoreDir;
 
-    PropertiesConsumerConfigFactory(MqProperties properties, List<ConsumerConfigCustomizer> customizers) {
+    PropertiesConsumerConfigFactory(MqProperties properties, List<ConsumerConfigCustomizer> customizers,
+            String applicationName) {
         this.properties = properties;
         this.customizers = customizers;
+        this.defaultOffsetStoreDir = defaultOffsetStoreDir(applicationName);
+    }
+
+    /** {@code ~/.nimbusmq/offsets/<spring.application.name>}. */
+    static Path defaultOffsetStoreDir(String applicationName) {
+        return Path.of(System.getProperty("user.home"), ".nimbusmq", "offsets", applicationName);
     }
 
     @Override
@@ -38,9 +52,10 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
                 .pullBatchSize(Math.max(defaults.getPullBatchSize(), endpoint.batchSize()))
                 .consumeBatchSize(endpoint.batchSize())
                 .shutdownDrainTimeout(defaults.getShutdownTimeout());
-        if (defaults.getOffsetStoreDir() != null) {
-            builder.offsetStoreDir(defaults.getOffsetStoreDir());
-        }
+        String instanceName = properties.getClient().getInstanceName();
+        builder.offsetStoreDir(defaults.getOffsetStoreDir() != null ? defaults.getOffsetStoreDir()
+                : defaultOffsetStoreDir)
+                .offsetStoreName(instanceName != null ? instanceName : DEFAULT_OFFSET_STORE_NAME);
         customizers.forEach(customizer -> customizer.customize(endpoint, builder));
         return builder.build();
     }

@@ -20,6 +20,9 @@ import org.springframework.context.SmartLifecycle;
  * Owns the listener containers: starts them when the application is ready (or at refresh, or on demand, see
  * {@link ListenerStartup}) and, at shutdown, stops them all at once: each stops pulling, drains its in-flight
  * messages within the shutdown timeout and commits its offsets. Stopped before the producers and the client.
+ *
+ * <p>While listeners run, a non-daemon thread ({@link ListenerKeepAlive}) keeps the JVM up, so that an application
+ * without a web server does not exit after start-up.
  */
 public class MessageListenerContainerRegistry
         implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent>, ApplicationContextAware {
@@ -34,18 +37,25 @@ public class MessageListenerContainerRegistry
     private final ListenerStartup startup;
     private final Duration shutdownTimeout;
     private final Predicate<MessageListenerEndpoint> enabled;
+    private final ConsumerGroupConsistencyCheck consistency;
     private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
+    private final ListenerKeepAlive keepAlive = new ListenerKeepAlive();
     private ApplicationContext context;
     private volatile boolean running;
 
+    /**
+     * @param consistency checks each listener's consumer group against its live members in other applications before
+     *                    the listener joins; {@code null} to skip ({@code mq.consumer.check-group-consistency=false})
+     */
     public MessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
             MessageListenerContainerFactory factory, ListenerStartup startup, Duration shutdownTimeout,
-            Predicate<MessageListenerEndpoint> enabled) {
+            Predicate<MessageListenerEndpoint> enabled, ConsumerGroupConsistencyCheck consistency) {
         this.registrar = registrar;
         this.factory = factory;
         this.startup = startup;
         this.shutdownTimeout = shutdownTimeout;
         this.enabled = enabled;
+        this.consistency = consistency;
     }
 
     @Override
@@ -62,8 +72,14 @@ public class MessageListenerContainerRegistry
         return List.copyOf(containers.values());
     }
 
-    /** Starts every enabled listener not started yet. */
+    /**
+     * Starts every enabled listener not started yet, after checking all their consumer groups.
+     *
+     * @throws InconsistentConsumerGroupException when live members of a group subscribe differently (then none of
+     *                                            these listeners starts)
+     */
     public synchronized void startContainers() {
+        List<MessageListenerEndpoint> starting = new ArrayList<>();
         for (MessageListenerEndpoint endpoint : registrar.endpoints()) {
             if (containers.containsKey(endpoint.group())) {
                 continue;
@@ -73,9 +89,18 @@ public class MessageListenerContainerRegistry
                         endpoint.group(), endpoint.group());
                 continue;
             }
+            starting.add(endpoint);
+        }
+        if (consistency != null) {
+            starting.forEach(consistency::check);
+        }
+        for (MessageListenerEndpoint endpoint : starting) {
             MessageListenerContainer container = factory.create(endpoint);
             container.start();
             containers.put(endpoint.group(), container);
+        }
+        if (!containers.isEmpty()) {
+            keepAlive.start();
         }
     }
 
@@ -102,6 +127,7 @@ public class MessageListenerContainerRegistry
         List<MessageListenerContainer> stopping = new ArrayList<>(containers.values());
         containers.clear();
         if (stopping.isEmpty()) {
+            keepAlive.stop();
             return;
         }
         log.info("Stopping {} listener(s), draining in-flight messages for up to {}", stopping.size(),
@@ -121,6 +147,7 @@ public class MessageListenerContainerRegistry
             stops.add(stopped);
         }
         stops.forEach(CompletableFuture::join);
+        keepAlive.stop();
     }
 
     @Override

@@ -10,13 +10,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test's Spring context against an embedded broker: one broker per test JVM (port 0, temporary store,
- * stopped when the JVM exits), shared by every context that asks for it, its address published as
- * {@code mq.name-server}.
+ * Runs the test's Spring context against an embedded broker: one broker per distinct broker configuration
+ * ({@link #manualClock()}, {@link #delayLevels()}, the transaction check-back settings) per test JVM (port 0,
+ * temporary store, stopped when the JVM exits), shared by every context that asks for that configuration, its address
+ * published as {@code mq.name-server}. The broker is a bean ({@link io.nimbusmq.broker.EmbeddedBroker}).
  *
  * <pre>{@code
  * @SpringBootTest
- * @EmbeddedMq(topics = "orders")
+ * @EmbeddedMq(topics = {"orders", "payments:8"}, delayLevels = "1s 1s 2s", transactionCheckIntervalMillis = 500)
  * class OrderFlowTests {
  *     @Autowired MqTemplate template;
  * }
@@ -36,11 +37,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedMqExtension.class)
 public @interface EmbeddedMq {
 
-    /** Topics to create before the context starts (4 queues each); others are created by their first send. */
+    /**
+     * Topics to create before the context starts: {@code "name"} (4 queues, unless it exists) or
+     * {@code "name:queues"} (created, or changed, with that many read and write queues). Others are created by their
+     * first send. {@code ${...}} placeholders resolve.
+     */
     String[] topics() default {};
 
-    /** Use the broker whose clock is a {@link io.nimbusmq.broker.time.ManualClock}, exposed as a bean. */
+    /** Use a broker whose clock is a {@link io.nimbusmq.broker.time.ManualClock}, exposed as a bean. */
     boolean manualClock() default false;
+
+    /**
+     * The broker's delay levels, e.g. {@code "1s 1s 2s"} so that retries (level 3 and up) come back within
+     * seconds; empty for RocketMQ's {@code 1s 5s 10s 30s 1m ...}.
+     */
+    String delayLevels() default "";
+
+    /** How often the broker checks open transactions back, in milliseconds; -1 for 30 s. */
+    long transactionCheckIntervalMillis() default -1;
+
+    /** How old an open transaction must be before it is checked back, in milliseconds; -1 for 6 s. */
+    long transactionTimeoutMillis() default -1;
+
+    /** How many check-backs before a transaction is given up; -1 for 15. */
+    int transactionCheckMax() default -1;
 
     /** The property that receives the broker address. */
     String nameServerProperty() default "mq.name-server";

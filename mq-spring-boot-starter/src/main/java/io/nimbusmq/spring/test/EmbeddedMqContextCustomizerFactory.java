@@ -15,6 +15,6 @@ public class EmbeddedMqContextCustomizerFactory implements ContextCustomizerFact
             List<ContextConfigurationAttributes> configAttributes) {
         EmbeddedMq annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, EmbeddedMq.class);
         return annotation == null ? null : new EmbeddedMqContextCustomizer(annotation.topics(),
-                annotation.manualClock(), annotation.nameServerProperty());
+                EmbeddedMqSettings.of(annotation), annotation.nameServerProperty());
     }
 }

@@ -1,5 +1,7 @@
 package io.nimbusmq.spring.test;
 
+import java.util.function.UnaryOperator;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,7 +13,8 @@ import io.nimbusmq.broker.time.ManualClock;
 
 /**
  * {@link EmbeddedMq} in plain JUnit 5 tests (no Spring context): creates the topics before the class and injects the
- * JVM's {@link EmbeddedBroker} (and its {@link ManualClock}) into test method and constructor parameters.
+ * JVM's {@link EmbeddedBroker} of the annotation's settings (and its {@link ManualClock}) into test method and
+ * constructor parameters.
  *
  * <pre>{@code
  * @EmbeddedMq(topics = "orders")
@@ -28,10 +31,7 @@ public class EmbeddedMqExtension implements BeforeAllCallback, ParameterResolver
     @Override
     public void beforeAll(ExtensionContext context) {
         EmbeddedMq annotation = annotation(context);
-        EmbeddedBroker broker = broker(annotation);
-        for (String topic : annotation.topics()) {
-            EmbeddedMqBrokers.createTopic(broker, topic);
-        }
+        EmbeddedMqBrokers.createTopics(broker(annotation), annotation.topics(), UnaryOperator.identity());
     }
 
     @Override
@@ -43,12 +43,12 @@ public class EmbeddedMqExtension implements BeforeAllCallback, ParameterResolver
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         EmbeddedMq annotation = annotation(extensionContext);
-        return parameterContext.getParameter().getType() == ManualClock.class ? EmbeddedMqBrokers.manualClock()
-                : broker(annotation);
+        return parameterContext.getParameter().getType() == ManualClock.class
+                ? EmbeddedMqBrokers.manualClock(EmbeddedMqSettings.of(annotation)) : broker(annotation);
     }
 
     private static EmbeddedBroker broker(EmbeddedMq annotation) {
-        return annotation.manualClock() ? EmbeddedMqBrokers.sharedWithManualClock() : EmbeddedMqBrokers.shared();
+        return EmbeddedMqBrokers.broker(EmbeddedMqSettings.of(annotation));
     }
 
     private static EmbeddedMq annotation(ExtensionContext context) {

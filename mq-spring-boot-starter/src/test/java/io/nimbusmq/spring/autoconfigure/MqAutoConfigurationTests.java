@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.ConsumerGroupMembers;
+import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
@@ -31,6 +33,7 @@ import io.nimbusmq.spring.annotation.MessageListener;
 import io.nimbusmq.spring.core.MqOperations;
 import io.nimbusmq.spring.core.MqTemplate;
 import io.nimbusmq.spring.listener.ConsumerGroupConflictException;
+import io.nimbusmq.spring.listener.InconsistentConsumerGroupException;
 import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.OrderDto;
@@ -198,6 +201,61 @@ class MqAutoConfigurationTests {
                     assertThat(audit.consumeThreads()).isEqualTo(3);
                     assertThat(audit.maxReconsumeTimes()).isEqualTo(2);
                 });
+    }
+
+    @Test
+    void broadcastOffsetsDefaultToAStableDirectoryOfTheApplication() {
+        withFakeClient.withUserConfiguration(OrderListeners.class)
+                .withPropertyValues("app.topic=orders", "spring.application.name=shop")
+                .run(context -> {
+                    ConsumerConfig audit = context.getBean(FakeMqClient.class).consumers().get("audit").config();
+                    assertThat(audit.offsetStoreDir()).isEqualTo(Path.of(System.getProperty("user.home"),
+                            ".nimbusmq", "offsets", "shop"));
+                    assertThat(audit.offsetStoreName()).isEqualTo("default");
+                });
+    }
+
+    @Test
+    void broadcastOffsetsAreNamedAfterAnExplicitInstanceName(@TempDir Path offsets) {
+        withFakeClient.withUserConfiguration(OrderListeners.class)
+                .withPropertyValues("app.topic=orders", "mq.client.instance-name=eu-1",
+                        "mq.consumer.offset-store-dir=" + offsets)
+                .run(context -> {
+                    ConsumerConfig audit = context.getBean(FakeMqClient.class).consumers().get("audit").config();
+                    assertThat(audit.offsetStoreDir()).isEqualTo(offsets);
+                    assertThat(audit.offsetStoreName()).isEqualTo("eu-1");
+                });
+    }
+
+    @Test
+    void aGroupWhoseLiveMembersSubscribeDifferentlyFailsTheStartUnlessTheCheckIsOff() {
+        FakeMqClient client = new FakeMqClient();
+        client.groupMembers(new ConsumerGroupMembers("billing", java.util.Set.of("10.0.0.9@other"),
+                MessageModel.CLUSTERING, java.util.Map.of("orders", Subscription.tag("orders", "created"))));
+        ApplicationContextRunner withMembers = runner.withBean(MqClient.class, () -> client)
+                .withUserConfiguration(OrderListeners.class).withPropertyValues("app.topic=orders");
+        withMembers.run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(InconsistentConsumerGroupException.class)
+                    .hasMessageContaining("Consumer group 'billing' has live members [10.0.0.9@other] that subscribe "
+                            + "to topic orders TAG 'created' CLUSTERING, but listener")
+                    .hasMessageContaining("subscribes to topic orders TAG 'created || paid' CLUSTERING");
+            assertThat(client.consumers()).isEmpty();
+        });
+        withMembers.withPropertyValues("mq.consumer.check-group-consistency=false")
+                .run(context -> assertThat(client.consumers()).containsOnlyKeys("billing", "audit"));
+    }
+
+    @Test
+    void aGroupWhoseLiveMembersSubscribeAlikeStarts() {
+        FakeMqClient client = new FakeMqClient();
+        client.groupMembers(new ConsumerGroupMembers("billing", java.util.Set.of("10.0.0.9@other"),
+                MessageModel.CLUSTERING, java.util.Map.of("orders", Subscription.tag("orders", "paid||created"),
+                        "%RETRY%billing", Subscription.all("%RETRY%billing"))));
+        runner.withBean(MqClient.class, () -> client).withUserConfiguration(OrderListeners.class)
+                .withPropertyValues("app.topic=orders")
+                .run(context -> assertThat(client.consumers()).containsOnlyKeys("billing", "audit"));
     }
 
     @Test

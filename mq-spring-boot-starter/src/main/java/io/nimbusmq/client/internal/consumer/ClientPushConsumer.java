@@ -1,6 +1,5 @@
 package io.nimbusmq.client.internal.consumer;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Our {@link PushConsumer}: owns the assigned queues ({@link ProcessQueue}s), rebalances them every 20 s and when
- * the broker says the group changed, starts a pull chain per new queue at the offset §8.3 gives, commits offsets every
+ * Our {@link PushConsumer}: owns the assigned queues ({@link ProcessQueue}s), rebalances them every 20 s, when the
+ * broker says the group changed and when a subscribed topic that had no route gets one ({@link MissingRouteWatch}),
+ * starts a pull chain per new queue at the offset §8.3 gives, commits offsets every
  * 5 s, and shuts down gracefully (drain, commit what finished, unlock, leave the group).
  */
 public final class ClientPushConsumer implements PushConsumer {
@@ -62,6 +62,7 @@ public final class ClientPushConsumer implements PushConsumer {
     private final PullService pulls;
     private final QueueAllocator allocator;
     private final StartOffsets startOffsets;
+    private final MissingRouteWatch missingRoutes;
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -71,7 +72,7 @@ public final class ClientPushConsumer implements PushConsumer {
         this.config = config;
         this.onClose = onClose;
         this.offsets = config.messageModel() == MessageModel.BROADCASTING
-                ? new LocalFileOffsetStore(offsetFile(services, config))
+                ? LocalFileOffsetStore.open(config.offsetStoreDir(), config.group(), offsetStoreName(services, config))
                 : new RemoteOffsetStore(services, config.group());
         this.context = new ConsumerContext(services, config, handler, offsets,
                 new SendBack(services, config.group(), innerProducer));
@@ -81,6 +82,8 @@ public final class ClientPushConsumer implements PushConsumer {
         this.pulls = new PullService(context, consumeService, subscriptions, () -> running);
         this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
         this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
+        this.missingRoutes = new MissingRouteWatch(services, config.group(),
+                services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
         long subVersion = System.currentTimeMillis();
         for (Subscription subscription : config.subscriptions()) {
             subscriptions.put(subscription.topic(), subscription.type() == SelectorType.SQL92
@@ -93,9 +96,9 @@ public final class ClientPushConsumer implements PushConsumer {
         }
     }
 
-    static Path offsetFile(ClientServices services, ConsumerConfig config) {
-        String owner = services.config().clientIp() + "@" + services.config().instanceName();
-        return config.offsetStoreDir().resolve(owner).resolve(config.group()).resolve("offsets.json");
+    /** The stable part of the BROADCASTING offset file's path: the configured name, else the instance name. */
+    static String offsetStoreName(ClientServices services, ConsumerConfig config) {
+        return config.offsetStoreName() != null ? config.offsetStoreName() : services.config().instanceName();
     }
 
     @Override
@@ -106,12 +109,14 @@ public final class ClientPushConsumer implements PushConsumer {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        subscriptions.keySet().forEach(services.routes()::route);
+        List<String> unrouted = subscriptions.keySet().stream()
+                .filter(topic -> services.routes().route(topic).isEmpty()).toList();
         new SqlSubscriptionCheck(services, config.group()).check(subscriptions.values());
         running = true;
         services.heartbeatNow().run();
         services.workers().execute(this::rebalance);
         schedule(this::rebalance, config.rebalanceInterval().toMillis());
+        unrouted.forEach(missingRoutes::watch);
         schedule(this::persistOffsets, config.persistOffsetInterval().toMillis());
         if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
             schedule(() -> locks.lockAll(table), LOCK_INTERVAL_MILLIS);
@@ -158,6 +163,22 @@ public final class ClientPushConsumer implements PushConsumer {
         if (running) {
             services.workers().execute(this::rebalance);
         }
+    }
+
+    /** A subscribed topic got its first route: let its brokers know this member, then take its queues. */
+    private void onRouteFound() {
+        services.heartbeatNow().run();
+        rebalance();
+    }
+
+    /** Subscribed topics without a route yet, whose routes are looked up every few seconds. */
+    public Set<String> topicsWithoutRoute() {
+        return missingRoutes.watched();
+    }
+
+    /** Route lookups made for topics that had none (see {@link MissingRouteWatch}). */
+    public int missingRouteLookups() {
+        return missingRoutes.lookups();
     }
 
     /** The queues this consumer holds now, sorted. */
@@ -280,6 +301,7 @@ public final class ClientPushConsumer implements PushConsumer {
         } else {
             consumeService.shutdown(1);
         }
+        offsets.close();
         onClose.run();
         log.info("Push consumer {} shut down{}", config.group(), drained ? "" : " before every message finished");
         return drained;

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * BROADCASTING offsets, kept in a local JSON file ({@code {"topic@broker@queueId": offset}}) because every member
  * consumes everything and the broker has no single offset to keep. Written to a temporary file and moved into place,
- * so a crash leaves the previous file.
+ * so a crash leaves the previous file. A consumer's file is {@code <offsetStoreDir>/<group>/<name>/offsets.json}
+ * with a stable name (no process id), claimed while the consumer runs ({@link OffsetFileSlot}).
  */
 public final class LocalFileOffsetStore implements OffsetStore {
 
@@ -27,13 +28,28 @@ public final class LocalFileOffsetStore implements OffsetStore {
     private static final TypeReference<Map<String, Long>> FILE_TYPE = new TypeReference<>() { };
 
     private final Path file;
+    private final OffsetFileSlot slot;
     private final Map<MessageQueue, Long> offsets = new ConcurrentHashMap<>();
     private final Map<String, Long> persisted = new ConcurrentHashMap<>();
 
-    /** @param file e.g. {@code <offsetStoreDir>/<clientIp@instanceName>/<group>/offsets.json} */
+    /** A store on {@code file}, which no other store of this process uses (tests and tools). */
     public LocalFileOffsetStore(Path file) {
+        this(file, null);
+    }
+
+    private LocalFileOffsetStore(Path file, OffsetFileSlot slot) {
         this.file = file;
+        this.slot = slot;
         load();
+    }
+
+    /**
+     * The store of a consumer of {@code group}: {@code <offsetStoreDir>/<group>/<name>/offsets.json}, in the first
+     * slot of {@code name} no live consumer holds ({@link OffsetFileSlot}), so that a restart finds it again.
+     */
+    public static LocalFileOffsetStore open(Path offsetStoreDir, String group, String name) {
+        OffsetFileSlot slot = OffsetFileSlot.claim(offsetStoreDir.resolve(group), name);
+        return new LocalFileOffsetStore(slot.offsetFile(), slot);
     }
 
     public Path file() {
@@ -90,6 +106,14 @@ public final class LocalFileOffsetStore implements OffsetStore {
     @Override
     public void remove(MessageQueue queue) {
         offsets.remove(queue);
+    }
+
+    /** Releases the file for the next consumer of the same name (call after the last {@link #persistAll}). */
+    @Override
+    public void close() {
+        if (slot != null) {
+            slot.close();
+        }
     }
 
     private void write() {

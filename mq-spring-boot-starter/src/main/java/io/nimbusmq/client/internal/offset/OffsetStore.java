@@ -27,4 +27,8 @@ public interface OffsetStore {
 
     /** Forgets a queue that left this consumer. */
     void remove(MessageQueue queue);
+
+    /** Releases what the store holds (a local file's claim) once the consumer has shut down. */
+    default void close() {
+    }
 }

@@ -1,0 +1,119 @@
+package io.nimbusmq.spring.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import io.nimbusmq.remoting.protocol.body.client.MessageModel;
+import io.nimbusmq.spring.annotation.MessageListener;
+import io.nimbusmq.spring.core.MqTemplate;
+import io.nimbusmq.spring.test.EmbeddedMqBrokers;
+import io.nimbusmq.spring.test.MessageCollector;
+
+/**
+ * BROADCASTING offsets are kept under a stable name: a restarted application resumes where it stopped (it neither
+ * misses what was sent while it was down nor gets the rest again), and two live applications of one JVM keep
+ * separate files.
+ */
+class BroadcastOffsetsIntegrationTests {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Consumes from the last offset when it has none, so losing the file would lose what was sent meanwhile. */
+    private static ConfigurableApplicationContext start(String topic, Path offsets) {
+        EmbeddedMqBrokers.createTopic(EmbeddedMqBrokers.shared(), topic);
+        return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+                .properties("mq.name-server=" + EmbeddedMqBrokers.shared().address(), "app.topic=" + topic,
+                        "spring.application.name=broadcast-offsets", "mq.consumer.offset-store-dir=" + offsets,
+                        "mq.consumer.consume-from-where=CONSUME_FROM_LAST_OFFSET")
+                .run();
+    }
+
+    private static List<String> bodies(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    @Test
+    void aRestartedApplicationResumesWhereItStopped(@TempDir Path offsets) {
+        String topic = "it-broadcast-restart";
+        List<String> before = bodies("before-", 5);
+        try (ConfigurableApplicationContext first = start(topic, offsets)) {
+            before.forEach(body -> first.getBean(MqTemplate.class).syncSend(topic, body));
+            assertThat(first.getBean(Listener.class).received.awaitCount(5, PATIENCE))
+                    .containsExactlyInAnyOrderElementsOf(before);
+        }
+        assertThat(offsets.resolve(topic).resolve("default").resolve("offsets.json")).isRegularFile();
+
+        List<String> whileDown = bodies("while-down-", 3);
+        try (ConfigurableApplicationContext sender = new SpringApplicationBuilder(SenderApp.class)
+                .web(WebApplicationType.NONE).properties("mq.name-server=" + EmbeddedMqBrokers.shared().address())
+                .run()) {
+            whileDown.forEach(body -> sender.getBean(MqTemplate.class).syncSend(topic, body));
+        }
+
+        try (ConfigurableApplicationContext restarted = start(topic, offsets)) {
+            MessageCollector<String> received = restarted.getBean(Listener.class).received;
+            assertThat(received.awaitCount(3, PATIENCE)).containsExactlyInAnyOrderElementsOf(whileDown);
+            restarted.getBean(MqTemplate.class).syncSend(topic, "after-restart");
+            received.awaitMatch("after-restart"::equals, PATIENCE);
+            assertThat(received.received()).doesNotContainAnyElementsOf(before).hasSize(4);
+        }
+    }
+
+    @Test
+    void twoLiveApplicationsOfOneJvmKeepSeparateFiles(@TempDir Path offsets) throws Exception {
+        String topic = "it-broadcast-two";
+        try (ConfigurableApplicationContext first = start(topic, offsets);
+                ConfigurableApplicationContext second = start(topic, offsets)) {
+            first.getBean(MqTemplate.class).syncSend(topic, "to-both");
+            first.getBean(Listener.class).received.awaitMatch("to-both"::equals, PATIENCE);
+            second.getBean(Listener.class).received.awaitMatch("to-both"::equals, PATIENCE);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(offsets.resolve(topic).resolve("default").resolve("offsets.json")).isRegularFile();
+            assertThat(offsets.resolve(topic).resolve("default-2").resolve("offsets.json")).isRegularFile();
+        });
+        try (var slots = Files.list(offsets.resolve(topic))) {
+            assertThat(slots.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("default",
+                    "default-2");
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+        @Bean
+        Listener listener() {
+            return new Listener();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class SenderApp {
+    }
+
+    static class Listener {
+        final MessageCollector<String> received = new MessageCollector<>();
+
+        @MessageListener(topic = "${app.topic}", consumerGroup = "${app.topic}",
+                messageModel = MessageModel.BROADCASTING)
+        void on(String body) {
+            received.add(body);
+        }
+    }
+}
