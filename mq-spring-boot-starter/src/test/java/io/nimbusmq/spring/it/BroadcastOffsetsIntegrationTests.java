@@ -27,22 +27,24 @@ import io.nimbusmq.spring.test.EmbeddedMqBrokers;
 import io.nimbusmq.spring.test.MessageCollector;
 
 /**
- * BROADCASTING offsets are kept under a stable name: a restarted application resumes where it stopped (it neither
- * misses what was sent while it was down nor gets the rest again), and two live applications of one JVM keep
- * separate files.
+ * BROADCASTING offsets are kept under a stable name: a restarted application resumes where it stopped (it gets what
+ * was sent while it was down and nothing it had consumed), and two live applications of one JVM keep separate files.
  */
 class BroadcastOffsetsIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String PROBE = "probe-";
 
-    /** Consumes from the last offset when it has none, so losing the file would lose what was sent meanwhile. */
+    /**
+     * Consumes from the first offset when it has none (so nothing sent right after start-up is missed), so losing
+     * the file would deliver everything again.
+     */
     private static ConfigurableApplicationContext start(String topic, Path offsets) {
         EmbeddedMqBrokers.createTopic(EmbeddedMqBrokers.shared(), topic);
         return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties("mq.name-server=" + EmbeddedMqBrokers.shared().address(), "app.topic=" + topic,
                         "spring.application.name=broadcast-offsets", "mq.consumer.offset-store-dir=" + offsets,
-                        "mq.consumer.consume-from-where=CONSUME_FROM_LAST_OFFSET")
+                        "mq.consumer.consume-from-where=CONSUME_FROM_FIRST_OFFSET")
                 .run();
     }
 
