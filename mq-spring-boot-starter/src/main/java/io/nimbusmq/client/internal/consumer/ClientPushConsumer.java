@@ -109,8 +109,10 @@ public final class ClientPushConsumer implements PushConsumer {
         if (!started.compareAndSet(false, true)) {
             return;
         }
+        // retry topics are created by the first failed message, whose retry is delayed anyway: found by the rebalance
         List<String> unrouted = subscriptions.keySet().stream()
-                .filter(topic -> services.routes().route(topic).isEmpty()).toList();
+                .filter(topic -> services.routes().route(topic).isEmpty())
+                .filter(topic -> !topic.startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX)).toList();
         new SqlSubscriptionCheck(services, config.group()).check(subscriptions.values());
         running = true;
         services.heartbeatNow().run();

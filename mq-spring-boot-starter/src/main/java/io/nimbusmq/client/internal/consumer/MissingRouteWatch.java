@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks up the routes of subscribed topics that have none yet (a listener started before its topic was created)
  * much sooner than the periodic rebalance (20 s) would find them: after 1 s, then with the delay doubled up to
- * {@code maxDelayMillis}. As soon as a route appears, {@code onRouteFound} runs once for the topic (the consumer
- * heartbeats and rebalances) and the topic is no longer watched.
+ * {@code maxDelayMillis} (5 s at most, so that a topic created long after the consumer started is still found within
+ * seconds). As soon as a route appears, {@code onRouteFound} runs once for the topic (the consumer heartbeats and
+ * rebalances) and the topic is no longer watched.
  *
  * <p>Threads: the delays run on the client's timer, each lookup on a worker; a lookup schedules the next one, so a
  * topic has at most one lookup pending. The chain ends when the consumer stops running.
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class MissingRouteWatch {
 
     static final long FIRST_DELAY_MILLIS = 1_000;
+    static final long MAX_DELAY_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(MissingRouteWatch.class);
 
     private final ClientServices services;
@@ -38,7 +40,7 @@ final class MissingRouteWatch {
             Consumer<String> onRouteFound) {
         this.services = services;
         this.group = group;
-        this.maxDelayMillis = Math.max(FIRST_DELAY_MILLIS, maxDelayMillis);
+        this.maxDelayMillis = Math.max(FIRST_DELAY_MILLIS, Math.min(MAX_DELAY_MILLIS, maxDelayMillis));
         this.running = running;
         this.onRouteFound = onRouteFound;
     }
