@@ -22,14 +22,13 @@ import org.slf4j.LoggerFactory;
  * so a crash leaves the previous file. A consumer's file is {@code <offsetStoreDir>/<group>/<name>/offsets.json}
  * with a stable name (no process id), claimed while the consumer runs ({@link OffsetFileSlot}).
  */
-public final class LocalFileOffsetStore implements OffsetStore {
+public final class LocalFileOffsetStore extends MemoryOffsets {
 
     private static final Logger log = LoggerFactory.getLogger(LocalFileOffsetStore.class);
     private static final TypeReference<Map<String, Long>> FILE_TYPE = new TypeReference<>() { };
 
     private final Path file;
     private final OffsetFileSlot slot;
-    private final Map<MessageQueue, Long> offsets = new ConcurrentHashMap<>();
     private final Map<String, Long> persisted = new ConcurrentHashMap<>();
 
     /** A store on {@code file}, which no other store of this process uses (tests and tools). */
@@ -78,16 +77,6 @@ public final class LocalFileOffsetStore implements OffsetStore {
     }
 
     @Override
-    public long readFromMemory(MessageQueue queue) {
-        return offsets.getOrDefault(queue, -1L);
-    }
-
-    @Override
-    public void update(MessageQueue queue, long offset, boolean increaseOnly) {
-        offsets.merge(queue, offset, (old, value) -> increaseOnly ? Math.max(old, value) : value);
-    }
-
-    @Override
     public synchronized void persistAll(Collection<MessageQueue> queues) {
         for (MessageQueue queue : queues) {
             Long offset = offsets.get(queue);
@@ -101,11 +90,6 @@ public final class LocalFileOffsetStore implements OffsetStore {
     @Override
     public void persist(MessageQueue queue) {
         persistAll(java.util.List.of(queue));
-    }
-
-    @Override
-    public void remove(MessageQueue queue) {
-        offsets.remove(queue);
     }
 
     /** Releases the file for the next consumer of the same name (call after the last {@link #persistAll}). */

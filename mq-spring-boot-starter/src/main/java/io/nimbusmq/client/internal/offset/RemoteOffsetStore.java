@@ -2,9 +2,7 @@ package io.nimbusmq.client.internal.offset;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
@@ -17,11 +15,10 @@ import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
  * CLUSTERING offsets, kept by the brokers: QUERY_CONSUMER_OFFSET (14) to read, UPDATE_CONSUMER_OFFSET (15, oneway as
  * the 5.x client sends it) to persist, each to the master of the queue's broker.
  */
-public final class RemoteOffsetStore implements OffsetStore {
+public final class RemoteOffsetStore extends MemoryOffsets {
 
     private final ClientServices services;
     private final String group;
-    private final Map<MessageQueue, Long> offsets = new ConcurrentHashMap<>();
 
     public RemoteOffsetStore(ClientServices services, String group) {
         this.services = services;
@@ -46,16 +43,6 @@ public final class RemoteOffsetStore implements OffsetStore {
         long offset = response.requiredLong("offset");
         offsets.put(queue, offset);
         return offset;
-    }
-
-    @Override
-    public long readFromMemory(MessageQueue queue) {
-        return offsets.getOrDefault(queue, -1L);
-    }
-
-    @Override
-    public void update(MessageQueue queue, long offset, boolean increaseOnly) {
-        offsets.merge(queue, offset, (old, value) -> increaseOnly ? Math.max(old, value) : value);
     }
 
     @Override
@@ -87,11 +74,6 @@ public final class RemoteOffsetStore implements OffsetStore {
                 .putExtField("commitOffset", offset)
                 .putExtField("bname", queue.brokerName());
         services.remoting().invokeOneway(address, request);
-    }
-
-    @Override
-    public void remove(MessageQueue queue) {
-        offsets.remove(queue);
     }
 
     private String address(MessageQueue queue) {
