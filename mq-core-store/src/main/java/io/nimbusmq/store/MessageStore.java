@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.read.BoundaryType;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;

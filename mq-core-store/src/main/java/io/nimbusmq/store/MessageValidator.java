@@ -3,8 +3,8 @@ package io.nimbusmq.store;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
-import io.nimbusmq.store.message.MessageInput;
 
 /** Checks a put before anything is written: a rejected put leaves no trace in the store. */
 final class MessageValidator {

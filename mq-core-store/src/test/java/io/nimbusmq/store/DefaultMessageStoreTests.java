@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.flush.FlushMode;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.read.BoundaryType;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.GetMessageStatus;
@@ -196,7 +196,7 @@ class DefaultMessageStoreTests {
     void queryByUniqueKey() throws Exception {
         open(smallConfig(dir));
         String props = MessageProperties.encode(java.util.Map.of(MessageProperties.UNIQ_KEY, "AC11000100002A9F0000"));
-        store.putMessage(io.nimbusmq.store.message.MessageInput.builder("T", 0, new byte[] {1}).properties(props)
+        store.putMessage(io.nimbusmq.message.MessageInput.builder("T", 0, new byte[] {1}).properties(props)
                 .build()).get();
         store.awaitDispatched(5000);
         try (QueryMessageResult r = store.queryByUniqueKey("T", "AC11000100002A9F0000", 32, 0, Long.MAX_VALUE)) {

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.file.StoreFileNames;
-import io.nimbusmq.store.message.MessageCodec;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 import org.junit.jupiter.api.AfterEach;

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 import io.nimbusmq.store.index.IndexConfig;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
 import io.nimbusmq.store.queue.ConsumeQueueConfig;
 
 /** Small stores and messages for tests. */

@@ -54,7 +54,7 @@ class ArchitectureTests {
 
     @Test
     void storePackagesDoNotReachIntoTheFacade() {
-        noClasses().that().resideInAnyPackage("io.nimbusmq.store.file..", "io.nimbusmq.store.message..",
+        noClasses().that().resideInAnyPackage("io.nimbusmq.store.file..", "io.nimbusmq.message..",
                         "io.nimbusmq.store.commitlog..", "io.nimbusmq.store.queue..", "io.nimbusmq.store.index..",
                         "io.nimbusmq.store.dispatch..", "io.nimbusmq.store.recovery..",
                         "io.nimbusmq.store.retention..", "io.nimbusmq.store.flush..", "io.nimbusmq.store.read..")

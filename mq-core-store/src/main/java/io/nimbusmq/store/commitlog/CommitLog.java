@@ -8,13 +8,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.RecordCrc;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.RecordCrc;
 
 /**
  * The append-only commit log: every message of every topic, in arrival order, in fixed-size mapped segments.

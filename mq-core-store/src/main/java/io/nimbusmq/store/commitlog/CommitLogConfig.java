@@ -1,7 +1,7 @@
 package io.nimbusmq.store.commitlog;
 
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.RecordCrc;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.RecordCrc;
 
 /**
  * Commit log settings.

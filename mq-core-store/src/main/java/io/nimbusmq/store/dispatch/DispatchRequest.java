@@ -1,7 +1,7 @@
 package io.nimbusmq.store.dispatch;
 
-import io.nimbusmq.store.message.MessageMeta;
-import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.message.MessageMeta;
+import io.nimbusmq.message.MessageProperties;
 
 /**
  * One stored message, as seen by the structures derived from the commit log.

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.internal.ServiceThread;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.RecordCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
 import io.nimbusmq.store.file.StoreFileNames;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.MessageSysFlag;
 import io.nimbusmq.store.recovery.RecoveryParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,9 +3,9 @@ package io.nimbusmq.store.queue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
-import io.nimbusmq.store.message.MessageSysFlag;
 
 /** Feeds consume queues from the commit log. Prepared and rolled-back transaction messages get no entry. */
 public final class ConsumeQueueDispatcher implements CommitLogDispatcher {

@@ -4,13 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageMeta;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.index.IndexService;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageMeta;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.RecordCheck;
 
 /**
  * Finds messages by key or unique key through the index, then checks every hit against the stored message (topic,

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
 import io.nimbusmq.store.queue.ConsumeQueue;
 import io.nimbusmq.store.queue.ConsumeQueueEntry;
 import io.nimbusmq.store.queue.ConsumeQueueTable;

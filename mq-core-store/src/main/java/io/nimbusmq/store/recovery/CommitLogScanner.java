@@ -3,9 +3,9 @@ package io.nimbusmq.store.recovery;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.store.file.MappedFile;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.RecordCheck;
 
 /**
  * Walks commit log segments from an offset and finds where valid data ends: every record's magic, size, physical

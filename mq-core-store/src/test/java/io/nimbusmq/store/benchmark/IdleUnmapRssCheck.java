@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.StoreConfig;
-import io.nimbusmq.store.message.MessageInput;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 

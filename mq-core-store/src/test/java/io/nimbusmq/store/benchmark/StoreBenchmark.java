@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.StoreConfig;
@@ -32,8 +34,6 @@ import io.nimbusmq.store.StoreStats;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.flush.FlushMode;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.GetMessageStatus;
 import io.nimbusmq.store.read.MessageFilter;

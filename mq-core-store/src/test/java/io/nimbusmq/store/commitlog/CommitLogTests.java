@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.store.StoreTestSupport;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.RecordCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.StoreTestSupport;
 import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 import io.nimbusmq.store.commitlog.QueueOffsetTable;
-import io.nimbusmq.store.message.MessageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.read.MessageFilter;
 
 /**

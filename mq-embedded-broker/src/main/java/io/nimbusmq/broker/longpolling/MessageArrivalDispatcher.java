@@ -1,8 +1,8 @@
 package io.nimbusmq.broker.longpolling;
 
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
-import io.nimbusmq.store.message.MessageSysFlag;
 
 /** Tells the long-polling service about every message that became readable. */
 public final class MessageArrivalDispatcher implements CommitLogDispatcher {

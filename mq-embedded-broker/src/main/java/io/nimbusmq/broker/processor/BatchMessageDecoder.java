@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
 
 /**
  * Splits a SEND_BATCH_MESSAGE body into messages. Each member is laid out as

@@ -6,15 +6,15 @@ import java.util.function.Supplier;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
-import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,10 +4,12 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageIds;
+import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -16,8 +18,6 @@ import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.read.QueryMessageResult;
 
 /**

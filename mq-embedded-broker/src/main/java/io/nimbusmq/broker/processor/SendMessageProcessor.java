@@ -8,21 +8,21 @@ import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
-import io.nimbusmq.broker.transaction.HalfMessages;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.broker.transaction.HalfMessages;
+import io.nimbusmq.message.MessageIds;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
 
 /**
  * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320).

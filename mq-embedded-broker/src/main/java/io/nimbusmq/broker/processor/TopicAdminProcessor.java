@@ -4,20 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.store.MessageStore;
-import io.nimbusmq.store.message.MessageCodec;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 

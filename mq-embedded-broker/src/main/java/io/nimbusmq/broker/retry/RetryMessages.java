@@ -4,12 +4,12 @@ import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.Map;
 
-import io.nimbusmq.broker.message.MessageIds;
 import io.nimbusmq.broker.schedule.ScheduleTopics;
-import io.nimbusmq.broker.topic.TopicValidator;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.MessageIds;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.TopicValidator;
 
 /**
  * The copies RocketMQ makes of a message a consumer failed: the retry copy, the dead letter, and the copy an operator

@@ -6,11 +6,11 @@ import java.util.function.Predicate;
 
 import io.nimbusmq.broker.schedule.ScheduleTopics;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.broker.topic.TopicValidator;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,10 +3,10 @@ package io.nimbusmq.broker.schedule;
 import java.time.Clock;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.ResponseCode;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.MessageSysFlag;
 
 /**
  * Turns a message that asks for a later delivery into the waiting copy the broker stores instead, as RocketMQ does:

@@ -17,12 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.nimbusmq.broker.time.Clocks;
 import io.nimbusmq.broker.time.ManualClock;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageMeta;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageMeta;
-import io.nimbusmq.store.message.MessageProperties;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 import org.slf4j.Logger;

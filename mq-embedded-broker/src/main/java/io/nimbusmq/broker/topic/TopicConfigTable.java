@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.nimbusmq.broker.internal.JsonFiles;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.nimbusmq.broker.transaction;
 
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.StoredMessage;
 
 /** Asks a producer group about a transaction. */
 @FunctionalInterface

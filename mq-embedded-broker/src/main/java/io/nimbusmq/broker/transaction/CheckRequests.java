@@ -4,13 +4,13 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageIds;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
 
 /**
  * CHECK_TRANSACTION_STATE (39), broker to producer, oneway, as RocketMQ's {@code sendCheckMessage} builds it for a

@@ -1,8 +1,8 @@
 package io.nimbusmq.broker.transaction;
 
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.InvalidHeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
-import io.nimbusmq.store.message.MessageSysFlag;
 
 /**
  * The header of END_TRANSACTION (37), oneway from the producer, after its local transaction or in answer to a check.

@@ -3,10 +3,10 @@ package io.nimbusmq.broker.transaction;
 import java.util.List;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.StoredMessage;
 
 /**
  * Half (prepared) messages: how a producer's prepared message is stored out of every consumer's sight, and the

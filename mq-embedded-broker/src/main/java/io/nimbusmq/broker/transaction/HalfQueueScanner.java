@@ -2,7 +2,7 @@ package io.nimbusmq.broker.transaction;
 
 import java.time.Clock;
 
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

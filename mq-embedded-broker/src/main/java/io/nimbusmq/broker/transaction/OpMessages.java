@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 
 /**
  * Operation messages: the record that a half message was resolved (committed or rolled back), in

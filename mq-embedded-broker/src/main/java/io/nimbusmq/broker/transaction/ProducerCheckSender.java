@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.nimbusmq.broker.client.ProducerManager;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
-import io.nimbusmq.store.message.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,12 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 import org.slf4j.Logger;

@@ -3,10 +3,10 @@ package io.nimbusmq.broker.transaction;
 import java.util.concurrent.CompletableFuture;
 
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.PutMessageResult;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.StoredMessage;
 
 /**
  * Ends transactions (END_TRANSACTION), as RocketMQ's {@code EndTransactionProcessor}:

@@ -20,11 +20,11 @@ import java.util.stream.Stream;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.StoreConfig;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
 
 /**
  * Timer messages on the real clock, through the broker's scheduling path (the send-side rewrite, the store, the

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.broker.schedule.ScheduleTopics;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -17,7 +18,6 @@ import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.client.LockBatchRequestBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
-import io.nimbusmq.store.message.StoredMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

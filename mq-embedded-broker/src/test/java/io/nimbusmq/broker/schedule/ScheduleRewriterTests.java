@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nimbusmq.broker.time.ManualClock;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.ResponseCode;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.MessageSysFlag;
 import org.junit.jupiter.api.Test;
 
 class ScheduleRewriterTests {

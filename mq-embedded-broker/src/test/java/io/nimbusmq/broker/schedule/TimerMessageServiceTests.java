@@ -15,13 +15,13 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import io.nimbusmq.broker.time.ManualClock;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.StoreConfig;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 import org.junit.jupiter.api.AfterEach;

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.nimbusmq.broker.message.MessageIds;
+import io.nimbusmq.message.MessageIds;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.StoredMessage;
 import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;

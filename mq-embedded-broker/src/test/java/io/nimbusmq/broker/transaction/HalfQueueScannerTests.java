@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.StoredMessage;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.StoredMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

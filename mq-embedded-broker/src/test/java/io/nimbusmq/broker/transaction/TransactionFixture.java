@@ -16,13 +16,13 @@ import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.StoreConfig;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.StoredMessage;
 import io.nimbusmq.store.retention.DiskUsageProbe;
 
 /**
@@ -111,7 +111,7 @@ final class TransactionFixture implements AutoCloseable {
         long max = store.maxOffsetInQueue(topic, queueId);
         for (long offset = store.minOffsetInQueue(topic, queueId); offset < max; offset++) {
             try (var result = store.getMessages(topic, queueId, offset, 1, 1 << 20, tags -> true)) {
-                result.messages().forEach(slice -> all.add(io.nimbusmq.store.message.MessageCodec.decode(
+                result.messages().forEach(slice -> all.add(io.nimbusmq.message.MessageCodec.decode(
                         slice.buffer())));
             }
         }

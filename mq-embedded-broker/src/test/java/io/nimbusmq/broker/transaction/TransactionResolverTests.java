@@ -10,9 +10,9 @@ import java.util.Map;
 
 import io.nimbusmq.broker.schedule.ScheduleTopics;
 
+import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.ResponseCode;
-import io.nimbusmq.store.message.MessageSysFlag;
-import io.nimbusmq.store.message.StoredMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

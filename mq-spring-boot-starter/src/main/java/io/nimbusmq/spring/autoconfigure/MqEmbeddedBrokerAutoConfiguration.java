@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.store.flush.FlushMode;
 
 /**
  * An embedded broker (with its name server) inside the application when {@code mq.name-server} is not set, or when
@@ -25,7 +26,7 @@ public class MqEmbeddedBrokerAutoConfiguration {
     DevBroker mqEmbeddedBroker(MqProperties properties, ObjectProvider<EmbeddedBrokerCustomizer> customizers) {
         MqProperties.Embedded embedded = properties.getEmbedded();
         EmbeddedBroker.Builder builder = EmbeddedBroker.builder().port(embedded.getPort())
-                .bindHost(embedded.getBindHost()).flushMode(embedded.getFlushMode());
+                .bindHost(embedded.getBindHost()).flushMode(FlushMode.valueOf(embedded.getFlushMode().name()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return new DevBroker(builder, embedded.getStoreDir(), embedded.getTopics());
     }

@@ -12,7 +12,6 @@ import org.springframework.util.unit.DataSize;
 
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.spring.listener.ListenerStartup;
-import io.nimbusmq.store.flush.FlushMode;
 
 /**
  * Nimbus MQ settings under {@code mq.}. With no {@code mq.name-server}, an embedded development broker is started.
@@ -425,6 +424,17 @@ public class MqProperties {
 
         public void setTopics(List<String> topics) {
             this.topics = topics;
+        }
+
+        /**
+         * The embedded store's flush mode. The starter's own type, so that these properties bind when the broker
+         * is not on the classpath.
+         */
+        public enum FlushMode {
+            /** A send returns once the message is in the page cache; flushed every few hundred milliseconds. */
+            ASYNC_FLUSH,
+            /** A send returns once the message is on disk. */
+            SYNC_FLUSH
         }
     }
 }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The starter's layering: the client knows nothing of Spring; only {@code spring.test} needs spring-test or JUnit and only
- * {@code spring.metrics} and {@code spring.autoconfigure} need Micrometer (both optional dependencies); the
- * programming model (core, annotation, listener, transaction, support) does not reach into auto-configuration or
- * test support.
+ * The starter's layering: nothing needs spring-test or JUnit (test support is its own artifact); only
+ * {@code spring.metrics} and {@code spring.autoconfigure} need Micrometer, and only the embedded-broker
+ * auto-configuration touches the broker (both optional dependencies); the programming model (core, annotation,
+ * listener, transaction, support) does not reach into auto-configuration.
  */
 class SpringLayerArchitectureTests {
 
@@ -21,20 +21,21 @@ class SpringLayerArchitectureTests {
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.nimbusmq.client", "io.nimbusmq.spring");
+                .importPackages("io.nimbusmq.spring");
     }
 
     @Test
-    void theClientKnowsNothingOfSpring() {
-        noClasses().that().resideInAPackage("io.nimbusmq.client..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.nimbusmq.spring..", "org.springframework..")
+    void nothingNeedsSpringTestOrJUnit() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework.test..", "org.junit..")
                 .check(classes);
     }
 
     @Test
-    void onlyTestSupportNeedsSpringTest() {
-        noClasses().that().resideOutsideOfPackage("io.nimbusmq.spring.test..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.test..", "org.junit..")
+    void onlyTheEmbeddedBrokerConfigurationTouchesTheBroker() {
+        noClasses().that().doNotHaveSimpleName("MqEmbeddedBrokerAutoConfiguration")
+                .and().doNotHaveSimpleName("DevBroker").and().doNotHaveSimpleName("EmbeddedBrokerCustomizer")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nimbusmq.broker..", "io.nimbusmq.store..",
+                        "io.nimbusmq.namesrv..")
                 .check(classes);
     }
 
@@ -46,12 +47,11 @@ class SpringLayerArchitectureTests {
     }
 
     @Test
-    void theProgrammingModelDoesNotDependOnAutoConfigurationOrTestSupport() {
+    void theProgrammingModelDoesNotDependOnAutoConfiguration() {
         noClasses().that().resideInAnyPackage("io.nimbusmq.spring.core..", "io.nimbusmq.spring.annotation..",
                         "io.nimbusmq.spring.listener..", "io.nimbusmq.spring.transaction..",
                         "io.nimbusmq.spring.support..", "io.nimbusmq.spring.metrics..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.nimbusmq.spring.autoconfigure..",
-                        "io.nimbusmq.spring.test..")
+                .should().dependOnClassesThat().resideInAPackage("io.nimbusmq.spring.autoconfigure..")
                 .check(classes);
     }
 }

@@ -3,8 +3,8 @@ package io.nimbusmq.broker.filter.sql;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.read.MessageFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

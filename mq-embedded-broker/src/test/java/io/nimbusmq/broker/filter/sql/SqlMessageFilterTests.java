@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.nimbusmq.store.message.MessageCodec;
-import io.nimbusmq.store.message.MessageInput;
-import io.nimbusmq.store.message.MessageProperties;
+import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageProperties;
 import org.junit.jupiter.api.Test;
 
 /** The SQL92 store filter on stored message bytes, as the store hands candidates to it. */

@@ -1,0 +1,265 @@
+package io.nimbusmq.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Apache RocketMQ, in this JVM, for interop tests: the 5.2.0 name server ({@code rocketmq-namesrv} 5.3.1 is not
+ * on Maven Central) and a 5.3.1 broker, both on 127.0.0.1, with their store and config in a temporary directory that
+ * is deleted afterwards. One per test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ApacheRocketMq rocketmq = new ApacheRocketMq();
+ *
+ * String namesrv = rocketmq.nameServerAddress();          // "127.0.0.1:port" for any client
+ * String topic = rocketmq.createTopic("orders", 4);      // unique name, routed when this returns
+ * rocketmq.closeAfterTest(someClient);                   // closed after the current test
+ * }</pre>
+ *
+ * <p>How it runs in one JVM with our code:
+ * <ul>
+ *   <li>{@code rocketmq.remoting.version=475} is set before any RocketMQ class loads; otherwise the broker registers
+ *       with version 0 and the name server drops its topics.</li>
+ *   <li>Apache's code runs on the Spring Boot BOM's Netty 4.2 modules; {@code netty-all} 4.1 is excluded from the
+ *       test dependencies (see the commented block in this module's pom.xml).</li>
+ *   <li>The broker needs its port, port − 2 (its "VIP" channel) and an HA port free, so ports are picked here rather
+ *       than with port 0.</li>
+ *   <li>Small stores: 64 MiB commit-log segments; transaction check-back every second for half messages older than
+ *       one second (op messages batched every 100 ms rather than 3 s, so that no ended transaction is checked), and
+ *       delay levels of one or two seconds ({@link #DELAY_LEVELS}), so check-back and retry tests take seconds, not
+ *       minutes; SQL92 filtering enabled; no fast failure of requests that waited in the broker's queues (the test
+ *       machine is loaded).</li>
+ * </ul>
+ * Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
+ */
+public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    /** Generous upper bound for anything that should take a second or two. */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final String CLUSTER = "InteropCluster";
+    public static final String BROKER_NAME = "interop-broker-a";
+    /**
+     * The 18 delay levels, shortened so that retries (level 3 + reconsume times) come back within seconds; level 1
+     * keeps its real 1 s.
+     */
+    public static final String DELAY_LEVELS = "1s 2s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s";
+
+    private static final String RUN_ID = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    static {
+        System.setProperty("rocketmq.remoting.version", "475");
+        System.setProperty("rocketmq.client.logUseSlf4j", "true");
+    }
+
+    private final Deque<AutoCloseable> closeAfterTest = new ArrayDeque<>();
+    private Path home;
+    private NamesrvController nameServer;
+    private BrokerController broker;
+    private String nameServerAddress;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    /** Starts the name server and the broker; for use outside JUnit too. */
+    public void start() throws Exception {
+        home = Files.createTempDirectory("apache-rocketmq-");
+        System.setProperty("rocketmq.client.localOffsetStoreDir", home.resolve("client-offsets").toString());
+        int nameServerPort = freePort();
+        NamesrvConfig namesrvConfig = new NamesrvConfig();
+        namesrvConfig.setRocketmqHome(home.toString());
+        namesrvConfig.setKvConfigPath(home.resolve("namesrv").resolve("kvConfig.json").toString());
+        namesrvConfig.setConfigStorePath(home.resolve("namesrv").resolve("namesrv.properties").toString());
+        NettyServerConfig namesrvNetty = new NettyServerConfig();
+        namesrvNetty.setBindAddress("127.0.0.1");
+        namesrvNetty.setListenPort(nameServerPort);
+        nameServer = new NamesrvController(namesrvConfig, namesrvNetty, new NettyClientConfig());
+        if (!nameServer.initialize()) {
+            throw new IllegalStateException("Apache name server did not initialize");
+        }
+        nameServer.start();
+        nameServerAddress = "127.0.0.1:" + nameServerPort;
+
+        int brokerPort = freeBrokerPort();
+        BrokerConfig brokerConfig = new BrokerConfig();
+        brokerConfig.setRocketmqHome(home.toString());
+        brokerConfig.setBrokerName(BROKER_NAME);
+        brokerConfig.setBrokerClusterName(CLUSTER);
+        brokerConfig.setBrokerIP1("127.0.0.1");
+        brokerConfig.setNamesrvAddr(nameServerAddress);
+        brokerConfig.setEnablePropertyFilter(true);
+        brokerConfig.setTransactionCheckInterval(1_000);
+        brokerConfig.setTransactionTimeOut(1_000);
+        // commits and rollbacks are recorded as op messages written in batches, every 3 s by default: longer than
+        // the 1 s timeout above, which would check back transactions that already ended
+        brokerConfig.setTransactionOpBatchInterval(100);
+        // on a loaded test machine a send may wait more than 200 ms in the broker's queue; Apache then answers
+        // SYSTEM_BUSY ("[TIMEOUT_CLEAN_QUEUE]broker busy"), which an orderly send does not retry
+        brokerConfig.setBrokerFastFailureEnable(false);
+        NettyServerConfig brokerNetty = new NettyServerConfig();
+        brokerNetty.setBindAddress("127.0.0.1");
+        brokerNetty.setListenPort(brokerPort);
+        MessageStoreConfig storeConfig = new MessageStoreConfig();
+        Path store = home.resolve("store");
+        storeConfig.setStorePathRootDir(store.toString());
+        storeConfig.setStorePathCommitLog(store.resolve("commitlog").toString());
+        storeConfig.setMappedFileSizeCommitLog(64 * 1024 * 1024);
+        storeConfig.setMappedFileSizeConsumeQueue(30_000 * 20);
+        storeConfig.setHaListenPort(freePort());
+        storeConfig.setMessageDelayLevel(DELAY_LEVELS);
+        broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), storeConfig);
+        if (!broker.initialize()) {
+            throw new IllegalStateException("Apache broker did not initialize");
+        }
+        broker.start();
+        await("Apache broker registered").atMost(PATIENCE)
+                .until(() -> nameServer.getRouteInfoManager().pickupTopicRouteData("TBW102") != null);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeTestResources();
+    }
+
+    /** Closes what {@link #closeAfterTest} collected, newest first. */
+    public void closeTestResources() {
+        synchronized (closeAfterTest) {
+            while (!closeAfterTest.isEmpty()) {
+                try {
+                    closeAfterTest.pop().close();
+                } catch (Exception e) {
+                    // a failed close must not hide the test's own outcome
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    /** Stops the broker and the name server and deletes their files. */
+    public void stop() throws IOException {
+        closeTestResources();
+        if (broker != null) {
+            broker.shutdown();
+        }
+        if (nameServer != null) {
+            nameServer.shutdown();
+        }
+        deleteRecursively(home);
+    }
+
+    /** {@code "127.0.0.1:port"} of the name server. */
+    public String nameServerAddress() {
+        return nameServerAddress;
+    }
+
+    /** {@code "127.0.0.1:port"} of the broker. */
+    public String brokerAddress() {
+        return broker.getBrokerAddr();
+    }
+
+    public BrokerController brokerController() {
+        return broker;
+    }
+
+    public NamesrvController nameServerController() {
+        return nameServer;
+    }
+
+    /** A name no other test of this JVM uses: {@code prefix-<sequence>-<run id>}, valid for topics and groups. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + RUN_ID;
+    }
+
+    public <T extends AutoCloseable> T closeAfterTest(T closeable) {
+        synchronized (closeAfterTest) {
+            closeAfterTest.push(closeable);
+        }
+        return closeable;
+    }
+
+    /** Creates a read-write topic with {@code queues} queues and waits until the name server routes it. */
+    public String createTopic(String prefix, int queues) {
+        String topic = uniqueName(prefix);
+        broker.getTopicConfigManager().updateTopicConfig(new TopicConfig(topic, queues, queues, 6));
+        broker.registerBrokerAll(true, false, true);
+        await("route of " + topic).atMost(PATIENCE)
+                .until(() -> nameServer.getRouteInfoManager().pickupTopicRouteData(topic) != null);
+        return topic;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A port p with p - 2 (the broker's VIP channel) free as well. */
+    private static int freeBrokerPort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port > 1026 && isFree(port - 2)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free broker port pair found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

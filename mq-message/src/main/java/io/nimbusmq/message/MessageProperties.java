@@ -1,0 +1,91 @@
+package io.nimbusmq.message;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The property string of a message: {@code name \u0001 value \u0002} per entry, and the property names the store
+ * itself reads.
+ */
+public final class MessageProperties {
+
+    public static final char NAME_VALUE_SEPARATOR = '\u0001';
+    public static final char PROPERTY_SEPARATOR = '\u0002';
+
+    public static final String KEYS = "KEYS";
+    public static final String TAGS = "TAGS";
+    public static final String UNIQ_KEY = "UNIQ_KEY";
+    public static final String WAIT = "WAIT";
+    public static final String DELAY = "DELAY";
+    public static final String REAL_TOPIC = "REAL_TOPIC";
+    public static final String REAL_QID = "REAL_QID";
+    public static final String KEY_SEPARATOR = " ";
+
+    private MessageProperties() {
+    }
+
+    /** Encodes properties in map order, skipping null names and values; the result ends with a separator. */
+    public static String encode(Map<String, String> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                continue;
+            }
+            sb.append(e.getKey()).append(NAME_VALUE_SEPARATOR).append(e.getValue()).append(PROPERTY_SEPARATOR);
+        }
+        return sb.toString();
+    }
+
+    /** Decodes a property string; malformed pieces are skipped and the last duplicate wins. */
+    public static Map<String, String> decode(String properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (properties == null || properties.isEmpty()) {
+            return map;
+        }
+        int start = 0;
+        int length = properties.length();
+        while (start < length) {
+            int end = properties.indexOf(PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = length;
+            }
+            int split = properties.indexOf(NAME_VALUE_SEPARATOR, start);
+            if (end - start >= 2 && split > start && split < end) {
+                map.put(properties.substring(start, split), properties.substring(split + 1, end));
+            }
+            start = end + 1;
+        }
+        return map;
+    }
+
+    /** Reads one property without building a map. */
+    public static String get(String properties, String name) {
+        if (properties == null || properties.isEmpty()) {
+            return null;
+        }
+        String found = null;
+        int start = 0;
+        int length = properties.length();
+        while (start < length) {
+            int end = properties.indexOf(PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = length;
+            }
+            int nameEnd = start + name.length();
+            if (nameEnd < end && properties.charAt(nameEnd) == NAME_VALUE_SEPARATOR
+                    && properties.startsWith(name, start)) {
+                found = properties.substring(nameEnd + 1, end);
+            }
+            start = end + 1;
+        }
+        return found;
+    }
+
+    /** The hash that consume queues store for a tag: {@code tag.hashCode()}, 0 without a tag. */
+    public static long tagsCode(String tags) {
+        return tags == null || tags.isEmpty() ? 0 : tags.hashCode();
+    }
+}
