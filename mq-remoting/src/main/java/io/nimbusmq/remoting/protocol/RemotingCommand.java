@@ -56,9 +56,19 @@ public final class RemotingCommand {
         return request;
     }
 
+    /** A new request with the next opaque of this process, carrying {@code header}. */
+    public static RemotingCommand createRequest(int code, CommandHeader header) {
+        return createRequest(code).writeHeader(header);
+    }
+
     /** A new oneway request (flag bit 1) with the next opaque of this process. */
     public static RemotingCommand createOnewayRequest(int code) {
         return createRequest(code).markOneway();
+    }
+
+    /** A new oneway request (flag bit 1) with the next opaque of this process, carrying {@code header}. */
+    public static RemotingCommand createOnewayRequest(int code, CommandHeader header) {
+        return createOnewayRequest(code).writeHeader(header);
     }
 
     /**
@@ -180,6 +190,12 @@ public final class RemotingCommand {
     /** A read-only view of the custom header; empty, never {@code null}, when there is none. */
     public Map<String, String> extFields() {
         return extFields == null ? Collections.emptyMap() : Collections.unmodifiableMap(extFields);
+    }
+
+    /** Writes {@code header}'s fields into the ext fields, next to any already there. */
+    public RemotingCommand writeHeader(CommandHeader header) {
+        header.writeTo(this);
+        return this;
     }
 
     /** Replaces the custom header with a copy of {@code fields}; entries with a null key or value are skipped. */
