@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nimbusmq.client.ClientConfig;
@@ -26,8 +27,8 @@ class MqClientConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MqConnectionDetails.class)
-    PropertiesMqConnectionDetails mqConnectionDetails(MqProperties properties) {
-        return new PropertiesMqConnectionDetails(properties);
+    PropertiesMqConnectionDetails mqConnectionDetails(MqProperties properties, ResourceLoader resourceLoader) {
+        return new PropertiesMqConnectionDetails(properties, resourceLoader.getClassLoader());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,23 +1,30 @@
 package io.nimbusmq.spring.autoconfigure;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
-/** {@link MqConnectionDetails} from {@code mq.name-server}. */
+/**
+ * {@link MqConnectionDetails} from {@code mq.name-server}; without it, a {@link NoNameServerException} that says
+ * whether the embedded broker is missing from the classpath or switched off.
+ */
 class PropertiesMqConnectionDetails implements MqConnectionDetails {
 
-    private final MqProperties properties;
+    static final String EMBEDDED_BROKER_CLASS = "io.nimbusmq.broker.EmbeddedBroker";
 
-    PropertiesMqConnectionDetails(MqProperties properties) {
+    private final MqProperties properties;
+    private final ClassLoader classLoader;
+
+    /** @param classLoader the application's, where the embedded broker would be found */
+    PropertiesMqConnectionDetails(MqProperties properties, ClassLoader classLoader) {
         this.properties = properties;
+        this.classLoader = classLoader;
     }
 
     @Override
     public String nameServer() {
         String nameServer = properties.getNameServer();
         if (!StringUtils.hasText(nameServer)) {
-            throw new IllegalStateException("mq.name-server is not set and the embedded broker is disabled "
-                    + "(mq.embedded.enabled=false): set mq.name-server=host:9876, or remove mq.embedded.enabled to "
-                    + "run an embedded development broker");
+            throw new NoNameServerException(ClassUtils.isPresent(EMBEDDED_BROKER_CLASS, classLoader));
         }
         return nameServer;
     }

@@ -150,8 +150,32 @@ class MqAutoConfigurationTests {
                 .withConfiguration(AutoConfigurations.of(MqEmbeddedBrokerAutoConfiguration.class,
                         MqAutoConfiguration.class))
                 .withPropertyValues("mq.embedded.enabled=false")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("mq.name-server is not set"));
+                .run(context -> {
+                    assertThat(context).hasFailed().getFailure().rootCause()
+                            .isInstanceOf(NoNameServerException.class)
+                            .hasMessageContaining("mq.name-server is not set and the embedded broker is disabled");
+                    FailureAnalysis analysis = new NoNameServerFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getAction()).contains("mq.name-server=127.0.0.1:9876")
+                            .contains("remove mq.embedded.enabled=false").doesNotContain("<dependency>");
+                });
+    }
+
+    @Test
+    void withoutTheBrokerOnTheClasspathAndNoNameServerTheFailureAnalysisSaysWhatToAdd() {
+        new ApplicationContextRunner()
+                .withClassLoader(new FilteredClassLoader(EmbeddedBroker.class))
+                .withConfiguration(AutoConfigurations.of(MqEmbeddedBrokerAutoConfiguration.class,
+                        MqAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(NoNameServerException.class)
+                            .hasMessageContaining("io.nimbusmq:mq-embedded-broker) is not on the classpath");
+                    FailureAnalysis analysis = new NoNameServerFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("Nimbus MQ has no broker to connect to");
+                    assertThat(analysis.getAction()).contains("mq.name-server=127.0.0.1:9876")
+                            .contains("<artifactId>mq-embedded-broker</artifactId>")
+                            .contains("mq-spring-boot-test");
+                });
     }
 
     @Test
