@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
@@ -127,8 +128,10 @@ final class TlsHandlers {
             String peer = RemotingAddresses.toAddress(channel.remoteAddress());
             String host = channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getHostString() : peer;
             Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-            FAILURES.warn(host, "Closing connection {}: TLS handshake failed: {}", peer,
-                    RateLimitedLog.escape(String.valueOf(root)));
+            // NotSslRecordException's message dumps the peer's bytes (which may hold credentials): never logged
+            String reason = root instanceof NotSslRecordException ? "not a TLS record (a plain client?)"
+                    : root.getClass().getSimpleName() + ": " + root.getMessage();
+            FAILURES.warn(host, "Closing connection {}: TLS handshake failed: {}", peer, RateLimitedLog.escape(reason));
         }
     }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param enabled             whether connections use TLS (RocketMQ's {@code tls.enable} / {@code setUseTLS})
  * @param trustedCertificates PEM file of the CAs the server certificate must chain to; {@code null} for the JVM's
- *                            default trust store
+ *                            default trust store. The chain is verified, not the host name (RocketMQ addresses are
+ *                            IPs that certificates seldom name)
  * @param verifyServer        {@code false} accepts any server certificate (RocketMQ's client default,
  *                            {@code tls.client.authServer=false}); only for tests and self-signed development brokers
  * @param certificateChain    PEM client certificate for mutual TLS, or {@code null}
