@@ -1,6 +1,5 @@
 package io.nimbusmq.broker.auth;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +19,6 @@ public record AclRules(List<AddressPattern> globalWhiteRemoteAddresses, Map<Stri
     public AclRules {
         globalWhiteRemoteAddresses = List.copyOf(globalWhiteRemoteAddresses);
         users = Map.copyOf(users);
-    }
-
-    /**
-     * Both sets of rules together; an access key defined in both keeps {@code this} one.
-     */
-    public AclRules merge(AclRules other) {
-        Map<String, AclUser> merged = new LinkedHashMap<>(other.users);
-        merged.putAll(users);
-        List<AddressPattern> addresses = new ArrayList<>(globalWhiteRemoteAddresses);
-        addresses.addAll(other.globalWhiteRemoteAddresses);
-        return new AclRules(addresses, merged);
     }
 
     /** Users by access key from {@code users}; a repeated key is an error. */

@@ -49,17 +49,4 @@ public final class Permission {
                     + "'; expected DENY, PUB, SUB or PUB|SUB");
         };
     }
-
-    /** The word for {@code permission}: DENY, PUB, SUB, PUB|SUB or ANY. */
-    public static String describe(byte permission) {
-        if ((permission & DENY) != 0) {
-            return "DENY";
-        }
-        if ((permission & ANY) != 0) {
-            return "ANY";
-        }
-        boolean pub = (permission & PUB) != 0;
-        boolean sub = (permission & SUB) != 0;
-        return pub && sub ? "PUB|SUB" : pub ? "PUB" : sub ? "SUB" : "DENY";
-    }
 }
