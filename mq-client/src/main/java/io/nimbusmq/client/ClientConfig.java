@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import io.nimbusmq.remoting.acl.SessionCredentials;
+import io.nimbusmq.remoting.tls.TlsClientConfig;
+
 /**
  * What a {@link MqClient} needs: the name servers and its timings. Defaults are the official client's.
  *
@@ -13,9 +16,13 @@ import java.util.Objects;
  * @param requestTimeout      default timeout of a request to a name server or broker
  * @param heartbeatInterval   broker heartbeats (30 s)
  * @param routeRefreshInterval topic route refresh (30 s)
+ * @param credentials         access key and secret key signing every request (brokers and name servers with ACL on),
+ *                            or {@code null} to send unsigned requests
+ * @param tls                 TLS on every connection ({@link TlsClientConfig#disabled()} by default)
  */
 public record ClientConfig(List<String> nameServers, String instanceName, String clientIp, Duration requestTimeout,
-        Duration heartbeatInterval, Duration routeRefreshInterval) {
+        Duration heartbeatInterval, Duration routeRefreshInterval, SessionCredentials credentials,
+        TlsClientConfig tls) {
 
     public ClientConfig {
         nameServers = List.copyOf(nameServers);
@@ -27,6 +34,7 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(routeRefreshInterval, "routeRefreshInterval");
+        tls = tls == null ? TlsClientConfig.disabled() : tls;
     }
 
     public static Builder builder() {
@@ -40,6 +48,8 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
         private Duration requestTimeout = Duration.ofSeconds(3);
         private Duration heartbeatInterval = Duration.ofSeconds(30);
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
+        private SessionCredentials credentials;
+        private TlsClientConfig tls = TlsClientConfig.disabled();
 
         /** {@code "host:port"} or several separated by {@code ;}. */
         public Builder nameServer(String addresses) {
@@ -77,10 +87,33 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
             return this;
         }
 
+        /**
+         * Signs every request with these credentials, as the official client's {@code AclClientRPCHook}; {@code null}
+         * (the default) sends unsigned requests.
+         */
+        public Builder credentials(SessionCredentials value) {
+            this.credentials = value;
+            return this;
+        }
+
+        /** Signs every request with this access key and secret key. */
+        public Builder credentials(String accessKey, String secretKey) {
+            return credentials(new SessionCredentials(accessKey, secretKey));
+        }
+
+        /**
+         * TLS on every connection, e.g. {@code TlsClientConfig.trusting(Path.of("ca.pem"))}; off by default. A broker
+         * in permissive mode serves both.
+         */
+        public Builder tls(TlsClientConfig value) {
+            this.tls = value;
+            return this;
+        }
+
         public ClientConfig build() {
             return new ClientConfig(nameServers, instanceName,
                     clientIp != null ? clientIp : io.nimbusmq.client.internal.LocalAddress.ipv4(),
-                    requestTimeout, heartbeatInterval, routeRefreshInterval);
+                    requestTimeout, heartbeatInterval, routeRefreshInterval, credentials, tls);
         }
     }
 }

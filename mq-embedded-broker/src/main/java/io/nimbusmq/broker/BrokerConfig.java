@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.store.flush.FlushMode;
@@ -23,10 +24,12 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param schedule delay levels and the maximum timer delay ({@link ScheduleConfig#defaults()} if null)
  * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
  *     if null
+ * @param security access control and TLS ({@link SecurityConfig#disabled()} if null)
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
-        boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction) {
+        boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
+        SecurityConfig security) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -40,6 +43,16 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         nameServerAddresses = nameServerAddresses == null ? List.of() : List.copyOf(nameServerAddresses);
         schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
         transaction = transaction == null ? TransactionConfig.defaults() : transaction;
+        security = security == null ? SecurityConfig.disabled() : security;
+    }
+
+    /** Without access control or TLS. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule,
+            TransactionConfig transaction) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, null);
     }
 
     /** The property filter (SQL92) on; default delay levels, timer limits and transaction settings. */
@@ -47,7 +60,7 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
             boolean embeddedStore) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, true, null, null);
+                autoCreateTopicEnable, embeddedStore, true, null, null, null);
     }
 
     public boolean embeddedNameServer() {

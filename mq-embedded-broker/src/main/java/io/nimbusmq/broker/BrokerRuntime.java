@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
+import io.nimbusmq.broker.auth.AccessControl;
+import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.AclFileWatcher;
+import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.broker.client.ClientHousekeepingConfig;
 import io.nimbusmq.broker.client.ClientHousekeepingService;
 import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
@@ -88,6 +92,7 @@ public final class BrokerRuntime {
     private BrokerRegistrationService registration;
     private TimerMessageService timerService;
     private TransactionalMessageService transactions;
+    private AclFileWatcher aclWatcher;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -180,7 +185,9 @@ public final class BrokerRuntime {
             nameServer = new NameServer();
             nameServer.registerProcessors(registry, executors.nameServer());
         }
-        RemotingConfig remoting = RemotingConfig.defaults().withBindHost(config.bindHost()).withPort(config.port());
+        startAccessControl(registry, clock);
+        RemotingConfig remoting = RemotingConfig.defaults().withBindHost(config.bindHost()).withPort(config.port())
+                .withTls(config.security().tls());
         server = new NettyRemotingServer(remoting, registry, channelEvents());
         serverRef.set(server);
         InetSocketAddress bound = server.start();
@@ -202,6 +209,16 @@ public final class BrokerRuntime {
                 FILTER_CLEANUP_INTERVAL_MILLIS, FILTER_CLEANUP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** With ACL on, every request passes the access control first (signature, user, permissions). */
+    private void startAccessControl(ProcessorRegistry registry, Clock clock) {
+        AclConfig acl = config.security().acl();
+        if (!acl.enabled()) {
+            return;
+        }
+        aclWatcher = new AclFileWatcher(acl.plainAclFile(), acl.reloadIntervalMillis()).start();
+        registry.preprocessor(new AclPreprocessor(new AccessControl(aclWatcher::current), clock));
+    }
+
     /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */
     private ScheduleRewriter startTimerService(Clock clock) {
         timerService = new TimerMessageService(store, config.schedule(), clock, config.timerDir());
@@ -221,7 +238,7 @@ public final class BrokerRuntime {
         } else {
             nameServerClient = new NettyRemotingClient(RemotingClientConfig.defaults());
             registrar = new RemoteNameServerRegistrar(nameServerClient, config.nameServerAddresses(),
-                    RemoteNameServerRegistrar.DEFAULT_TIMEOUT_MILLIS);
+                    RemoteNameServerRegistrar.DEFAULT_TIMEOUT_MILLIS, config.security().nameServerCredentials());
         }
         BrokerIdentity identity = new BrokerIdentity(config.clusterName(), config.brokerName(),
                 BrokerIdentity.MASTER_ID, address.getHostString() + ":" + address.getPort(), null);
@@ -303,6 +320,7 @@ public final class BrokerRuntime {
                 () -> { if (nameServer != null) nameServer.shutdown(); },
                 () -> { if (nameServerClient != null) nameServerClient.close(); },
                 () -> { if (timerService != null) timerService.shutdown(); },
+                () -> { if (aclWatcher != null) aclWatcher.close(); },
                 store::shutdown);
         for (Runnable step : steps) {
             try {

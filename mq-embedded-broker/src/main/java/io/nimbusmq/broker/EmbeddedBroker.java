@@ -8,8 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
+import io.nimbusmq.remoting.acl.SessionCredentials;
+import io.nimbusmq.remoting.tls.TlsServerConfig;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.flush.FlushMode;
 
@@ -114,6 +118,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ScheduleConfig schedule = ScheduleConfig.defaults();
         private TransactionConfig transaction = TransactionConfig.defaults();
+        private SecurityConfig security = SecurityConfig.disabled();
 
         public Builder port(int value) {
             this.port = value;
@@ -200,13 +205,34 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Access control: every request must be signed by a user of {@code plain_acl.yml} with the permission it
+         * needs (off by default), e.g. {@code AclConfig.plainAcl(Path.of("conf/plain_acl.yml"))}.
+         */
+        public Builder acl(AclConfig value) {
+            this.security = security.withAcl(value);
+            return this;
+        }
+
+        /** TLS on the port (off by default), e.g. {@code TlsServerConfig.of(TlsMode.PERMISSIVE, cert, key)}. */
+        public Builder tls(TlsServerConfig value) {
+            this.security = security.withTls(value);
+            return this;
+        }
+
+        /** Signs registrations with external name servers that have access control on. */
+        public Builder nameServerCredentials(SessionCredentials value) {
+            this.security = security.withNameServerCredentials(value);
+            return this;
+        }
+
         public EmbeddedBroker build() {
             if (storeDir == null) {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
                     storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore,
-                    enablePropertyFilter, schedule, transaction), clock);
+                    enablePropertyFilter, schedule, transaction, security), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

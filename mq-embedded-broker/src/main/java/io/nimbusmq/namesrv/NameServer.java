@@ -2,6 +2,7 @@ package io.nimbusmq.namesrv;
 
 import io.netty.channel.Channel;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
+import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
 import io.nimbusmq.remoting.netty.RemotingConfig;
 import java.time.Clock;
@@ -41,13 +42,21 @@ public final class NameServer implements AutoCloseable {
 
     /** A name server on its own {@link io.nimbusmq.remoting.netty.NettyRemotingServer}; not started yet. */
     public static StandaloneNameServer standalone(RemotingConfig remotingConfig) {
-        return new StandaloneNameServer(remotingConfig, new NameServer());
+        return new StandaloneNameServer(remotingConfig, new NameServer(), RequestPreprocessor.NONE);
     }
 
     /** Like {@link #standalone(RemotingConfig)} with explicit settings and clock. */
     public static StandaloneNameServer standalone(RemotingConfig remotingConfig, NameServerConfig config,
                                                   Clock clock) {
-        return new StandaloneNameServer(remotingConfig, new NameServer(config, clock));
+        return new StandaloneNameServer(remotingConfig, new NameServer(config, clock), RequestPreprocessor.NONE);
+    }
+
+    /**
+     * Like {@link #standalone(RemotingConfig)}, with every request passing {@code preprocessor} first (access
+     * control: brokers then sign their registrations).
+     */
+    public static StandaloneNameServer standalone(RemotingConfig remotingConfig, RequestPreprocessor preprocessor) {
+        return new StandaloneNameServer(remotingConfig, new NameServer(), preprocessor);
     }
 
     /**

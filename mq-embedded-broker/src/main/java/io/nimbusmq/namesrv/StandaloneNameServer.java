@@ -3,6 +3,7 @@ package io.nimbusmq.namesrv;
 import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.dispatch.ProcessorExecutors;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
+import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
 import io.nimbusmq.remoting.netty.NettyRemotingServer;
 import io.nimbusmq.remoting.netty.RemotingConfig;
 import java.net.InetSocketAddress;
@@ -27,10 +28,10 @@ public final class StandaloneNameServer implements AutoCloseable {
     private final NettyRemotingServer server;
     private boolean stopped;
 
-    StandaloneNameServer(RemotingConfig remotingConfig, NameServer nameServer) {
+    StandaloneNameServer(RemotingConfig remotingConfig, NameServer nameServer, RequestPreprocessor preprocessor) {
         this.nameServer = nameServer;
         this.executor = ProcessorExecutors.bounded("nimbus-namesrv", PROCESSOR_THREADS, PROCESSOR_QUEUE_CAPACITY);
-        ProcessorRegistry registry = new ProcessorRegistry();
+        ProcessorRegistry registry = new ProcessorRegistry().preprocessor(preprocessor);
         nameServer.registerProcessors(registry, executor);
         this.server = new NettyRemotingServer(remotingConfig, registry, nameServer.channelEventListener());
     }

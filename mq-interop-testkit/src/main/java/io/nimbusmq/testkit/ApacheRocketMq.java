@@ -58,7 +58,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       minutes; SQL92 filtering enabled; no fast failure of requests that waited in the broker's queues (the test
  *       machine is loaded).</li>
  * </ul>
- * Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
+ * TLS is permissive with a self-signed certificate (Apache's default with no TLS settings): clients may connect with
+ * TLS or without. ACL 1.0 is off unless {@link #withPlainAcl(String)} is called before the start.
+ *
+ * <p>Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
  */
 public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
@@ -81,10 +84,25 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
     }
 
     private final Deque<AutoCloseable> closeAfterTest = new ArrayDeque<>();
+    private String plainAcl;
     private Path home;
     private NamesrvController nameServer;
     private BrokerController broker;
     private String nameServerAddress;
+
+    /**
+     * Turns ACL 1.0 on ({@code aclEnable}) with this {@code plain_acl.yml} content; call before the start. Every
+     * client must then sign its requests; refusals come back as SYSTEM_ERROR with an {@code AclException} remark.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final ApacheRocketMq rocketmq = new ApacheRocketMq().withPlainAcl(Files.readString(aclFile));
+     * }</pre>
+     */
+    public ApacheRocketMq withPlainAcl(String plainAclYaml) {
+        this.plainAcl = plainAclYaml;
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -126,6 +144,13 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         // on a loaded test machine a send may wait more than 200 ms in the broker's queue; Apache then answers
         // SYSTEM_BUSY ("[TIMEOUT_CLEAN_QUEUE]broker busy"), which an orderly send does not retry
         brokerConfig.setBrokerFastFailureEnable(false);
+        if (plainAcl != null) {
+            // PlainPermissionManager reads <rocketmq.home.dir>/conf/plain_acl.yml, from the system property
+            Files.createDirectories(home.resolve("conf"));
+            Files.writeString(home.resolve("conf").resolve("plain_acl.yml"), plainAcl);
+            System.setProperty("rocketmq.home.dir", home.toString());
+            brokerConfig.setAclEnable(true);
+        }
         NettyServerConfig brokerNetty = new NettyServerConfig();
         brokerNetty.setBindAddress("127.0.0.1");
         brokerNetty.setListenPort(brokerPort);

@@ -66,7 +66,8 @@ public final class MqClientInstance implements MqClient {
         ProcessorRegistry registry = new ProcessorRegistry()
                 .register((context, request) -> brokerRequests.processRequest(context, request), workers,
                         BrokerRequestProcessor.CODES);
-        this.remoting = new ClientRemoting(new NameServerSelector(config.nameServers()), registry);
+        this.remoting = new ClientRemoting(new NameServerSelector(config.nameServers()), registry,
+                config.credentials(), config.tls());
         this.heartbeats = new HeartbeatSender(remoting, clientId, config.requestTimeout().toMillis(),
                 this::heartbeatGroups);
         this.routes = new TopicRouteTable(remoting, config.requestTimeout().toMillis(),

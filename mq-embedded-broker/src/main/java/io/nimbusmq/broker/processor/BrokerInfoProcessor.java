@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.processor;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,6 +54,9 @@ public final class BrokerInfoProcessor implements RequestProcessor {
         properties.put("flushDiskType", config.flushMode().name());
         properties.put("autoCreateTopicEnable", String.valueOf(config.autoCreateTopicEnable()));
         properties.put("namesrvAddr", String.join(";", config.nameServerAddresses()));
+        // whether security is on, never its secrets (keys, passwords, the ACL file's content)
+        properties.put("aclEnable", String.valueOf(config.security().acl().enabled()));
+        properties.put("tlsServerMode", config.security().tls().mode().name().toLowerCase(Locale.ROOT));
         return properties;
     }
 

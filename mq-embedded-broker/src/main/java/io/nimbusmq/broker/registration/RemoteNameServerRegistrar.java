@@ -1,6 +1,8 @@
 package io.nimbusmq.broker.registration;
 
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.acl.RequestSignature;
+import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RemotingVersion;
@@ -45,13 +47,15 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
     private final NettyRemotingClient client;
     private final List<String> nameServerAddresses;
     private final long timeoutMillis;
+    private final SessionCredentials credentials;
 
     /**
      * @param nameServerAddresses {@code "host:port"} of each name server; at least one
      * @param timeoutMillis       per name server, connecting included
+     * @param credentials         signs every request (name servers with ACL on), or {@code null}
      */
     public RemoteNameServerRegistrar(NettyRemotingClient client, List<String> nameServerAddresses,
-                                     long timeoutMillis) {
+                                     long timeoutMillis, SessionCredentials credentials) {
         if (nameServerAddresses == null || nameServerAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one name server address is needed");
         }
@@ -61,6 +65,13 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
         this.client = client;
         this.nameServerAddresses = List.copyOf(nameServerAddresses);
         this.timeoutMillis = timeoutMillis;
+        this.credentials = credentials;
+    }
+
+    /** Unsigned requests. */
+    public RemoteNameServerRegistrar(NettyRemotingClient client, List<String> nameServerAddresses,
+                                     long timeoutMillis) {
+        this(client, nameServerAddresses, timeoutMillis, null);
     }
 
     /** Splits RocketMQ's {@code namesrvAddr} form, {@code "host1:9876;host2:9876"}, dropping blanks. */
@@ -125,6 +136,9 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
     }
 
     private CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request) {
+        if (credentials != null) {
+            RequestSignature.sign(request, credentials);
+        }
         return client.invokeSync(address, request, timeoutMillis);
     }
 

@@ -3,12 +3,18 @@ package io.nimbusmq.broker.standalone;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 import io.nimbusmq.broker.BrokerConfig;
 import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.broker.auth.AccessControl;
+import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.AclFileWatcher;
+import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.namesrv.StandaloneNameServer;
+import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
 import io.nimbusmq.remoting.netty.RemotingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +89,21 @@ public final class BrokerLauncher {
     }
 
     private static void runNameServer(BrokerConfig config, long startedNanos) {
+        AclConfig acl = config.security().acl();
+        AclFileWatcher aclWatcher = acl.enabled()
+                ? new AclFileWatcher(acl.plainAclFile(), acl.reloadIntervalMillis()).start() : null;
+        RequestPreprocessor preprocessor = aclWatcher == null ? RequestPreprocessor.NONE
+                : new AclPreprocessor(new AccessControl(aclWatcher::current), Clock.systemUTC());
         StandaloneNameServer server = NameServer.standalone(RemotingConfig.defaults()
-                .withBindHost(config.bindHost()).withPort(config.port()));
+                .withBindHost(config.bindHost()).withPort(config.port()).withTls(config.security().tls()),
+                preprocessor);
         InetSocketAddress address = server.start();
-        Runtime.getRuntime().addShutdownHook(shutdownHook(server::close));
+        Runtime.getRuntime().addShutdownHook(shutdownHook(() -> {
+            server.close();
+            if (aclWatcher != null) {
+                aclWatcher.close();
+            }
+        }));
         log.info("Nimbus MQ name server ready at {}:{} in {} ms", address.getHostString(), address.getPort(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
     }
@@ -106,6 +123,7 @@ public final class BrokerLauncher {
         }
         return new BrokerConfig(config.clusterName(), config.brokerName(), config.bindHost(), config.port(), host,
                 config.storeDir(), config.flushMode(), config.nameServerAddresses(), config.autoCreateTopicEnable(),
-                config.embeddedStore(), config.enablePropertyFilter(), config.schedule(), config.transaction());
+                config.embeddedStore(), config.enablePropertyFilter(), config.schedule(), config.transaction(),
+                config.security());
     }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
+import io.nimbusmq.remoting.acl.SessionCredentials;
+import io.nimbusmq.remoting.tls.TlsMode;
+import io.nimbusmq.remoting.tls.TlsServerConfig;
 import io.nimbusmq.store.flush.FlushMode;
 import org.yaml.snakeyaml.Yaml;
 
@@ -34,6 +39,12 @@ import org.yaml.snakeyaml.Yaml;
  * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
  * --transaction-check-interval-millis N (30000)  --transaction-timeout-millis N (6000)  --transaction-check-max N (15)
  * --enable-property-filter true|false   SQL92 selectors (default true)
+ * --acl-enable true|false  every request signed and allowed by plain_acl.yml (default false)
+ * --acl-file FILE          the ACL 1.0 file (default conf/plain_acl.yml); changes apply without restart
+ * --tls-mode disabled|permissive|enforcing   (default disabled)
+ * --tls-cert FILE  --tls-key FILE  [--tls-key-password P]   server certificate and PKCS#8 key, PEM
+ * --tls-client-auth none|optional|require  --tls-trust-cert FILE   mutual TLS: CAs client certificates chain to
+ * --namesrv-access-key AK  --namesrv-secret-key SK   sign registrations with name servers that have ACL on
  * </pre>
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
@@ -41,7 +52,9 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
             "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
-            "transaction-check-max", "enable-property-filter");
+            "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "tls-mode", "tls-cert",
+            "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
+            "namesrv-secret-key");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -93,8 +106,29 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
                 parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
-                schedule(s), transactionConfig(s));
+                schedule(s), transactionConfig(s), security(s));
         return new LauncherOptions(mode, config);
+    }
+
+    private static SecurityConfig security(Map<String, String> s) {
+        AclConfig acl = parseBoolean(s.getOrDefault("acl-enable", "false"), "acl-enable")
+                ? AclConfig.plainAcl(Path.of(s.getOrDefault("acl-file", "conf/plain_acl.yml")))
+                : AclConfig.disabled();
+        TlsMode mode = TlsMode.parse(s.getOrDefault("tls-mode", "disabled"));
+        TlsServerConfig tls = TlsServerConfig.disabled();
+        if (mode != TlsMode.DISABLED) {
+            tls = TlsServerConfig.of(mode, path(s, "tls-cert"), path(s, "tls-key"))
+                    .withPrivateKeyPassword(s.get("tls-key-password"))
+                    .withClientAuth(TlsServerConfig.ClientAuth.parse(s.getOrDefault("tls-client-auth", "none")),
+                            path(s, "tls-trust-cert"));
+        }
+        return new SecurityConfig(acl, tls,
+                SessionCredentials.ofNullable(s.get("namesrv-access-key"), s.get("namesrv-secret-key")));
+    }
+
+    private static Path path(Map<String, String> s, String key) {
+        String value = s.get(key);
+        return value == null || value.isBlank() ? null : Path.of(value.trim());
     }
 
     private static boolean parseBoolean(String value, String key) {

@@ -3,6 +3,7 @@ package io.nimbusmq.remoting.dispatch;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +28,7 @@ public final class ProcessorRegistry {
     /** Index = code; replaced (copy on write) by register, so readers see a complete table. */
     private volatile Optional<ProcessorBinding>[] direct = emptyTable();
     private volatile boolean sealed;
+    private volatile RequestPreprocessor preprocessor = RequestPreprocessor.NONE;
 
     /**
      * Routes every code in {@code codes} to {@code processor}, run on {@code executor}.
@@ -59,6 +61,24 @@ public final class ProcessorRegistry {
         }
         direct = table;
         return this;
+    }
+
+    /**
+     * Sets the check every supported request passes before its processor (replacing {@link RequestPreprocessor#NONE}).
+     *
+     * @throws IllegalStateException when the registry is sealed
+     */
+    public synchronized ProcessorRegistry preprocessor(RequestPreprocessor value) {
+        if (sealed) {
+            throw new IllegalStateException("processor registry is sealed; set the preprocessor before starting");
+        }
+        this.preprocessor = Objects.requireNonNull(value, "preprocessor");
+        return this;
+    }
+
+    /** The check every supported request passes first; {@link RequestPreprocessor#NONE} unless one was set. */
+    public RequestPreprocessor preprocessor() {
+        return preprocessor;
     }
 
     /** The binding for {@code code}, empty when the code is not supported. */

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers it gives on its own, never to oneway requests:
  * <ul>
+ *   <li>the registry's {@link RequestPreprocessor} refuses the request: its response;</li>
  *   <li>no processor for the code: REQUEST_CODE_NOT_SUPPORTED, {@code " request type <code> not supported"};</li>
  *   <li>the executor refuses the task: SYSTEM_BUSY {@code [OVERLOAD]...};</li>
  *   <li>{@link RequestProcessor#rejectRequest()}: SYSTEM_BUSY {@code [REJECTREQUEST]...};</li>
@@ -60,7 +61,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             return;
         }
         try {
-            binding.get().executor().execute(() -> process(binding.get().processor(), context));
+            binding.get().executor().execute(() -> process(binding.get().processor(), registry.preprocessor(),
+                    context));
         } catch (RejectedExecutionException e) {
             log.warn("Executor for request code {} is full; answering {} with SYSTEM_BUSY", request.code(),
                     context.remoteAddress());
@@ -68,9 +70,14 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
         }
     }
 
-    private void process(RequestProcessor processor, RequestContext context) {
+    private void process(RequestProcessor processor, RequestPreprocessor preprocessor, RequestContext context) {
         RemotingCommand request = context.request();
         try {
+            RemotingCommand refusal = preprocessor.preprocess(context);
+            if (refusal != null) {
+                context.writeResponse(refusal);
+                return;
+            }
             if (processor.rejectRequest()) {
                 answer(context, ResponseCode.SYSTEM_BUSY, REJECT_REMARK);
                 return;

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.RemotingConnectException;
 import io.nimbusmq.remoting.RemotingTimeoutException;
@@ -12,6 +13,7 @@ import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.dispatch.RequestDispatcher;
 import io.nimbusmq.remoting.dispatch.ResponseTable;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.tls.SslContexts;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * A remoting client: one connection per {@code "host:port"} address, opened on first use and reopened after it
  * closes. Requests the server sends back on that connection (e.g. NOTIFY_CONSUMER_IDS_CHANGED) are dispatched to the
  * processors of the client's own {@link ProcessorRegistry}, exactly as on the server.
+ *
+ * <p>With {@link RemotingClientConfig#tls()} enabled every connection speaks TLS; a request is written once the
+ * connection is up, and Netty's SslHandler holds it until the handshake is done.
  *
  * <p>All methods are thread-safe and non-blocking except {@link #close()}. Futures complete on Netty I/O threads.
  */
@@ -46,13 +51,19 @@ public final class NettyRemotingClient implements AutoCloseable {
         NettyTransport transport = NettyTransport.select(config.useEpoll());
         ioGroup = transport.newEventLoopGroup(config.workerThreads(), "nimbus-client-io");
         RequestDispatcher dispatcher = new RequestDispatcher(registry, responseTable);
+        SslContext sslContext = config.tls().enabled() ? SslContexts.forClient(config.tls()) : null;
+        long handshakeTimeoutMillis = Math.max(config.connectTimeoutMillis(), 1_000);
         bootstrap = new Bootstrap()
                 .group(ioGroup)
                 .channel(transport.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMillis())
                 .handler(new RemotingChannelInitializer(config.maxFrameLengthBytes(), config.idleCloseSeconds(),
-                        new ConnectionEventHandler(listener, responseTable), dispatcher, channel -> { }));
+                        new ConnectionEventHandler(listener, responseTable), dispatcher, channel -> {
+                            if (sslContext != null) {
+                                TlsHandlers.addClientTls(channel, sslContext, handshakeTimeoutMillis);
+                            }
+                        }));
     }
 
     /** A client that serves no server-initiated requests (they are answered REQUEST_CODE_NOT_SUPPORTED). */

@@ -6,11 +6,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.dispatch.RequestDispatcher;
 import io.nimbusmq.remoting.dispatch.ResponseTable;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.tls.SslContexts;
+import io.nimbusmq.remoting.tls.TlsMode;
+import io.nimbusmq.remoting.tls.TlsServerConfig;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: one acceptor thread and {@link RemotingConfig#workerThreads()} I/O threads (native epoll when
  * available and enabled, NIO otherwise); processors run on the executors they were registered with, which the
- * server does not own. Lifecycle: {@link #start()} once, {@link #shutdown()} once (later calls do nothing).
+ * server does not own. TLS ({@link RemotingConfig#tls()}): disabled, permissive (TLS and plain clients on the port)
+ * or enforcing; see {@link TlsHandlers}. Lifecycle: {@link #start()} once, {@link #shutdown()} once (later calls do nothing).
  */
 public final class NettyRemotingServer implements AutoCloseable {
 
@@ -72,6 +77,8 @@ public final class NettyRemotingServer implements AutoCloseable {
         acceptorGroup = transport.newEventLoopGroup(1, "nimbus-remoting-acceptor");
         ioGroup = transport.newEventLoopGroup(config.workerThreads(), "nimbus-remoting-io");
         RequestDispatcher dispatcher = new RequestDispatcher(registry, responseTable);
+        TlsServerConfig tls = config.tls();
+        SslContext sslContext = tls.mode() == TlsMode.DISABLED ? null : SslContexts.forServer(tls);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, ioGroup)
                 .channel(transport.serverChannelType())
@@ -79,7 +86,10 @@ public final class NettyRemotingServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new RemotingChannelInitializer(config.maxFrameLengthBytes(), config.idleCloseSeconds(),
-                        connectionEvents, dispatcher, channels::add));
+                        connectionEvents, dispatcher, channel -> {
+                            channels.add(channel);
+                            TlsHandlers.addServerTls(channel, tls.mode(), sslContext, tls.handshakeTimeoutMillis());
+                        }));
         try {
             serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
         } catch (Exception e) {
@@ -89,8 +99,9 @@ public final class NettyRemotingServer implements AutoCloseable {
                     + config.port(), e);
         }
         localAddress = (InetSocketAddress) serverChannel.localAddress();
-        log.info("Remoting server listening on {} ({} transport, {} I/O threads)", localAddress, transport.name(),
-                config.workerThreads());
+        log.info("Remoting server listening on {} ({} transport, {} I/O threads, TLS {}{})", localAddress,
+                transport.name(), config.workerThreads(), tls.mode(),
+                sslContext == null ? "" : " via " + SslContexts.provider());
         return localAddress;
     }
 

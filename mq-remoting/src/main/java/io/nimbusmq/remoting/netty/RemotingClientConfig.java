@@ -1,5 +1,7 @@
 package io.nimbusmq.remoting.netty;
 
+import io.nimbusmq.remoting.tls.TlsClientConfig;
+
 /**
  * Settings of a {@link NettyRemotingClient}, checked when constructed.
  *
@@ -9,14 +11,16 @@ package io.nimbusmq.remoting.netty;
  *                             next call); 0 disables
  * @param workerThreads        Netty I/O threads
  * @param useEpoll             use native epoll when it is available on this machine, NIO otherwise
+ * @param tls                  TLS on the connections ({@link TlsClientConfig#disabled()} by default)
  */
 public record RemotingClientConfig(int connectTimeoutMillis, int maxFrameLengthBytes, int idleCloseSeconds,
-                                   int workerThreads, boolean useEpoll) {
+                                   int workerThreads, boolean useEpoll, TlsClientConfig tls) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 3000;
     public static final int DEFAULT_WORKER_THREADS = 1;
 
     public RemotingClientConfig {
+        tls = tls == null ? TlsClientConfig.disabled() : tls;
         if (connectTimeoutMillis < 1) {
             throw new IllegalArgumentException("connectTimeoutMillis must be positive: " + connectTimeoutMillis);
         }
@@ -32,6 +36,12 @@ public record RemotingClientConfig(int connectTimeoutMillis, int maxFrameLengthB
         }
     }
 
+    /** Without TLS. */
+    public RemotingClientConfig(int connectTimeoutMillis, int maxFrameLengthBytes, int idleCloseSeconds,
+                                int workerThreads, boolean useEpoll) {
+        this(connectTimeoutMillis, maxFrameLengthBytes, idleCloseSeconds, workerThreads, useEpoll, null);
+    }
+
     /** 3 s connect timeout, 16 MiB frames, 120 s idle close, 1 I/O thread, epoll when available. */
     public static RemotingClientConfig defaults() {
         return new RemotingClientConfig(DEFAULT_CONNECT_TIMEOUT_MILLIS, RemotingConfig.DEFAULT_MAX_FRAME_LENGTH_BYTES,
@@ -40,16 +50,21 @@ public record RemotingClientConfig(int connectTimeoutMillis, int maxFrameLengthB
 
     public RemotingClientConfig withConnectTimeoutMillis(int newConnectTimeoutMillis) {
         return new RemotingClientConfig(newConnectTimeoutMillis, maxFrameLengthBytes, idleCloseSeconds, workerThreads,
-                useEpoll);
+                useEpoll, tls);
     }
 
     public RemotingClientConfig withIdleCloseSeconds(int newIdleCloseSeconds) {
         return new RemotingClientConfig(connectTimeoutMillis, maxFrameLengthBytes, newIdleCloseSeconds, workerThreads,
-                useEpoll);
+                useEpoll, tls);
     }
 
     public RemotingClientConfig withUseEpoll(boolean newUseEpoll) {
         return new RemotingClientConfig(connectTimeoutMillis, maxFrameLengthBytes, idleCloseSeconds, workerThreads,
-                newUseEpoll);
+                newUseEpoll, tls);
+    }
+
+    public RemotingClientConfig withTls(TlsClientConfig newTls) {
+        return new RemotingClientConfig(connectTimeoutMillis, maxFrameLengthBytes, idleCloseSeconds, workerThreads,
+                useEpoll, newTls);
     }
 }

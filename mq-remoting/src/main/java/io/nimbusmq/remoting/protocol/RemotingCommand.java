@@ -33,6 +33,8 @@ public final class RemotingCommand {
     public static final int ONEWAY_FLAG = 1 << 1;
 
     private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
+    /** Masked in {@link #toString()}; see {@code io.nimbusmq.remoting.acl.SessionCredentials#SECURITY_TOKEN}. */
+    private static final String SECURITY_TOKEN_FIELD = "SecurityToken";
 
     private int code;
     private LanguageCode language = LanguageCode.JAVA;
@@ -312,7 +314,17 @@ public final class RemotingCommand {
     @Override
     public String toString() {
         return "RemotingCommand[code=" + code + ", language=" + language + ", version=" + version
-                + ", opaque=" + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + extFields
+                + ", opaque=" + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + loggableExtFields()
                 + ", bodyLengthBytes=" + bodyLengthBytes() + ", serializeType=" + serializeType + "]";
+    }
+
+    /** The ext fields with the ACL security token (a credential) masked. */
+    private Map<String, String> loggableExtFields() {
+        if (extFields == null || !extFields.containsKey(SECURITY_TOKEN_FIELD)) {
+            return extFields;
+        }
+        Map<String, String> copy = new HashMap<>(extFields);
+        copy.put(SECURITY_TOKEN_FIELD, "******");
+        return copy;
     }
 }

@@ -14,6 +14,8 @@ public final class RemotingVersion {
     public static final int V3_4_9 = 121;
     /** Clients refuse SQL92 pulls from brokers answering HEART_BEAT with a lower version. */
     public static final int V4_1_0_SNAPSHOT = 232;
+    /** The last version whose ACL signature did not cover {@code _UNIQUE_KEY_QUERY}. */
+    public static final int V4_9_3 = 400;
     /** Name server writes route JSON in standard form from here on. */
     public static final int V4_9_4 = 401;
     /** Compressed register bodies include topic-queue mappings from here on. */

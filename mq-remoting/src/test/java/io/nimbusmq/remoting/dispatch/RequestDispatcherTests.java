@@ -56,6 +56,9 @@ class RequestDispatcherTests {
             }
         }, direct, BUSY);
         registry.register((ctx, request) -> null, new DirectExecutorService(true), OVERLOADED);
+        registry.preprocessor(ctx -> "deny".equals(ctx.request().optionalString("guard"))
+                ? RemotingCommand.createResponse(ctx.request(), ResponseCode.NO_PERMISSION, "refused by the guard")
+                : null);
         return registry;
     }
 
@@ -200,5 +203,24 @@ class RequestDispatcherTests {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void aPreprocessorRefusalIsAnsweredAndTheProcessorNeverRuns() {
+        RemotingCommand refused = answerTo(RemotingCommand.createRequest(ECHO).putExtField("guard", "deny"));
+        RemotingCommand allowed = answerTo(RemotingCommand.createRequest(ECHO).putExtField("guard", "allow"));
+
+        assertThat(refused.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        assertThat(refused.remark()).isEqualTo("refused by the guard");
+        assertThat(allowed.code()).as("the same channel keeps serving").isEqualTo(ResponseCode.SUCCESS);
+        assertThat(processed).hasValue(1);
+    }
+
+    @Test
+    void aRefusedOnewayRequestIsNotAnswered() {
+        channel.writeInbound(RemotingCommand.createOnewayRequest(ECHO).putExtField("guard", "deny"));
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(processed).hasValue(0);
     }
 }

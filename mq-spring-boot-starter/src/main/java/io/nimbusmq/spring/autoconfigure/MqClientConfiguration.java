@@ -11,6 +11,8 @@ import org.springframework.core.io.ResourceLoader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nimbusmq.client.ClientConfig;
 import io.nimbusmq.client.MqClient;
+import io.nimbusmq.remoting.acl.SessionCredentials;
+import io.nimbusmq.remoting.tls.TlsClientConfig;
 import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.MqMessageConverter;
@@ -31,9 +33,10 @@ class MqClientConfiguration {
         return new PropertiesMqConnectionDetails(properties, resourceLoader.getClassLoader());
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    MqClient mqClient(MqProperties properties, MqConnectionDetails connectionDetails,
+    /** The settings of the {@link MqClient} bean: mq.client.*, mq.access-key, mq.tls.*, then the customizers. */
+    @Bean
+    @ConditionalOnMissingBean({ClientConfig.class, MqClient.class})
+    ClientConfig mqClientConfig(MqProperties properties, MqConnectionDetails connectionDetails,
             ObjectProvider<ClientConfigCustomizer> customizers, Environment environment) {
         MqProperties.Client client = properties.getClient();
         ClientConfig.Builder builder = ClientConfig.builder().nameServer(connectionDetails.nameServer())
@@ -41,9 +44,30 @@ class MqClientConfiguration {
                         : ClientInstanceNames.next(applicationName(environment)))
                 .requestTimeout(client.getRequestTimeout())
                 .heartbeatInterval(client.getHeartbeatInterval())
-                .routeRefreshInterval(client.getRouteRefreshInterval());
+                .routeRefreshInterval(client.getRouteRefreshInterval())
+                .credentials(SessionCredentials.ofNullable(properties.getAccessKey(), properties.getSecretKey()))
+                .tls(tls(properties.getTls()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return MqClient.create(builder.build());
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MqClient mqClient(ClientConfig mqClientConfig) {
+        return MqClient.create(mqClientConfig);
+    }
+
+    @Bean
+    MqClients mqClients(MqClient client, ObjectProvider<ClientConfig> config) {
+        return new MqClients(client, config.getIfUnique());
+    }
+
+    private static TlsClientConfig tls(MqProperties.Tls tls) {
+        if (!tls.isEnabled()) {
+            return TlsClientConfig.disabled();
+        }
+        return new TlsClientConfig(true, tls.getTrustCertificates(), tls.isVerifyServer(), tls.getCertificate(),
+                tls.getPrivateKey(), tls.getPrivateKeyPassword());
     }
 
     /** The application's JSON mapper (Boot's auto-configured one, with its modules and settings) when it has one. */

@@ -41,10 +41,12 @@ class MqListenerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClient client,
+    MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClients clients, MqProperties properties,
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
             BeanFactory beanFactory) {
-        return new MessageListenerContainerFactory(client, consumerConfigs, converter,
+        return new MessageListenerContainerFactory(
+                endpoint -> clients.forCredentials(properties.getListeners().get(endpoint.group())), consumerConfigs,
+                converter,
                 () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
                 beanFactory);
     }

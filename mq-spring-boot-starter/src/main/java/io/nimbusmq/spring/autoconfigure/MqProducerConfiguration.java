@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.TransactionListenerBeanPostProcessor;
 import io.nimbusmq.spring.core.MqOperations;
@@ -35,17 +34,19 @@ class MqProducerConfiguration {
 
     @Bean(name = PRODUCER_BEAN, destroyMethod = "close")
     @ConditionalOnMissingBean(name = PRODUCER_BEAN)
-    Producer mqProducer(MqClient client, ProducerConfigs configs) {
-        Producer producer = client.producer(configs.forGroup(configs.defaultGroup()));
+    Producer mqProducer(MqClients clients, MqProperties properties, ProducerConfigs configs) {
+        Producer producer = clients.forCredentials(properties.getProducer())
+                .producer(configs.forGroup(configs.defaultGroup()));
         producer.start();
         return producer;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    TransactionListenerRegistry mqTransactionListenerRegistry(MqClient client, ProducerConfigs configs,
-            MqMessageConverter converter) {
-        return new TransactionListenerRegistry(client, configs.transactionGroup(), configs::forGroup, converter);
+    TransactionListenerRegistry mqTransactionListenerRegistry(MqClients clients, MqProperties properties,
+            ProducerConfigs configs, MqMessageConverter converter) {
+        return new TransactionListenerRegistry(clients.forCredentials(properties.getProducer()),
+                configs.transactionGroup(), configs::forGroup, converter);
     }
 
     @Bean

@@ -25,6 +25,17 @@ public class MqProperties {
      */
     private String nameServer;
 
+    /**
+     * Access key signing every request (brokers with ACL on); unset for unsigned requests. Producers and listeners
+     * may have their own (mq.producer.access-key, mq.listeners.<group>.access-key).
+     */
+    private String accessKey;
+
+    /** Secret key of mq.access-key. Never logged. */
+    private String secretKey;
+
+    private final Tls tls = new Tls();
+
     private final Client client = new Client();
 
     private final Producer producer = new Producer();
@@ -46,8 +57,110 @@ public class MqProperties {
         this.nameServer = nameServer;
     }
 
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public Tls getTls() {
+        return tls;
+    }
+
     public Client getClient() {
         return client;
+    }
+
+    /** Access key and secret key as a pair, like the official client's session credentials. */
+    public interface Credentials {
+
+        String getAccessKey();
+
+        String getSecretKey();
+    }
+
+    public static class Tls {
+
+        /** Whether connections to name servers and brokers use TLS. */
+        private boolean enabled;
+
+        /**
+         * PEM file of the CAs broker certificates must chain to. Unset: the JVM's default trust store.
+         */
+        private Path trustCertificates;
+
+        /**
+         * Whether the broker's certificate is verified. false accepts any certificate (the official client's default;
+         * for self-signed development brokers only).
+         */
+        private boolean verifyServer = true;
+
+        /** PEM client certificate, for brokers that require client certificates (mutual TLS). */
+        private Path certificate;
+
+        /** PEM PKCS#8 private key of mq.tls.certificate. */
+        private Path privateKey;
+
+        /** Password of mq.tls.private-key, if encrypted. Never logged. */
+        private String privateKeyPassword;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Path getTrustCertificates() {
+            return trustCertificates;
+        }
+
+        public void setTrustCertificates(Path trustCertificates) {
+            this.trustCertificates = trustCertificates;
+        }
+
+        public boolean isVerifyServer() {
+            return verifyServer;
+        }
+
+        public void setVerifyServer(boolean verifyServer) {
+            this.verifyServer = verifyServer;
+        }
+
+        public Path getCertificate() {
+            return certificate;
+        }
+
+        public void setCertificate(Path certificate) {
+            this.certificate = certificate;
+        }
+
+        public Path getPrivateKey() {
+            return privateKey;
+        }
+
+        public void setPrivateKey(Path privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public String getPrivateKeyPassword() {
+            return privateKeyPassword;
+        }
+
+        public void setPrivateKeyPassword(String privateKeyPassword) {
+            this.privateKeyPassword = privateKeyPassword;
+        }
     }
 
     public Producer getProducer() {
@@ -120,10 +233,34 @@ public class MqProperties {
         }
     }
 
-    public static class Producer {
+    public static class Producer implements Credentials {
 
         /** Producer group of the template. Default: "<spring.application.name>-producer". */
         private String group;
+
+        /** Access key of the template's and transaction listeners' producers. Default: mq.access-key. */
+        private String accessKey;
+
+        /** Secret key of mq.producer.access-key. Never logged. */
+        private String secretKey;
+
+        @Override
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        @Override
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
 
         /**
          * Producer group of transaction listeners that name none. Default: the producer group followed by "-tx".
@@ -320,10 +457,34 @@ public class MqProperties {
         }
     }
 
-    public static class ListenerOverride {
+    public static class ListenerOverride implements Credentials {
 
         /** Whether the listener of this consumer group runs. */
         private boolean enabled = true;
+
+        /** Access key of this listener's consumer. Default: mq.access-key. */
+        private String accessKey;
+
+        /** Secret key of this listener's access key. Never logged. */
+        private String secretKey;
+
+        @Override
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        @Override
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
 
         /** Overrides the listener's thread count. */
         private Integer consumeThreads;

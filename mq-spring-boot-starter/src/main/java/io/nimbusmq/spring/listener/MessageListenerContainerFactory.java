@@ -1,6 +1,7 @@
 package io.nimbusmq.spring.listener;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -20,7 +21,7 @@ import io.nimbusmq.spring.support.MqMessageConverter;
  */
 public class MessageListenerContainerFactory {
 
-    private final MqClient client;
+    private final Function<MessageListenerEndpoint, MqClient> clients;
     private final ConsumerConfigFactory consumerConfigs;
     private final MqMessageConverter converter;
     private final Supplier<Producer> replyProducer;
@@ -31,7 +32,14 @@ public class MessageListenerContainerFactory {
     public MessageListenerContainerFactory(MqClient client, ConsumerConfigFactory consumerConfigs,
             MqMessageConverter converter, Supplier<Producer> replyProducer, MqMetrics metrics,
             BeanFactory beanFactory) {
-        this.client = client;
+        this(endpoint -> client, consumerConfigs, converter, replyProducer, metrics, beanFactory);
+    }
+
+    /** With the client of each endpoint chosen by {@code clients} (listeners with access keys of their own). */
+    public MessageListenerContainerFactory(Function<MessageListenerEndpoint, MqClient> clients,
+            ConsumerConfigFactory consumerConfigs, MqMessageConverter converter, Supplier<Producer> replyProducer,
+            MqMetrics metrics, BeanFactory beanFactory) {
+        this.clients = clients;
         this.consumerConfigs = consumerConfigs;
         this.converter = converter;
         this.replyProducer = replyProducer;
@@ -44,7 +52,8 @@ public class MessageListenerContainerFactory {
         DefaultMessageHandlerMethodFactory methods = endpoint.batch() ? batchMethods : singleMethods;
         InvocableHandlerMethod method = methods.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
         ListenerInvoker invoker = new ListenerInvoker(endpoint, method, converter, replyProducer, metrics);
-        return new MessageListenerContainer(endpoint, consumerConfigs.create(endpoint), client, invoker);
+        return new MessageListenerContainer(endpoint, consumerConfigs.create(endpoint), clients.apply(endpoint),
+                invoker);
     }
 
     private DefaultMessageHandlerMethodFactory methodFactory(List<HandlerMethodArgumentResolver> custom,

@@ -62,6 +62,13 @@ public @interface EmbeddedMq {
     /** How many check-backs before a transaction is given up; -1 for 15. */
     int transactionCheckMax() default -1;
 
+    /**
+     * A {@code plain_acl.yml} (a file path, or {@code classpath:...}) turning the broker's access control on, so that
+     * a test runs with the production credentials and permissions (set {@code mq.access-key} and
+     * {@code mq.secret-key}); empty (the default) for none.
+     */
+    String aclFile() default "";
+
     /** The property that receives the broker address. */
     String nameServerProperty() default "mq.name-server";
 }

@@ -104,7 +104,7 @@ public final class EmbeddedMqBrokers {
     private static Running start(EmbeddedMqSettings settings) {
         Path storeDir = createStoreDir();
         ManualClock clock = settings.manualClock() ? new ManualClock() : null;
-        EmbeddedBroker.Builder builder = settings.applyTo(EmbeddedBroker.builder().port(0).storeDir(storeDir));
+        EmbeddedBroker.Builder builder = settings.applyTo(EmbeddedBroker.builder().port(0).storeDir(storeDir), storeDir);
         if (clock != null) {
             builder.clock(clock);
         }

@@ -45,7 +45,7 @@ class EmbeddedMqSettingsIntegrationTests {
 
     @Test
     void theContextGetsTheBrokerOfItsSettingsWithItsTopics() {
-        EmbeddedMqSettings settings = new EmbeddedMqSettings(false, "1s 1s 1s", 300, 300, 3);
+        EmbeddedMqSettings settings = new EmbeddedMqSettings(false, "1s 1s 1s", 300, 300, 3, "");
         assertThat(broker).isSameAs(EmbeddedMqBrokers.broker(settings)).isNotSameAs(EmbeddedMqBrokers.shared());
         assertThat(broker.config().schedule().delayLevels()).isEqualTo("1s 1s 1s");
         assertThat(broker.config().transaction()).isEqualTo(new TransactionConfig(300, 300, 3));

@@ -22,7 +22,7 @@ class EmbeddedMqExtensionIntegrationTests {
 
     @Test
     void injectsTheBrokerOfItsSettingsWithItsTopicsAndClock(EmbeddedBroker broker, ManualClock clock) {
-        EmbeddedMqSettings settings = new EmbeddedMqSettings(true, "1s 2s", -1, -1, -1);
+        EmbeddedMqSettings settings = new EmbeddedMqSettings(true, "1s 2s", -1, -1, -1, "");
         assertThat(broker).isSameAs(EmbeddedMqBrokers.broker(settings))
                 .isNotSameAs(EmbeddedMqBrokers.sharedWithManualClock());
         assertThat(clock).isSameAs(EmbeddedMqBrokers.manualClock(settings)).isNotSameAs(EmbeddedMqBrokers.manualClock());

@@ -7,17 +7,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.remoting.acl.RequestSignature;
+import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.tls.TlsClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The client's wire: one {@link NettyRemotingClient} (one connection per broker or name-server address, broker-initiated
  * requests served by the given registry), name-server failover, and failures turned into {@link MqClientException}s.
+ *
+ * <p>With credentials, every request is signed right before it is sent (the official client's {@code AclClientRPCHook}).
  *
  * <p>Futures complete on Netty I/O threads: callers hop to their own executors before doing real work.
  */
@@ -27,15 +32,23 @@ public final class ClientRemoting implements AutoCloseable {
 
     private final NettyRemotingClient client;
     private final NameServerSelector nameServers;
+    private final SessionCredentials credentials;
 
-    public ClientRemoting(NameServerSelector nameServers, ProcessorRegistry registry) {
+    /**
+     * @param credentials signs every request sent, or {@code null}
+     * @param tls         TLS on every connection
+     */
+    public ClientRemoting(NameServerSelector nameServers, ProcessorRegistry registry, SessionCredentials credentials,
+            TlsClientConfig tls) {
         this.nameServers = nameServers;
-        this.client = new NettyRemotingClient(RemotingClientConfig.defaults().withUseEpoll(false), registry,
-                ChannelEventListener.NONE);
+        this.credentials = credentials;
+        this.client = new NettyRemotingClient(RemotingClientConfig.defaults().withUseEpoll(false).withTls(tls),
+                registry, ChannelEventListener.NONE);
     }
 
     /** A request to {@code address}; completes with the response whatever its code, or with an MqClientException. */
     public CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request, long timeoutMillis) {
+        sign(request);
         CompletableFuture<RemotingCommand> result = new CompletableFuture<>();
         client.invokeSync(address, request, timeoutMillis).whenComplete((response, failure) -> {
             if (failure == null) {
@@ -55,6 +68,7 @@ public final class ClientRemoting implements AutoCloseable {
 
     /** A oneway request; failures are logged, not thrown. */
     public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request) {
+        sign(request);
         return client.invokeOneway(address, request).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 log.debug("Oneway request code {} to {} failed: {}", request.code(), address,
@@ -81,6 +95,13 @@ public final class ClientRemoting implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** Signs last, once every field is set: the signature covers the ext fields and the body (§9). */
+    private void sign(RemotingCommand request) {
+        if (credentials != null) {
+            RequestSignature.sign(request, credentials);
+        }
     }
 
     public void closeConnection(String address) {

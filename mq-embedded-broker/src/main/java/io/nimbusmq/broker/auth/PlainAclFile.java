@@ -1,0 +1,147 @@
+package io.nimbusmq.broker.auth;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads RocketMQ's ACL 1.0 file, {@code plain_acl.yml}, as existing deployments have it:
+ *
+ * <pre>
+ * globalWhiteRemoteAddresses:      # requests from these addresses skip every check
+ *   - 10.10.103.*
+ * accounts:
+ *   - accessKey: RocketMQ          # more than 6 characters
+ *     secretKey: 12345678          # more than 6 characters
+ *     whiteRemoteAddress:          # from these addresses, this access key needs no signature
+ *     admin: false                 # admin request codes (create/delete topic, ...) need true
+ *     defaultTopicPerm: DENY       # topics not listed below; missing means DENY
+ *     defaultGroupPerm: SUB        # groups not listed below; missing means DENY
+ *     topicPerms:                  # name=DENY|PUB|SUB|PUB|SUB
+ *       - topicA=DENY
+ *       - topicB=PUB|SUB
+ *     groupPerms:
+ *       - groupA=DENY
+ *       - groupB=SUB
+ * </pre>
+ *
+ * A listed topic or group is decided by its own entry only (so {@code topicB=PUB} refuses SUB on topicB whatever the
+ * default says). {@code dataVersion} is ignored. An empty file means no accounts.
+ *
+ * <p>Stricter than RocketMQ where RocketMQ is silent: an unknown permission word, a malformed entry or address pattern
+ * and a repeated access key make the whole file invalid ({@link IllegalArgumentException} naming the account), rather
+ * than becoming DENY or being skipped.
+ */
+public final class PlainAclFile {
+
+    private PlainAclFile() {
+    }
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not a valid ACL file; the message names the file and the account
+     */
+    public static AclRules read(Path file) throws IOException {
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not valid YAML: " + e.getMessage(), e);
+        }
+        try {
+            return parse(root);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static AclRules parse(Object root) {
+        if (root == null) {
+            return AclRules.EMPTY;
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("expected a map with globalWhiteRemoteAddresses and accounts");
+        }
+        List<AddressPattern> global = new ArrayList<>();
+        for (String pattern : strings(map.get("globalWhiteRemoteAddresses"), "globalWhiteRemoteAddresses")) {
+            global.add(AddressPattern.parse(pattern));
+        }
+        List<AclUser> users = new ArrayList<>();
+        Object accounts = map.get("accounts");
+        if (accounts != null) {
+            if (!(accounts instanceof List<?> list)) {
+                throw new IllegalArgumentException("accounts must be a list");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                users.add(account(list.get(i), i));
+            }
+        }
+        return new AclRules(global, AclRules.byAccessKey(users, "accounts"));
+    }
+
+    private static AclUser account(Object entry, int index) {
+        if (!(entry instanceof Map<?, ?> account)) {
+            throw new IllegalArgumentException("accounts[" + index + "] must be a map");
+        }
+        String accessKey = string(account.get("accessKey"));
+        String where = "accounts[" + index + "] (accessKey " + accessKey + ")";
+        try {
+            List<AccessRule> rules = new ArrayList<>();
+            addListed(rules, Resource.Kind.TOPIC, strings(account.get("topicPerms"), "topicPerms"));
+            addListed(rules, Resource.Kind.GROUP, strings(account.get("groupPerms"), "groupPerms"));
+            addRules(rules, Resource.Kind.TOPIC, "*", Permission.parse(string(account.get("defaultTopicPerm"))),
+                    true);
+            addRules(rules, Resource.Kind.GROUP, "*", Permission.parse(string(account.get("defaultGroupPerm"))),
+                    true);
+            String white = string(account.get("whiteRemoteAddress"));
+            return new AclUser(accessKey, string(account.get("secretKey")),
+                    Boolean.parseBoolean(string(account.get("admin"))),
+                    white == null || white.isBlank() ? null : AddressPattern.parse(white), rules,
+                    AclUser.Source.PLAIN_ACL);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void addListed(List<AccessRule> rules, Resource.Kind kind, List<String> entries) {
+        for (String entry : entries) {
+            String[] parts = entry.split("=");
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new IllegalArgumentException("'" + entry + "' is not name=PERM, e.g. topicA=SUB");
+            }
+            addRules(rules, kind, parts[0].trim(), Permission.parse(parts[1]), false);
+        }
+    }
+
+    /** One rule per action, so that a listed resource decides PUB and SUB by itself. */
+    private static void addRules(List<AccessRule> rules, Resource.Kind kind, String pattern, byte permission,
+            boolean fallback) {
+        for (byte action : new byte[] {Permission.PUB, Permission.SUB}) {
+            rules.add(new AccessRule(kind, pattern, action, Permission.grants(permission, action), null, fallback));
+        }
+    }
+
+    private static List<String> strings(Object value, String name) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IllegalArgumentException(name + " must be a list");
+        }
+        return list.stream().filter(item -> item != null).map(String::valueOf).toList();
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+}
