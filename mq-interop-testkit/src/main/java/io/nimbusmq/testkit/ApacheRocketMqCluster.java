@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.stats.Stats;
+import org.apache.rocketmq.common.stats.StatsItem;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
@@ -101,12 +105,13 @@ public final class ApacheRocketMqCluster implements BeforeAllCallback, AfterAllC
         awaitSlaveConnected();
     }
 
-    /** Stops the brokers and the name server and deletes their files. */
-    public void stop() throws IOException {
-        for (Node node : List.of(masterB, slaveA, masterA)) {
-            if (node != null) {
-                node.stop();
-            }
+    /** Stops the brokers (in parallel: each takes seconds) and the name server, and deletes their files. */
+    public void stop() throws IOException, InterruptedException {
+        List<Thread> stopping = Stream.of(masterB, slaveA, masterA).filter(Objects::nonNull)
+                .map(node -> new Thread(node::stop, "stop-" + node.brokerName + "-" + node.brokerId)).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            thread.join();
         }
         if (nameServer != null) {
             nameServer.shutdown();
@@ -201,6 +206,13 @@ public final class ApacheRocketMqCluster implements BeforeAllCallback, AfterAllC
         awaitSlaveConnected();
     }
 
+    /** How many messages of {@code topic} broker-a's slave has served to consumer group {@code group} by pulls. */
+    public long messagesServedBySlave(String topic, String group) {
+        StatsItem item = slaveA.controller.getBrokerStatsManager().getStatsItem(Stats.GROUP_GET_NUMS,
+                topic + "@" + group);
+        return item == null ? 0 : item.getValue().sum();
+    }
+
     /** The name server's current route of {@code topic}. */
     public Optional<TopicRouteData> routeOf(String topic) {
         return Optional.ofNullable(nameServer.getRouteInfoManager().pickupTopicRouteData(topic));
@@ -283,8 +295,15 @@ public final class ApacheRocketMqCluster implements BeforeAllCallback, AfterAllC
             super(brokerConfig, InProcessApache.loopback(port), new NettyClientConfig(), storeConfig);
         }
 
+        /**
+         * Closes the client and name server connections first, as a dying process loses all its sockets at once (a
+         * clean shutdown keeps the name server connections until its services have stopped, seconds later), then
+         * shuts down without unregistering.
+         */
         void crash() {
             crashing = true;
+            getRemotingServer().shutdown();
+            getBrokerOuterAPI().shutdown();
             shutdown();
         }
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Which member of the queue's broker group a pull goes to is the official client's choice ({@link BrokerChoice}):
  * the broker id the last answer suggested ({@code suggestWhichBrokerId}; the master at first), else any member, so a
  * queue whose master the name server dropped is read from its slave, without asking the slave to commit the offset.
- * A failed pull refreshes the topic's route, so that a dead master is left at the next attempt. A slave that finds
+ * A failed pull refreshes the topic's route; when the route names another member now (the name server dropped a dead
+ * master), the next pull goes there at once, else after the usual back-off. A slave that finds
  * nothing redirects to its master (PULL_RETRY_IMMEDIATELY); while that master is not routed, the next pull waits
  * {@value #DELAY_WHILE_MASTER_GONE_MILLIS} ms rather than spin on the slave.
  */
@@ -135,7 +136,9 @@ final class PullService {
                         log.debug("Pull of {} from {} failed: {}", request.queue, broker.address(),
                                 ClientRemoting.unwrap(failure).getMessage());
                         context.services().routes().refresh(request.queue.topic());
-                        later(request, DELAY_ON_ERROR_MILLIS);
+                        boolean movedOn = brokerFor(request).filter(next -> !next.address().equals(broker.address()))
+                                .isPresent();
+                        later(request, movedOn ? 0 : DELAY_ON_ERROR_MILLIS);
                     } else {
                         onResponse(request, broker, subscription, response);
                     }
