@@ -27,12 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
@@ -51,6 +54,7 @@ import io.nimbusmq.testkit.ApacheRocketMqCluster;
  * topic on all three masters, and the official client and the starter send to and receive from all three.
  */
 @Tag("cluster")
+@ExtendWith(OutputCaptureExtension.class)
 class MixedClusterCompatibilityTests {
 
     static final String BROKER_C = "broker-c";
@@ -101,6 +105,13 @@ class MixedClusterCompatibilityTests {
         assertThat(info.getBrokerAddrTable().get(BROKER_C).getBrokerAddrs()).containsOnlyKeys(0L)
                 .containsValue(nimbus.address());
         assertThat(info.getBrokerAddrTable().get(BROKER_C).getCluster()).isEqualTo(CLUSTER);
+    }
+
+    @Test
+    void mqadminClusterListShowsOurBrokerAsAnActiveMaster(CapturedOutput output) {
+        MQAdminStartup.main0(new String[] {"clusterList", "-n", cluster.nameServerAddress()}, null);
+        assertThat(output.getOut().lines().filter(line -> line.contains(BROKER_C)).toList()).singleElement()
+                .asString().contains(CLUSTER, " 0 ", nimbus.address(), "V5_3_1").endsWith("true");
     }
 
     @Test
