@@ -131,7 +131,8 @@ class FailoverOnApacheClusterCompatibilityTests {
             assertThat(listener.bodies()).as("nothing received that was not sent").allMatch(load::wasSent);
             System.out.printf("""
                     Failover figures (broker-a's master killed under load, then restarted):
-                      messages acknowledged ............................ %d (%d sends failed and were reported to the sender)
+                      messages acknowledged ............................ %d
+                      sends failed (reported to the sender) ............ %d
                       acknowledged and lost ............................ %d
                       first send acknowledged by broker-b after the kill %d ms
                       slowest send while broker-a's master went down ... %d ms

@@ -110,8 +110,10 @@ class MixedClusterCompatibilityTests {
     @Test
     void mqadminClusterListShowsOurBrokerAsAnActiveMaster(CapturedOutput output) {
         MQAdminStartup.main0(new String[] {"clusterList", "-n", cluster.nameServerAddress()}, null);
-        assertThat(output.getOut().lines().filter(line -> line.startsWith(CLUSTER) && line.contains(BROKER_C)).toList()).singleElement()
-                .asString().contains(CLUSTER, " 0 ", nimbus.address(), "V5_3_1").endsWith("true");
+        List<String> rows = output.getOut().lines()
+                .filter(line -> line.startsWith(CLUSTER) && line.contains(BROKER_C)).toList();
+        assertThat(rows).singleElement().asString().contains(CLUSTER, " 0 ", nimbus.address(), "V5_3_1")
+                .endsWith("true");
     }
 
     @Test
