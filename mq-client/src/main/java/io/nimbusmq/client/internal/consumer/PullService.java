@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * the broker id the last answer suggested ({@code suggestWhichBrokerId}; the master at first), else any member, so a
  * queue whose master the name server dropped is read from its slave, without asking the slave to commit the offset.
  * A failed pull refreshes the topic's route; when the route names another member now (the name server dropped a dead
- * master), the next pull goes there at once, else after the usual back-off. A slave that finds
- * nothing redirects to its master (PULL_RETRY_IMMEDIATELY); while that master is not routed, the next pull waits
+ * master), the next pull goes there at once, else after the usual back-off. A slave that finds nothing redirects to
+ * its master (PULL_RETRY_IMMEDIATELY); while that master is not routed, the next pull waits
  * {@value #DELAY_WHILE_MASTER_GONE_MILLIS} ms rather than spin on the slave.
  */
 final class PullService {

@@ -16,8 +16,8 @@ import io.nimbusmq.remoting.protocol.body.BrokerData;
  *       once the name server has dropped a dead master.</li>
  * </ol>
  * Pulls want the id the broker's last answer suggested ({@code suggestWhichBrokerId}) and accept any member, so they
- * move to a slave while the master is gone and back when it returns; offset commits want the master and accept any;
- * offset queries, queue locks and sends back go to the master only. Producers never use a slave.
+ * move to a slave while the master is gone and back when it returns; offset commits and queries want the master and
+ * accept any; queue locks and sends back go to the master only. Producers never use a slave.
  *
  * @param address {@code "ip:port"} of the member chosen
  * @param slave   whether it is a slave (a pull to it must not ask it to commit the consumer offset)
