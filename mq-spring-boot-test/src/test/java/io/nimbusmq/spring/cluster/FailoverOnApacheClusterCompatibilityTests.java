@@ -282,7 +282,7 @@ class FailoverOnApacheClusterCompatibilityTests {
         /** The longest acknowledged send, in ms, of those started between {@code from} and {@code to}. */
         long slowestSendStartedBetween(long from, long to) {
             return acknowledged.values().stream().filter(a -> a.startedAt() >= from && a.startedAt() <= to)
-                    .mapToLong(a -> (a.acknowledgedAt() - a.startedAt()) / 1_000_000).max().orElseThrow();
+                    .mapToLong(a -> (a.acknowledgedAt() - a.startedAt()) / 1_000_000).max().orElse(0);
         }
     }
 }

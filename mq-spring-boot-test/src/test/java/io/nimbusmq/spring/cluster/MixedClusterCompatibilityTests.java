@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -173,12 +174,12 @@ class MixedClusterCompatibilityTests {
                 .run()) {
             MqTemplate template = app.getBean(MqTemplate.class);
             MessageCollector<Message<String>> received = app.getBean(Listener.class).received;
+            // the producer skips a broker that just answered slowly, so a loaded machine may need more sends
             Set<String> sentTo = new HashSet<>();
-            for (int i = 0; i < 24; i++) {
-                sentTo.add(template.syncSend(topic, "starter-" + i).messageQueue().brokerName());
-            }
-            assertThat(sentTo).containsExactlyInAnyOrder(BROKER_A, BROKER_B, BROKER_C);
-            assertThat(received.awaitCount(24, PATIENCE))
+            AtomicInteger sent = new AtomicInteger();
+            await("sends on the three masters").atMost(PATIENCE).until(() -> sentTo.add(template.syncSend(topic,
+                    "starter-" + sent.getAndIncrement()).messageQueue().brokerName()) && sentTo.size() == 3);
+            assertThat(received.awaitCount(sent.get(), PATIENCE))
                     .extracting(m -> m.getHeaders().get(MqHeaders.BROKER_NAME))
                     .contains(BROKER_A, BROKER_B, BROKER_C);
         }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import org.apache.rocketmq.broker.BrokerController;
@@ -104,14 +106,37 @@ class StarterOnApacheClusterCompatibilityTests {
     @Test
     void sendsSpreadOverTheQueuesOfBothMasters() {
         Set<String> queues = new HashSet<>();
-        for (int i = 0; i < 16; i++) {
-            SendResult result = template.syncSend(topic("spread"), "spread-" + i);
-            queues.add(result.messageQueue().brokerName() + "/" + result.messageQueue().queueId());
-        }
-        assertThat(queues).hasSize(8).anyMatch(q -> q.startsWith(BROKER_A)).anyMatch(q -> q.startsWith(BROKER_B));
-        List<Message<String>> received = SPREAD.awaitCount(16, PATIENCE);
+        List<String> sent = sendUntil("spread-", body -> template.syncSend(topic("spread"), body),
+                result -> queues.add(result.messageQueue().brokerName() + "/" + result.messageQueue().queueId())
+                        && queues.size() == 8);
+        assertThat(queues).anyMatch(q -> q.startsWith(BROKER_A)).anyMatch(q -> q.startsWith(BROKER_B));
+        List<Message<String>> received = SPREAD.awaitCount(sent.size(), PATIENCE);
         assertThat(received).extracting(m -> m.getHeaders().get(MqHeaders.BROKER_NAME))
                 .contains(BROKER_A, BROKER_B);
+    }
+
+    /**
+     * Sends {@code prefix + i} for i = 0, 1, … until {@code enough} says so: the producer skips a broker that just
+     * answered slowly (latency fault avoidance, as the official producer does), so how many sends reach both masters
+     * depends on the machine's load.
+     *
+     * @return the bodies sent
+     */
+    private static List<String> sendUntil(String prefix, Function<String, SendResult> send,
+            Predicate<SendResult> enough) {
+        List<String> sent = new ArrayList<>();
+        await("sends on both masters").atMost(PATIENCE).until(() -> {
+            String body = prefix + sent.size();
+            sent.add(body);
+            return enough.test(send.apply(body));
+        });
+        return sent;
+    }
+
+    /** A predicate that is true once the results seen so far came from both masters. */
+    private static Predicate<SendResult> onBothMasters() {
+        Set<String> brokers = new HashSet<>();
+        return result -> brokers.add(result.messageQueue().brokerName()) && brokers.size() == 2;
     }
 
     @Test
@@ -136,35 +161,29 @@ class StarterOnApacheClusterCompatibilityTests {
     @Test
     void delayLevelAndTimerMessagesArriveAfterTheirDelayFromEitherMaster() {
         long sentAt = System.currentTimeMillis();
-        Set<String> brokers = new HashSet<>();
-        for (int i = 0; i < 4; i++) {
-            // Apache's level 2 is 2 s here (ApacheRocketMq.DELAY_LEVELS); the timer delay is any duration
-            brokers.add(template.syncSend(topic("delay"), "level-" + i, SendOptions.delayLevel(2)).messageQueue()
-                    .brokerName());
-            brokers.add(template.syncSendDelayed(topic("delay"), "timer-" + i, Duration.ofSeconds(3)).messageQueue()
-                    .brokerName());
-        }
-        assertThat(brokers).containsExactlyInAnyOrder(BROKER_A, BROKER_B);
-        List<Message<String>> received = DELAYED.awaitCount(8, PATIENCE);
+        // Apache's level 2 is 2 s here (ApacheRocketMq.DELAY_LEVELS); the timer delay is any duration
+        List<String> levels = sendUntil("level-", body -> template.syncSend(topic("delay"), body,
+                SendOptions.delayLevel(2)), onBothMasters());
+        List<String> timers = sendUntil("timer-", body -> template.syncSendDelayed(topic("delay"), body,
+                Duration.ofSeconds(3)), onBothMasters());
+        List<Message<String>> received = DELAYED.awaitCount(levels.size() + timers.size(), PATIENCE);
         for (Message<String> message : received) {
-            long delay = message.getPayload().startsWith("level") ? 2_000 : 3_000;
+            // Apache's timer wheel fires on whole seconds (timerPrecisionMs=1000): up to a second early
+            long earliest = message.getPayload().startsWith("level") ? 2_000 : 3_000 - 1_000;
             assertThat((Long) message.getHeaders().get(MqHeaders.STORE_TIMESTAMP) - sentAt)
-                    .as(message.getPayload()).isGreaterThanOrEqualTo(delay - 100);
+                    .as(message.getPayload()).isGreaterThanOrEqualTo(earliest);
         }
     }
 
     @Test
     void transactionsAreCheckedBackByWhicheverMasterHoldsTheHalfMessage() {
-        Set<String> brokers = new HashSet<>();
-        List<String> unknown = IntStream.range(0, 8).mapToObj(i -> "unknown-" + i).toList();
-        for (String body : unknown) {
+        List<String> unknown = sendUntil("unknown-", body -> {
             TransactionSendResult result = template.sendInTransaction(topic("tx"), body, null);
             assertThat(result.localState()).isEqualTo(LocalTransactionState.UNKNOW);
-            brokers.add(result.sendResult().messageQueue().brokerName());
-        }
+            return result.sendResult();
+        }, onBothMasters());
         template.sendInTransaction(topic("tx"), "commit-1", null);
         template.sendInTransaction(topic("tx"), "rollback-1", null);
-        assertThat(brokers).containsExactlyInAnyOrder(BROKER_A, BROKER_B);
 
         await().atMost(PATIENCE).until(() -> TRANSACTIONS.received().stream().map(Message::getPayload).toList()
                 .containsAll(unknown));
@@ -195,16 +214,14 @@ class StarterOnApacheClusterCompatibilityTests {
 
     @Test
     void failedMessagesAreRetriedThenDeadLetteredOnTheirOwnMaster() {
-        Set<String> brokers = new HashSet<>();
-        for (int i = 0; i < 4; i++) {
-            brokers.add(template.syncSend(topic("retry"), "fails-once-" + i).messageQueue().brokerName());
-            brokers.add(template.syncSend(topic("retry"), "poison-" + i).messageQueue().brokerName());
-        }
-        assertThat(brokers).containsExactlyInAnyOrder(BROKER_A, BROKER_B);
-        assertThat(RETRIED.awaitCount(4, PATIENCE)).allMatch(body -> body.startsWith("fails-once"));
+        List<String> failingOnce = sendUntil("fails-once-", body -> template.syncSend(topic("retry"), body),
+                onBothMasters());
+        List<String> poison = sendUntil("poison-", body -> template.syncSend(topic("retry"), body),
+                onBothMasters());
+        assertThat(RETRIED.awaitCount(failingOnce.size(), PATIENCE)).containsExactlyInAnyOrderElementsOf(failingOnce);
         String deadLetters = "%DLQ%" + topic("retry");
         await().atMost(PATIENCE).until(() -> deadLettered(cluster.masterOfBrokerA(), deadLetters)
-                + deadLettered(cluster.masterOfBrokerB(), deadLetters) == 4);
+                + deadLettered(cluster.masterOfBrokerB(), deadLetters) == poison.size());
         assertThat(ATTEMPTS).containsEntry("poison-0", 2).containsEntry("fails-once-0", 2);
     }
 
