@@ -216,9 +216,17 @@ class AdminCompatibilityTests {
         assertThat(cluster.getClusterAddrTable().get("DefaultCluster")).containsExactly("broker-a");
         assertThat(cluster.getBrokerAddrTable().get("broker-a").getBrokerAddrs()).containsEntry(0L, broker.address());
 
+        String topic = broker.createTopic("runtime", 1);
+        broker.startedProducer().send(new Message(topic, "x".getBytes(StandardCharsets.UTF_8)));
         KVTable runtime = broker.admin().fetchBrokerRuntimeStats(broker.address());
 
         assertThat(runtime.getTable()).containsKeys("brokerVersionDesc", "msgPutTotalTodayNow", "putTps");
+        // clusterList shows the hours since the oldest message
+        assertThat(Long.parseLong(runtime.getTable().get("earliestMessageTimeStamp"))).isPositive()
+                .isLessThanOrEqualTo(System.currentTimeMillis());
+        // getBrokerConfig shows the bound port, not the configured 0
+        assertThat(broker.admin().getBrokerConfig(broker.address()).getProperty("listenPort"))
+                .isEqualTo(broker.address().substring(broker.address().lastIndexOf(':') + 1));
     }
 
     @Test

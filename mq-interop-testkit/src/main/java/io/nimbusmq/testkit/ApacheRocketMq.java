@@ -3,24 +3,18 @@ package io.nimbusmq.testkit;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
@@ -79,8 +73,7 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     static {
-        System.setProperty("rocketmq.remoting.version", "475");
-        System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        InProcessApache.prepareJvm();
     }
 
     private final Deque<AutoCloseable> closeAfterTest = new ArrayDeque<>();
@@ -113,37 +106,11 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
     public void start() throws Exception {
         home = Files.createTempDirectory("apache-rocketmq-");
         System.setProperty("rocketmq.client.localOffsetStoreDir", home.resolve("client-offsets").toString());
-        int nameServerPort = freePort();
-        NamesrvConfig namesrvConfig = new NamesrvConfig();
-        namesrvConfig.setRocketmqHome(home.toString());
-        namesrvConfig.setKvConfigPath(home.resolve("namesrv").resolve("kvConfig.json").toString());
-        namesrvConfig.setConfigStorePath(home.resolve("namesrv").resolve("namesrv.properties").toString());
-        NettyServerConfig namesrvNetty = new NettyServerConfig();
-        namesrvNetty.setBindAddress("127.0.0.1");
-        namesrvNetty.setListenPort(nameServerPort);
-        nameServer = new NamesrvController(namesrvConfig, namesrvNetty, new NettyClientConfig());
-        if (!nameServer.initialize()) {
-            throw new IllegalStateException("Apache name server did not initialize");
-        }
-        nameServer.start();
+        int nameServerPort = InProcessApache.freePort();
+        nameServer = InProcessApache.startNameServer(home, nameServerPort);
         nameServerAddress = "127.0.0.1:" + nameServerPort;
 
-        int brokerPort = freeBrokerPort();
-        BrokerConfig brokerConfig = new BrokerConfig();
-        brokerConfig.setRocketmqHome(home.toString());
-        brokerConfig.setBrokerName(BROKER_NAME);
-        brokerConfig.setBrokerClusterName(CLUSTER);
-        brokerConfig.setBrokerIP1("127.0.0.1");
-        brokerConfig.setNamesrvAddr(nameServerAddress);
-        brokerConfig.setEnablePropertyFilter(true);
-        brokerConfig.setTransactionCheckInterval(1_000);
-        brokerConfig.setTransactionTimeOut(1_000);
-        // commits and rollbacks are recorded as op messages written in batches, every 3 s by default: longer than
-        // the 1 s timeout above, which would check back transactions that already ended
-        brokerConfig.setTransactionOpBatchInterval(100);
-        // on a loaded test machine a send may wait more than 200 ms in the broker's queue; Apache then answers
-        // SYSTEM_BUSY ("[TIMEOUT_CLEAN_QUEUE]broker busy"), which an orderly send does not retry
-        brokerConfig.setBrokerFastFailureEnable(false);
+        BrokerConfig brokerConfig = InProcessApache.brokerConfig(home, CLUSTER, BROKER_NAME, nameServerAddress);
         if (plainAcl != null) {
             // PlainPermissionManager reads <rocketmq.home.dir>/conf/plain_acl.yml, from the system property
             Files.createDirectories(home.resolve("conf"));
@@ -151,17 +118,8 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
             System.setProperty("rocketmq.home.dir", home.toString());
             brokerConfig.setAclEnable(true);
         }
-        NettyServerConfig brokerNetty = new NettyServerConfig();
-        brokerNetty.setBindAddress("127.0.0.1");
-        brokerNetty.setListenPort(brokerPort);
-        MessageStoreConfig storeConfig = new MessageStoreConfig();
-        Path store = home.resolve("store");
-        storeConfig.setStorePathRootDir(store.toString());
-        storeConfig.setStorePathCommitLog(store.resolve("commitlog").toString());
-        storeConfig.setMappedFileSizeCommitLog(64 * 1024 * 1024);
-        storeConfig.setMappedFileSizeConsumeQueue(30_000 * 20);
-        storeConfig.setHaListenPort(freePort());
-        storeConfig.setMessageDelayLevel(DELAY_LEVELS);
+        NettyServerConfig brokerNetty = InProcessApache.loopback(InProcessApache.freeBrokerPort());
+        MessageStoreConfig storeConfig = InProcessApache.storeConfig(home.resolve("store"));
         broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), storeConfig);
         if (!broker.initialize()) {
             throw new IllegalStateException("Apache broker did not initialize");
@@ -203,7 +161,7 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         if (nameServer != null) {
             nameServer.shutdown();
         }
-        deleteRecursively(home);
+        InProcessApache.deleteRecursively(home);
     }
 
     /** {@code "127.0.0.1:port"} of the name server. */
@@ -244,47 +202,5 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         await("route of " + topic).atMost(PATIENCE)
                 .until(() -> nameServer.getRouteInfoManager().pickupTopicRouteData(topic) != null);
         return topic;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A port p with p - 2 (the broker's VIP channel) free as well. */
-    private static int freeBrokerPort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            if (port > 1026 && isFree(port - 2)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free broker port pair found");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class MqClientInstance implements MqClient {
         this.heartbeats = new HeartbeatSender(remoting, clientId, config.requestTimeout().toMillis(),
                 this::heartbeatGroups);
         this.routes = new TopicRouteTable(remoting, config.requestTimeout().toMillis(),
-                address -> workers.execute(() -> heartbeats.sendTo(address)));
+                address -> workers.execute(() -> heartbeat(address)));
         this.services = new ClientServices(config, clientId, remoting, routes, scheduler, workers, new ReplyFutures(),
                 this::heartbeatAll);
         this.brokerRequests = new BrokerRequestProcessor(services, producers::get, consumers::get,
@@ -172,9 +172,16 @@ public final class MqClientInstance implements MqClient {
         return new HeartbeatSender.Groups(producerData, consumerData);
     }
 
+    /** Masters always; slaves too while this client has consumers (they may pull from a slave), as the official. */
     private void heartbeatAll() {
         if (!closed.get()) {
-            routes.masterAddresses().forEach(heartbeats::sendTo);
+            (consumers.isEmpty() ? routes.masterAddresses() : routes.allAddresses()).forEach(heartbeats::sendTo);
+        }
+    }
+
+    private void heartbeat(String address) {
+        if (!closed.get() && (!consumers.isEmpty() || routes.masterAddresses().contains(address))) {
+            heartbeats.sendTo(address);
         }
     }
 
@@ -184,7 +191,7 @@ public final class MqClientInstance implements MqClient {
         } else {
             consumers.remove(group);
         }
-        for (String address : routes.masterAddresses()) {
+        for (String address : producer ? routes.masterAddresses() : routes.allAddresses()) {
             heartbeats.unregister(address, producer ? group : null, producer ? null : group);
         }
     }

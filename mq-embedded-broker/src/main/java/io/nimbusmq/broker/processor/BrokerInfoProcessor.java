@@ -1,10 +1,12 @@
 package io.nimbusmq.broker.processor;
 
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -36,7 +38,7 @@ public final class BrokerInfoProcessor implements RequestProcessor {
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
         if (request.code() == RequestCode.GET_BROKER_CONFIG) {
             StringBuilder properties = new StringBuilder();
-            brokerProperties().forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
+            brokerProperties(context).forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
             return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                     .setBody(properties.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -44,12 +46,14 @@ public final class BrokerInfoProcessor implements RequestProcessor {
                 .setBody(RemotingJson.encode(new KvTable(runtimeInfo())));
     }
 
-    private Map<String, String> brokerProperties() {
+    private Map<String, String> brokerProperties(RequestContext context) {
         Map<String, String> properties = new TreeMap<>();
         properties.put("brokerClusterName", config.clusterName());
         properties.put("brokerName", config.brokerName());
         properties.put("brokerId", "0");
-        properties.put("listenPort", String.valueOf(config.port()));
+        // the bound port (the configured one may be 0): the one this request came in on
+        properties.put("listenPort", String.valueOf(context.channel().localAddress() instanceof InetSocketAddress bound
+                ? bound.getPort() : config.port()));
         properties.put("storePathRootDir", config.storeDir().toString());
         properties.put("flushDiskType", config.flushMode().name());
         properties.put("autoCreateTopicEnable", String.valueOf(config.autoCreateTopicEnable()));
@@ -78,9 +82,18 @@ public final class BrokerInfoProcessor implements RequestProcessor {
         info.put("commitLogMinOffset", String.valueOf(store.commitLogMinOffset()));
         info.put("commitLogMaxOffset", String.valueOf(store.commitLogMaxOffset()));
         info.put("dispatchBehindBytes", String.valueOf(stats.dispatchBehindBytes()));
-        info.put("earliestMessageTimeStamp", "0");
+        info.put("earliestMessageTimeStamp", String.valueOf(earliestMessageTime()));
         info.put("commitLogDiskRatio", "0.0");
         info.put("storeWritable", String.valueOf(store.isWritable()));
         return info;
+    }
+
+    /** Store time of the oldest message in the commit log, or -1 when it is empty (as RocketMQ answers). */
+    private long earliestMessageTime() {
+        if (store.commitLogMinOffset() >= store.commitLogMaxOffset()) {
+            return -1;
+        }
+        StoredMessage oldest = store.lookMessage(store.commitLogMinOffset());
+        return oldest == null ? -1 : oldest.storeTimestamp();
     }
 }

@@ -2,6 +2,7 @@ package io.nimbusmq.client.internal.consumer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -9,9 +10,12 @@ import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.internal.message.PulledMessages;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
+import io.nimbusmq.client.internal.route.BrokerChoice;
+import io.nimbusmq.client.internal.route.TopicRouteTable;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
 import org.slf4j.Logger;
@@ -22,6 +26,14 @@ import org.slf4j.LoggerFactory;
  * (remoting-protocol.md §4.2): the broker holds a pull that finds nothing for up to 15 s. Before each pull the queue's
  * flow control is checked (waiting messages and bytes, and for concurrent consumption the offset span); errors
  * back off 3 s. Responses are handled on the client's worker pool.
+ *
+ * <p>Which member of the queue's broker group a pull goes to is the official client's choice ({@link BrokerChoice}):
+ * the broker id the last answer suggested ({@code suggestWhichBrokerId}; the master at first), else any member, so a
+ * queue whose master the name server dropped is read from its slave, without asking the slave to commit the offset.
+ * A failed pull refreshes the topic's route; when the route names another member now (the name server dropped a dead
+ * master), the next pull goes there at once, else after the usual back-off. A slave that finds nothing redirects to
+ * its master (PULL_RETRY_IMMEDIATELY); while that master is not routed, the next pull waits
+ * {@value #DELAY_WHILE_MASTER_GONE_MILLIS} ms rather than spin on the slave.
  */
 final class PullService {
 
@@ -32,14 +44,19 @@ final class PullService {
     static final long DELAY_ON_ERROR_MILLIS = 3_000;
     static final long DELAY_ON_FLOW_CONTROL_MILLIS = 50;
     static final long MAX_SPAN = 2_000;
+    static final long DELAY_WHILE_MASTER_GONE_MILLIS = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(PullService.class);
 
-    /** One queue's pull chain; {@code nextOffset} is owned by whichever thread runs the chain's current step. */
+    /**
+     * One queue's pull chain; {@code nextOffset} and {@code brokerId} (the member the last answer suggested) are owned
+     * by whichever thread runs the chain's current step.
+     */
     static final class PullRequest {
         final MessageQueue queue;
         final ProcessQueue processQueue;
         volatile long nextOffset;
+        volatile long brokerId = BrokerData.MASTER_ID;
 
         PullRequest(MessageQueue queue, ProcessQueue processQueue, long nextOffset) {
             this.queue = queue;
@@ -94,13 +111,13 @@ final class PullService {
             return;
         }
         SubscriptionData subscription = subscriptions.get(request.queue.topic());
-        String address = context.services().routes().masterAddress(request.queue.brokerName()).orElse(null);
-        if (subscription == null || address == null) {
+        BrokerChoice broker = brokerFor(request).orElse(null);
+        if (subscription == null || broker == null) {
             later(request, DELAY_ON_ERROR_MILLIS);
             return;
         }
         long commitOffset = context.clustering() ? context.offsets().readFromMemory(request.queue) : 0;
-        int sysFlag = FLAG_SUSPEND | (commitOffset > 0 ? FLAG_COMMIT_OFFSET : 0);
+        int sysFlag = FLAG_SUSPEND | (commitOffset > 0 && !broker.slave() ? FLAG_COMMIT_OFFSET : 0);
         RemotingCommand pull = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE)
                 .putExtField("consumerGroup", context.group())
                 .putExtField("topic", request.queue.topic())
@@ -113,19 +130,40 @@ final class PullService {
                 .putExtField("subVersion", subscription.subVersion())
                 .putExtField("expressionType", subscription.expressionType())
                 .putExtField("bname", request.queue.brokerName());
-        context.services().remoting().invoke(address, pull, PULL_TIMEOUT_MILLIS).whenComplete((response, failure) ->
-                context.services().workers().execute(() -> {
+        context.services().remoting().invoke(broker.address(), pull, PULL_TIMEOUT_MILLIS)
+                .whenComplete((response, failure) -> context.services().workers().execute(() -> {
                     if (failure != null) {
-                        log.debug("Pull of {} failed: {}", request.queue, ClientRemoting.unwrap(failure).getMessage());
-                        later(request, DELAY_ON_ERROR_MILLIS);
+                        log.debug("Pull of {} from {} failed: {}", request.queue, broker.address(),
+                                ClientRemoting.unwrap(failure).getMessage());
+                        context.services().routes().refresh(request.queue.topic());
+                        boolean movedOn = brokerFor(request).filter(next -> !next.address().equals(broker.address()))
+                                .isPresent();
+                        later(request, movedOn ? 0 : DELAY_ON_ERROR_MILLIS);
                     } else {
-                        onResponse(request, subscription, response);
+                        onResponse(request, broker, subscription, response);
                     }
                 }));
     }
 
-    private void onResponse(PullRequest request, SubscriptionData subscription, RemotingCommand response) {
+    /** The member of the queue's broker group to pull from; the route is fetched again once if none is known. */
+    private Optional<BrokerChoice> brokerFor(PullRequest request) {
+        TopicRouteTable routes = context.services().routes();
+        Optional<BrokerChoice> broker = routes.subscribeAddress(request.queue.brokerName(), request.brokerId, false);
+        if (broker.isEmpty()) {
+            routes.refresh(request.queue.topic());
+            broker = routes.subscribeAddress(request.queue.brokerName(), request.brokerId, false);
+        }
+        return broker;
+    }
+
+    private void onResponse(PullRequest request, BrokerChoice broker, SubscriptionData subscription,
+            RemotingCommand response) {
         ProcessQueue processQueue = request.processQueue;
+        if (response.code() == ResponseCode.SUCCESS || response.code() == ResponseCode.PULL_NOT_FOUND
+                || response.code() == ResponseCode.PULL_RETRY_IMMEDIATELY
+                || response.code() == ResponseCode.PULL_OFFSET_MOVED) {
+            request.brokerId = response.optionalLong("suggestWhichBrokerId", BrokerData.MASTER_ID);
+        }
         switch (response.code()) {
             case ResponseCode.SUCCESS -> {
                 request.nextOffset = response.requiredLong("nextBeginOffset");
@@ -142,7 +180,8 @@ final class PullService {
             case ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY -> {
                 request.nextOffset = response.optionalLong("nextBeginOffset", request.nextOffset);
                 correctOffset(request);
-                later(request, 0);
+                later(request, redirectedToAbsentMaster(request, broker, response) ? DELAY_WHILE_MASTER_GONE_MILLIS
+                        : 0);
             }
             case ResponseCode.PULL_OFFSET_MOVED -> {
                 long next = response.optionalLong("nextBeginOffset", request.nextOffset);
@@ -163,6 +202,12 @@ final class PullService {
                 later(request, DELAY_ON_ERROR_MILLIS);
             }
         }
+    }
+
+    /** A slave found nothing and sent us to its master, but the next pull would go to the same slave. */
+    private boolean redirectedToAbsentMaster(PullRequest request, BrokerChoice broker, RemotingCommand response) {
+        return response.code() == ResponseCode.PULL_RETRY_IMMEDIATELY && broker.slave()
+                && brokerFor(request).map(next -> next.address().equals(broker.address())).orElse(true);
     }
 
     /** With nothing waiting, what the broker skipped (no message, or none matching) counts as consumed. */

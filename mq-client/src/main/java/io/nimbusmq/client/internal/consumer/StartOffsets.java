@@ -4,16 +4,19 @@ import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
 import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.offset.OffsetStore;
+import io.nimbusmq.client.internal.route.BrokerChoice;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 
 /**
  * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
  * by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or 30 minutes
- * ago (SEARCH_OFFSET_BY_TIMESTAMP; a retry queue from its end).
+ * ago (SEARCH_OFFSET_BY_TIMESTAMP; a retry queue from its end). Asked of the master, or of its slave while the master
+ * is not routed.
  */
 final class StartOffsets {
 
@@ -59,8 +62,9 @@ final class StartOffsets {
     }
 
     private long offsetCall(MessageQueue queue, RemotingCommand request) {
-        String address = services.routes().masterAddress(queue.brokerName()).orElseThrow(() ->
-                new MqClientException(MqClientException.NO_RESPONSE, "no master for " + queue.brokerName()));
+        String address = services.routes().subscribeAddress(queue.brokerName(), BrokerData.MASTER_ID, false)
+                .map(BrokerChoice::address).orElseThrow(() -> new MqClientException(MqClientException.NO_RESPONSE,
+                        "no address for broker " + queue.brokerName()));
         RemotingCommand response = services.remoting().invokeBlocking(address, request,
                 services.requestTimeoutMillis());
         if (response.code() != ResponseCode.SUCCESS) {

@@ -6,14 +6,17 @@ import java.util.Set;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.route.BrokerChoice;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 
 /**
  * CLUSTERING offsets, kept by the brokers: QUERY_CONSUMER_OFFSET (14) to read, UPDATE_CONSUMER_OFFSET (15, oneway as
- * the 5.x client sends it) to persist, each to the master of the queue's broker.
+ * the 5.x client sends it) to persist, each to the master of the queue's broker, or to its slave while the master is
+ * not routed (as the official client does; the slave takes its master's offsets again when it synchronizes).
  */
 public final class RemoteOffsetStore extends MemoryOffsets {
 
@@ -63,7 +66,8 @@ public final class RemoteOffsetStore extends MemoryOffsets {
         if (offset == null) {
             return;
         }
-        String address = services.routes().masterAddress(queue.brokerName()).orElse(null);
+        String address = services.routes().subscribeAddress(queue.brokerName(), BrokerData.MASTER_ID, false)
+                .map(BrokerChoice::address).orElse(null);
         if (address == null) {
             return;
         }
@@ -77,7 +81,8 @@ public final class RemoteOffsetStore extends MemoryOffsets {
     }
 
     private String address(MessageQueue queue) {
-        return services.routes().masterAddress(queue.brokerName()).orElseThrow(() -> new MqClientException(
-                MqClientException.NO_RESPONSE, "no master address for broker " + queue.brokerName()));
+        return services.routes().subscribeAddress(queue.brokerName(), BrokerData.MASTER_ID, false)
+                .map(BrokerChoice::address).orElseThrow(() -> new MqClientException(MqClientException.NO_RESPONSE,
+                        "no address for broker " + queue.brokerName()));
     }
 }

@@ -23,9 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The topic-route cache: routes from the name servers (GET_ROUTEINFO_BY_TOPIC), the broker-name to master-address
- * table merged from them, and what producers (writable master queues) and consumers (readable queues) derive from a
- * route. {@link #refreshAll()} runs every 30 s; a failed send or pull calls {@link #refresh(String)} at once.
+ * The topic-route cache: routes from the name servers (GET_ROUTEINFO_BY_TOPIC), the broker-name to members (broker id
+ * to address) table merged from them, and what producers (writable queues of groups with a master) and consumers
+ * (readable queues) derive from a route. {@link #refreshAll()} runs every 30 s; a failed send or pull calls
+ * {@link #refresh(String)} at once. A refreshed route replaces the members of its broker groups, so a master the name
+ * server dropped is gone from here too: producers leave its queues, and consumers read them from a slave
+ * ({@link BrokerChoice}).
  *
  * <p>Thread-safe: the maps are concurrent and a route is replaced whole.
  */
@@ -45,7 +48,7 @@ public final class TopicRouteTable {
     private final Set<String> topicsInUse = ConcurrentHashMap.newKeySet();
     private final Consumer<String> newBrokerListener;
 
-    /** @param newBrokerListener called with the address of each master seen for the first time (to heartbeat it) */
+    /** @param newBrokerListener called with the address of each broker seen for the first time (to heartbeat it) */
     public TopicRouteTable(ClientRemoting remoting, long timeoutMillis, Consumer<String> newBrokerListener) {
         this.remoting = remoting;
         this.timeoutMillis = timeoutMillis;
@@ -117,6 +120,16 @@ public final class TopicRouteTable {
         return broker == null ? Optional.empty() : broker.masterAddr();
     }
 
+    /**
+     * The member of {@code brokerName} a consumer request goes to, by {@link BrokerChoice}'s rule; empty when no
+     * route seen so far has the group, or (with {@code onlyThisBroker}) it lacks the wanted member.
+     */
+    public Optional<BrokerChoice> subscribeAddress(String brokerName, long brokerId, boolean onlyThisBroker) {
+        BrokerData broker = brokers.get(brokerName);
+        return broker == null ? Optional.empty()
+                : BrokerChoice.inSubscribe(broker.brokerAddrs(), brokerId, onlyThisBroker);
+    }
+
     /** The cluster of {@code brokerName}, from any route seen so far. */
     public Optional<String> cluster(String brokerName) {
         BrokerData broker = brokers.get(brokerName);
@@ -127,6 +140,13 @@ public final class TopicRouteTable {
     public Set<String> masterAddresses() {
         Set<String> addresses = new TreeSet<>();
         brokers.values().forEach(b -> b.masterAddr().ifPresent(addresses::add));
+        return addresses;
+    }
+
+    /** Every broker address seen so far, masters and slaves, sorted (consumers heartbeat slaves too). */
+    public Set<String> allAddresses() {
+        Set<String> addresses = new TreeSet<>();
+        brokers.values().forEach(b -> addresses.addAll(b.brokerAddrs().values()));
         return addresses;
     }
 
@@ -178,10 +198,11 @@ public final class TopicRouteTable {
     private void rememberBrokers(TopicRouteData route) {
         for (BrokerData broker : route.brokerDatas()) {
             BrokerData previous = brokers.put(broker.brokerName(), broker);
-            String master = broker.masterAddr().orElse(null);
-            if (master != null && (previous == null || !master.equals(previous.masterAddr().orElse(null)))) {
-                newBrokerListener.accept(master);
-            }
+            broker.brokerAddrs().forEach((id, address) -> {
+                if (previous == null || !address.equals(previous.brokerAddrs().get(id))) {
+                    newBrokerListener.accept(address);
+                }
+            });
         }
     }
 
