@@ -23,6 +23,7 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,18 +104,16 @@ final class BrokerRequestProcessor implements RequestProcessor {
     }
 
     private static ReceivedMessage reply(RemotingCommand request) {
-        Map<String, String> properties = MessageProperties.decode(request.optionalString("properties", ""));
-        int sysFlag = request.optionalInt("sysFlag", 0);
+        ReplyMessageRequestHeader header = ReplyMessageRequestHeader.readFrom(request);
+        Map<String, String> properties = MessageProperties.decode(header.properties());
         byte[] body = request.body() == null ? new byte[0] : request.body();
-        if ((sysFlag & MessageSysFlag.COMPRESSED) != 0) {
-            body = PulledMessages.inflate(body, sysFlag);
+        if ((header.sysFlag() & MessageSysFlag.COMPRESSED) != 0) {
+            body = PulledMessages.inflate(body, header.sysFlag());
         }
         String uniqueKey = properties.getOrDefault(MessageConst.UNIQ_KEY, "");
-        return new ReceivedMessage(request.optionalString("topic", ""), "", request.optionalInt("queueId", 0), 0, 0,
-                uniqueKey, "", request.optionalInt("flag", 0), sysFlag, request.optionalInt("reconsumeTimes", 0),
-                request.optionalLong("bornTimestamp", 0), host(request.optionalString("bornHost", "")),
-                request.optionalLong("storeTimestamp", 0), host(request.optionalString("storeHost", "")),
-                properties, body);
+        return new ReceivedMessage(header.topic(), "", header.queueId(), 0, 0, uniqueKey, "", header.flag(),
+                header.sysFlag(), header.reconsumeTimes(), header.bornTimestamp(), host(header.bornHost()),
+                header.storeTimestamp(), host(header.storeHost()), properties, body);
     }
 
     private static String host(String value) {

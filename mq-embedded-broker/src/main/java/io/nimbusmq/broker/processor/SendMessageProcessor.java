@@ -12,6 +12,7 @@ import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.HalfMessages;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
@@ -21,6 +22,8 @@ import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageResponseHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
 
@@ -36,8 +39,8 @@ import io.nimbusmq.store.PutMessageResult;
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
+    /** The MSG_REGION of every send response (RocketMQ's default region). */
     static final String REGION = "DefaultRegion";
-    static final String CLUSTER = "CLUSTER";
 
     private final MessageStore store;
     private final TopicConfigTable topics;
@@ -60,15 +63,14 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
-        this.clusterProperty = MessageProperties.encode(Map.of(CLUSTER, clusterName));
+        this.clusterProperty = MessageProperties.encode(Map.of(MessageConst.CLUSTER, clusterName));
     }
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        SendMessageRequestHeader header = SendMessageRequestHeader.parse(request);
-        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
-        response.putExtField("MSG_REGION", REGION);
-        response.putExtField("TRACE_ON", "true");
+        SendMessageRequestHeader header = SendMessageRequestHeader.readFrom(request);
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null)
+                .writeHeader(SendMessageResponseHeader.refused(REGION, true));
         TopicConfig topic = checkTopic(header, response);
         if (topic == null) {
             return response;
@@ -111,7 +113,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageProperties.UNIQ_KEY);
+        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageConst.UNIQ_KEY);
         store.putMessages(messages).whenComplete((result, error) -> {
             if (error != null) {
                 context.writeResponse(fail(response, ResponseCode.SYSTEM_ERROR, String.valueOf(error)));
@@ -176,8 +178,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
             sb.append(MessageProperties.PROPERTY_SEPARATOR);
         }
-        if (MessageProperties.get(own, MessageProperties.UNIQ_KEY) == null) {
-            sb.append(MessageProperties.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
+        if (MessageProperties.get(own, MessageConst.UNIQ_KEY) == null) {
+            sb.append(MessageConst.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
                     .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
         }
         return sb.append(brokerProperties).toString();
@@ -197,13 +199,8 @@ public final class SendMessageProcessor implements RequestProcessor {
                 for (long offset : result.append().physicalOffsets()) {
                     ids.add(MessageIds.offsetMessageId(storeHostSupplier.get(), offset));
                 }
-                response.putExtField("msgId", ids.toString());
-                response.putExtField("queueId", queueId);
-                response.putExtField("queueOffset", result.append().queueOffset());
-                if (uniqueKey != null) {
-                    response.putExtField("transactionId", uniqueKey);
-                }
-                return response;
+                return response.writeHeader(new SendMessageResponseHeader(ids.toString(), queueId,
+                        result.append().queueOffset(), uniqueKey, null, REGION, true));
             }
             case SERVICE_NOT_AVAILABLE -> {
                 return fail(response, ResponseCode.SERVICE_NOT_AVAILABLE,

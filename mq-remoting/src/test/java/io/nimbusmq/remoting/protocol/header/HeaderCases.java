@@ -1,0 +1,79 @@
+package io.nimbusmq.remoting.protocol.header;
+
+import java.util.List;
+
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+
+/**
+ * Every header of {@code io.nimbusmq.remoting.protocol.header} on every code it travels with, each with a full and a
+ * minimal value, for {@link CommandHeaderContractTests}.
+ */
+final class HeaderCases {
+
+    private static final String PROPERTIES = "KEYS\u0001k1 k2\u0002TAGS\u0001tagA\u0002UNIQ_KEY\u0001AC1100\u0002";
+
+    private HeaderCases() {
+    }
+
+    static List<HeaderCase> all() {
+        return List.of(
+                sendRequest("SEND_MESSAGE", RequestCode.SEND_MESSAGE, false,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeader.class),
+                sendRequest("SEND_MESSAGE_V2", RequestCode.SEND_MESSAGE_V2, false,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeaderV2.class),
+                sendRequest("SEND_BATCH_MESSAGE", RequestCode.SEND_BATCH_MESSAGE, true,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeaderV2.class),
+                sendRequest("SEND_REPLY_MESSAGE", RequestCode.SEND_REPLY_MESSAGE, false,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeader.class),
+                sendRequest("SEND_REPLY_MESSAGE_V2", RequestCode.SEND_REPLY_MESSAGE_V2, false,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeaderV2.class),
+                HeaderCase.of("SEND_MESSAGE response", ResponseCode.SUCCESS,
+                        new SendMessageResponseHeader("7F00000100002A9F0000000000001234", 3, 1234L, "AC1100",
+                                "BATCH1", "DefaultRegion", false),
+                        new SendMessageResponseHeader("7F00000100002A9F0000000000001234", 3, 1234L, null, null,
+                                null, null),
+                        SendMessageResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.SendMessageResponseHeader.class,
+                        "MSG_REGION", "TRACE_ON"),
+                HeaderCase.of("PUSH_REPLY_MESSAGE_TO_CLIENT", RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT,
+                        new ReplyMessageRequestHeader("pg", "DefaultCluster_REPLY_TOPIC", "TBW102", 4, 1, 0,
+                                1_700_000_000_123L, 7, PROPERTIES, 1, true, "/127.0.0.1:50000", "/127.0.0.1:10911",
+                                1_700_000_000_456L),
+                        new ReplyMessageRequestHeader("pg", "DefaultCluster_REPLY_TOPIC", "TBW102", 4, 1, 0,
+                                1_700_000_000_123L, 7, null, 0, false, "/127.0.0.1:50000", "/127.0.0.1:10911",
+                                1_700_000_000_456L),
+                        ReplyMessageRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ReplyMessageRequestHeader.class),
+                pullRequest("PULL_MESSAGE", RequestCode.PULL_MESSAGE),
+                pullRequest("LITE_PULL_MESSAGE", RequestCode.LITE_PULL_MESSAGE),
+                HeaderCase.of("PULL_MESSAGE response", ResponseCode.PULL_NOT_FOUND,
+                        new PullMessageResponseHeader(1L, 20L, 2L, 21L, 3),
+                        new PullMessageResponseHeader(1L, 20L, 2L, 21L, null),
+                        PullMessageResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.PullMessageResponseHeader.class));
+    }
+
+    private static HeaderCase sendRequest(String name, int code, boolean batch,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code,
+                new SendMessageRequestHeader("pg", "TopicTest", "TBW102", 4, 3, 769, 1_700_000_000_123L, 7,
+                        PROPERTIES, 2, true, 16, !batch, "broker-a"),
+                new SendMessageRequestHeader("pg", "TopicTest", "TBW102", 4, 3, 769, 1_700_000_000_123L, 7, "", 0,
+                        false, null, batch, null),
+                SendMessageRequestHeader::readFrom, official,
+                // RocketMQ's V2 header decodes the broker name from "n" only; its client adds "bname" loose
+                official == org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeaderV2.class
+                        ? new String[] {"bname"} : new String[0]);
+    }
+
+    private static HeaderCase pullRequest(String name, int code) {
+        return HeaderCase.of(name, code,
+                new PullMessageRequestHeader("cg", "TopicTest", 3, 100L, 32, 0x7, 99L, 15_000L, "tagA || tagB",
+                        1_700_000_000_000L, "TAG", 262_144, "broker-a"),
+                new PullMessageRequestHeader("cg", "TopicTest", 3, 100L, 32, 0x7, 99L, 15_000L, null,
+                        1_700_000_000_000L, null, null, null),
+                PullMessageRequestHeader::readFrom,
+                org.apache.rocketmq.remoting.protocol.header.PullMessageRequestHeader.class);
+    }
+}
