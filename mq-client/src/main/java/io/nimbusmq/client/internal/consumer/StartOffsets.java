@@ -9,6 +9,9 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.GetMaxOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
+import io.nimbusmq.remoting.protocol.header.SearchOffsetRequestHeader;
 
 /**
  * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
@@ -44,18 +47,14 @@ final class StartOffsets {
     }
 
     private long maxOffset(MessageQueue queue) {
-        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("bname", queue.brokerName()));
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET,
+                new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName())));
     }
 
     private long searchOffset(MessageQueue queue, long timestampMillis) {
-        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("timestamp", timestampMillis)
-                .putExtField("bname", queue.brokerName()));
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                new SearchOffsetRequestHeader(queue.topic(), queue.queueId(), timestampMillis,
+                        SearchOffsetRequestHeader.Boundary.LOWER, queue.brokerName())));
     }
 
     private long offsetCall(MessageQueue queue, RemotingCommand request) {
@@ -66,6 +65,6 @@ final class StartOffsets {
         if (response.code() != ResponseCode.SUCCESS) {
             throw new MqClientException(response.code(), "offset of " + queue + ": " + response.remark());
         }
-        return response.requiredLong("offset");
+        return OffsetResponseHeader.readFrom(response).offset();
     }
 }

@@ -1,5 +1,6 @@
 package io.nimbusmq.remoting.protocol.header;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.remoting.protocol.RequestCode;
@@ -17,6 +18,12 @@ final class HeaderCases {
     }
 
     static List<HeaderCase> all() {
+        List<HeaderCase> all = new ArrayList<>(sendAndPull());
+        all.addAll(offsets());
+        return all;
+    }
+
+    private static List<HeaderCase> sendAndPull() {
         return List.of(
                 sendRequest("SEND_MESSAGE", RequestCode.SEND_MESSAGE, false,
                         org.apache.rocketmq.remoting.protocol.header.SendMessageRequestHeader.class),
@@ -52,6 +59,61 @@ final class HeaderCases {
                         new PullMessageResponseHeader(1L, 20L, 2L, 21L, null),
                         PullMessageResponseHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.PullMessageResponseHeader.class));
+    }
+
+    private static List<HeaderCase> offsets() {
+        return List.of(
+                HeaderCase.of("QUERY_CONSUMER_OFFSET", RequestCode.QUERY_CONSUMER_OFFSET,
+                        new QueryConsumerOffsetRequestHeader("cg", "TopicTest", 2, false, "broker-a"),
+                        new QueryConsumerOffsetRequestHeader("cg", "TopicTest", 2, null, null),
+                        QueryConsumerOffsetRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader.class),
+                HeaderCase.of("UPDATE_CONSUMER_OFFSET", RequestCode.UPDATE_CONSUMER_OFFSET,
+                        new UpdateConsumerOffsetRequestHeader("cg", "TopicTest", 2, 77L, "broker-a"),
+                        new UpdateConsumerOffsetRequestHeader("cg", "TopicTest", 2, 77L, null),
+                        UpdateConsumerOffsetRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader.class),
+                HeaderCase.of("GET_MAX_OFFSET", RequestCode.GET_MAX_OFFSET,
+                        new GetMaxOffsetRequestHeader("TopicTest", 2, false, "broker-a"),
+                        new GetMaxOffsetRequestHeader("TopicTest", 2, true, null),
+                        GetMaxOffsetRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetMaxOffsetRequestHeader.class),
+                HeaderCase.of("GET_MIN_OFFSET", RequestCode.GET_MIN_OFFSET,
+                        new TopicQueueRequestHeader("TopicTest", 2, "broker-a"),
+                        new TopicQueueRequestHeader("TopicTest", 2, null),
+                        TopicQueueRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetMinOffsetRequestHeader.class),
+                HeaderCase.of("GET_EARLIEST_MSG_STORETIME", RequestCode.GET_EARLIEST_MSG_STORETIME,
+                        new TopicQueueRequestHeader("TopicTest", 2, "broker-a"),
+                        new TopicQueueRequestHeader("TopicTest", 2, null),
+                        TopicQueueRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetEarliestMsgStoretimeRequestHeader.class),
+                HeaderCase.of("SEARCH_OFFSET_BY_TIMESTAMP", RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                        new SearchOffsetRequestHeader("TopicTest", 2, 1_700_000_000_000L,
+                                SearchOffsetRequestHeader.Boundary.UPPER, "broker-a"),
+                        new SearchOffsetRequestHeader("TopicTest", 2, 1_700_000_000_000L,
+                                SearchOffsetRequestHeader.Boundary.LOWER, null),
+                        SearchOffsetRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.SearchOffsetRequestHeader.class),
+                offsetResponse("QUERY_CONSUMER_OFFSET response",
+                        org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetResponseHeader.class),
+                offsetResponse("SEARCH_OFFSET_BY_TIMESTAMP response",
+                        org.apache.rocketmq.remoting.protocol.header.SearchOffsetResponseHeader.class),
+                offsetResponse("GET_MAX_OFFSET response",
+                        org.apache.rocketmq.remoting.protocol.header.GetMaxOffsetResponseHeader.class),
+                offsetResponse("GET_MIN_OFFSET response",
+                        org.apache.rocketmq.remoting.protocol.header.GetMinOffsetResponseHeader.class),
+                HeaderCase.of("GET_EARLIEST_MSG_STORETIME response", ResponseCode.SUCCESS,
+                        new GetEarliestMsgStoretimeResponseHeader(1_700_000_000_000L),
+                        new GetEarliestMsgStoretimeResponseHeader(1_700_000_000_000L),
+                        GetEarliestMsgStoretimeResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetEarliestMsgStoretimeResponseHeader.class));
+    }
+
+    private static HeaderCase offsetResponse(String name,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, ResponseCode.SUCCESS, new OffsetResponseHeader(1234L),
+                new OffsetResponseHeader(1234L), OffsetResponseHeader::readFrom, official);
     }
 
     private static HeaderCase sendRequest(String name, int code, boolean batch,
