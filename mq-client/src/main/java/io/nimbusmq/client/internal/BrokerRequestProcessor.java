@@ -24,6 +24,9 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,8 @@ final class BrokerRequestProcessor implements RequestProcessor {
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
         return switch (request.code()) {
             case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED -> {
-                ClientPushConsumer consumer = consumers.apply(request.optionalString("consumerGroup", ""));
+                ClientPushConsumer consumer = consumers.apply(
+                        ConsumerGroupRequestHeader.readFrom(request).consumerGroup());
                 if (consumer != null) {
                     consumer.onConsumerIdsChanged();
                 } else {
@@ -78,6 +82,7 @@ final class BrokerRequestProcessor implements RequestProcessor {
     }
 
     private void checkTransaction(RequestContext context, RemotingCommand request) {
+        CheckTransactionStateRequestHeader header = CheckTransactionStateRequestHeader.readFrom(request);
         ReceivedMessage half = PulledMessages.toReceived(MessageCodec.decode(ByteBuffer.wrap(request.body())), "");
         String group = half.property(MessageConst.PGROUP);
         ClientProducer producer = group == null ? null : producers.apply(group);
@@ -96,11 +101,11 @@ final class BrokerRequestProcessor implements RequestProcessor {
             state = LocalTransactionState.UNKNOW;
         }
         String uniqueKey = half.property(MessageConst.UNIQ_KEY) != null ? half.property(MessageConst.UNIQ_KEY)
-                : request.optionalString("msgId");
-        String transactionId = request.optionalString("transactionId", uniqueKey);
+                : header.msgId();
+        String transactionId = header.transactionId() != null ? header.transactionId() : uniqueKey;
         services.remoting().invokeOneway(context.remoteAddress(), TransactionEnd.request(group,
-                request.requiredLong("tranStateTableOffset"), request.requiredLong("commitLogOffset"), state, true,
-                uniqueKey, transactionId, half.topic()));
+                header.tranStateTableOffset(), header.commitLogOffset(), state, true, uniqueKey, transactionId,
+                half.topic()));
     }
 
     private static ReceivedMessage reply(RemotingCommand request) {
@@ -121,10 +126,11 @@ final class BrokerRequestProcessor implements RequestProcessor {
     }
 
     private RemotingCommand runningInfo(RemotingCommand request) {
-        ClientPushConsumer consumer = consumers.apply(request.optionalString("consumerGroup", ""));
+        String group = GetConsumerRunningInfoRequestHeader.readFrom(request).consumerGroup();
+        ClientPushConsumer consumer = consumers.apply(group);
         if (consumer == null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
-                    "The Consumer Group <" + request.optionalString("consumerGroup") + "> not exist in this consumer");
+                    "The Consumer Group <" + group + "> not exist in this consumer");
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("PROP_CONSUMEORDERLY", String.valueOf(

@@ -15,6 +15,8 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +47,12 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        long offset = request.requiredLong("offset");
-        String group = request.requiredString("group");
-        int delayLevel = request.requiredInt("delayLevel");
-        int maxReconsumeTimes = request.optionalInt("maxReconsumeTimes", RetryMessages.DEFAULT_MAX_RECONSUME_TIMES);
+        ConsumerSendMsgBackRequestHeader header = ConsumerSendMsgBackRequestHeader.readFrom(request);
+        long offset = header.offset();
+        String group = header.group();
+        int delayLevel = header.delayLevel();
+        int maxReconsumeTimes = header.maxReconsumeTimes() == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES
+                : header.maxReconsumeTimes();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
         String problem = TopicValidator.validate(TopicValidator.retryTopic(group));
         if (problem != null) {
@@ -72,7 +76,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         }
         if (deadLetter) {
             log.info("Dead letter: group {} message {} from {} after {} reconsumes", group,
-                    failed.property("UNIQ_KEY"), request.optionalString("originTopic"), failed.reconsumeTimes());
+                    failed.property(MessageConst.UNIQ_KEY), header.originTopic(), failed.reconsumeTimes());
         }
         store.putMessage(scheduled.message()).whenComplete((result, error) -> {
             if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {

@@ -11,6 +11,7 @@ import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 
 /**
  * CHECK_TRANSACTION_STATE (39), broker to producer, oneway, as RocketMQ's {@code sendCheckMessage} builds it for a
@@ -32,14 +33,10 @@ final class CheckRequests {
 
     static RemotingCommand build(StoredMessage copy, InetSocketAddress storeHost, String brokerName) {
         String uniqueKey = copy.property(MessageProperties.UNIQ_KEY);
-        return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE)
-                .putExtField("topic", copy.topic())
-                .putExtField("tranStateTableOffset", copy.queueOffset())
-                .putExtField("commitLogOffset", copy.physicalOffset())
-                .putExtField("offsetMsgId", MessageIds.offsetMessageId(storeHost, copy.physicalOffset()))
-                .putExtField("msgId", uniqueKey)
-                .putExtField("transactionId", uniqueKey)
-                .putExtField("bname", brokerName)
+        return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE,
+                new CheckTransactionStateRequestHeader(copy.topic(), copy.queueOffset(), copy.physicalOffset(),
+                        uniqueKey, uniqueKey, MessageIds.offsetMessageId(storeHost, copy.physicalOffset()),
+                        brokerName))
                 .setBody(body(copy));
     }
 

@@ -7,6 +7,7 @@ import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.store.PutMessageResult;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 
 /**
  * Ends transactions (END_TRANSACTION), as RocketMQ's {@code EndTransactionProcessor}:

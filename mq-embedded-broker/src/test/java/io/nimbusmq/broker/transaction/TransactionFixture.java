@@ -24,6 +24,7 @@ import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.StoreConfig;
 import io.nimbusmq.store.retention.DiskUsageProbe;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 
 /**
  * A real store in a temporary directory on a {@link ManualClock}, with the transaction parts on top of it, and sends
@@ -124,7 +125,7 @@ final class TransactionFixture implements AutoCloseable {
 
     static EndTransactionRequestHeader end(StoredMessage half, int type) {
         return new EndTransactionRequestHeader(GROUP, half.queueOffset(), half.physicalOffset(), type, false,
-                half.property(MessageProperties.UNIQ_KEY), half.property(MessageProperties.UNIQ_KEY));
+                half.property(MessageProperties.UNIQ_KEY), half.property(MessageProperties.UNIQ_KEY), null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.nimbusmq.broker.schedule.ScheduleTopics;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,23 +162,23 @@ class TransactionResolverTests {
         EndTransactionRequestHeader good = end(half, COMMIT);
 
         assertThat(resolve(new EndTransactionRequestHeader("someone-else", good.tranStateTableOffset(),
-                good.commitLogOffset(), COMMIT, false, good.msgId(), null)))
+                good.commitLogOffset(), COMMIT, false, good.msgId(), null, null)))
                 .satisfies(r -> assertThat(r.code()).isEqualTo(ResponseCode.SYSTEM_ERROR))
                 .satisfies(r -> assertThat(r.remark()).contains("producer group wrong"));
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset() + 1,
-                good.commitLogOffset(), COMMIT, false, good.msgId(), null)).remark())
+                good.commitLogOffset(), COMMIT, false, good.msgId(), null, null)).remark())
                 .contains("transaction state table offset wrong");
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset(),
-                good.commitLogOffset() + 5, COMMIT, false, good.msgId(), null)).remark())
+                good.commitLogOffset() + 5, COMMIT, false, good.msgId(), null, null)).remark())
                 .contains("Find prepared transaction message failed");
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset(),
-                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null, null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), 0, -1, COMMIT, false,
-                good.msgId(), null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                good.msgId(), null, null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
 
         StoredMessage committed = commitAndRead(half);
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), committed.queueOffset(),
-                committed.physicalOffset(), COMMIT, false, good.msgId(), null)).remark())
+                committed.physicalOffset(), COMMIT, false, good.msgId(), null, null)).remark())
                 .as("a consumable message is no half message").contains("not a half message");
         assertThat(fixture.queue("Orders", 1)).as("nothing but the one real commit").hasSize(1);
     }

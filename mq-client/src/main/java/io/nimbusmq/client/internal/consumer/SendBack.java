@@ -13,6 +13,7 @@ import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +61,9 @@ public final class SendBack {
     private boolean consumerSendMsgBack(ReceivedMessage message, int maxReconsumeTimes, int delayLevel) {
         try {
             String address = services.routes().masterAddress(message.brokerName()).orElse(message.storeHost());
-            RemotingCommand request = RemotingCommand.createRequest(RequestCode.CONSUMER_SEND_MSG_BACK)
-                    .putExtField("offset", message.commitLogOffset())
-                    .putExtField("group", group)
-                    .putExtField("delayLevel", delayLevel)
-                    .putExtField("originMsgId", message.msgId())
-                    .putExtField("originTopic", message.topic())
-                    .putExtField("unitMode", false)
-                    .putExtField("maxReconsumeTimes", maxReconsumeTimes)
-                    .putExtField("bname", message.brokerName());
+            RemotingCommand request = RemotingCommand.createRequest(RequestCode.CONSUMER_SEND_MSG_BACK,
+                    new ConsumerSendMsgBackRequestHeader(message.commitLogOffset(), group, delayLevel, message.msgId(),
+                            message.topic(), false, maxReconsumeTimes, message.brokerName()));
             RemotingCommand response = services.remoting().invokeBlocking(address, request,
                     services.requestTimeoutMillis());
             if (response.code() == ResponseCode.SUCCESS) {

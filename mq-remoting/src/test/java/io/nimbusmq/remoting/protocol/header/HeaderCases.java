@@ -20,6 +20,8 @@ final class HeaderCases {
     static List<HeaderCase> all() {
         List<HeaderCase> all = new ArrayList<>(sendAndPull());
         all.addAll(offsets());
+        all.addAll(messagesAndClients());
+        all.addAll(admin());
         return all;
     }
 
@@ -108,6 +110,121 @@ final class HeaderCases {
                         new GetEarliestMsgStoretimeResponseHeader(1_700_000_000_000L),
                         GetEarliestMsgStoretimeResponseHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.GetEarliestMsgStoretimeResponseHeader.class));
+    }
+
+    private static List<HeaderCase> messagesAndClients() {
+        return List.of(
+                HeaderCase.of("VIEW_MESSAGE_BY_ID", RequestCode.VIEW_MESSAGE_BY_ID,
+                        new ViewMessageRequestHeader("TopicTest", 1234L), new ViewMessageRequestHeader(null, 1234L),
+                        ViewMessageRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ViewMessageRequestHeader.class),
+                HeaderCase.of("QUERY_MESSAGE", RequestCode.QUERY_MESSAGE,
+                        new QueryMessageRequestHeader("TopicTest", "AC1100", 32, 1L, 2L, true),
+                        new QueryMessageRequestHeader("TopicTest", "AC1100", 32, 1L, 2L, false),
+                        QueryMessageRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.QueryMessageRequestHeader.class,
+                        "_UNIQUE_KEY_QUERY"),
+                HeaderCase.of("QUERY_MESSAGE response", ResponseCode.SUCCESS,
+                        new QueryMessageResponseHeader(1_700_000_000_000L, 4096L),
+                        new QueryMessageResponseHeader(1_700_000_000_000L, 4096L),
+                        QueryMessageResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.QueryMessageResponseHeader.class),
+                HeaderCase.own("HEART_BEAT response", ResponseCode.SUCCESS, new HeartbeatResponseHeader(true, true),
+                        new HeartbeatResponseHeader(false, false), HeartbeatResponseHeader::readFrom),
+                HeaderCase.of("UNREGISTER_CLIENT", RequestCode.UNREGISTER_CLIENT,
+                        new UnregisterClientRequestHeader("127.0.0.1@1#2", "pg", "cg"),
+                        new UnregisterClientRequestHeader("127.0.0.1@1#2", null, null),
+                        UnregisterClientRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.UnregisterClientRequestHeader.class),
+                consumerGroup("GET_CONSUMER_LIST_BY_GROUP", RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumerListByGroupRequestHeader.class),
+                consumerGroup("NOTIFY_CONSUMER_IDS_CHANGED", RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
+                        org.apache.rocketmq.remoting.protocol.header.NotifyConsumerIdsChangedRequestHeader.class),
+                consumerGroup("GET_CONSUMER_CONNECTION_LIST", RequestCode.GET_CONSUMER_CONNECTION_LIST,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumerConnectionListRequestHeader.class),
+                HeaderCase.of("CONSUMER_SEND_MSG_BACK", RequestCode.CONSUMER_SEND_MSG_BACK,
+                        new ConsumerSendMsgBackRequestHeader(4096L, "cg", -1, "AC1100", "TopicTest", true, 3,
+                                "broker-a"),
+                        new ConsumerSendMsgBackRequestHeader(4096L, "cg", -1, null, null, false, null, null),
+                        ConsumerSendMsgBackRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader.class),
+                HeaderCase.of("END_TRANSACTION", RequestCode.END_TRANSACTION,
+                        new EndTransactionRequestHeader("pg", 5L, 4096L, 12, true, "AC1100", "TX1", "TopicTest"),
+                        new EndTransactionRequestHeader("pg", 5L, 4096L, 12, false, "AC1100", null, null),
+                        EndTransactionRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.EndTransactionRequestHeader.class),
+                HeaderCase.of("CHECK_TRANSACTION_STATE", RequestCode.CHECK_TRANSACTION_STATE,
+                        new CheckTransactionStateRequestHeader("RMQ_SYS_TRANS_HALF_TOPIC", 5L, 4096L, "AC1100",
+                                "TX1", "7F00000100002A9F0000000000001000", "broker-a"),
+                        new CheckTransactionStateRequestHeader(null, 5L, 4096L, null, null, null, null),
+                        CheckTransactionStateRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.CheckTransactionStateRequestHeader.class));
+    }
+
+    private static List<HeaderCase> admin() {
+        return List.of(
+                resetOffset("INVOKE_BROKER_TO_RESET_OFFSET", RequestCode.INVOKE_BROKER_TO_RESET_OFFSET),
+                resetOffset("RESET_CONSUMER_CLIENT_OFFSET", RequestCode.RESET_CONSUMER_CLIENT_OFFSET),
+                HeaderCase.of("GET_CONSUMER_RUNNING_INFO", RequestCode.GET_CONSUMER_RUNNING_INFO,
+                        new GetConsumerRunningInfoRequestHeader("cg", "127.0.0.1@1#2", true),
+                        new GetConsumerRunningInfoRequestHeader("cg", "127.0.0.1@1#2", false),
+                        GetConsumerRunningInfoRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader.class),
+                HeaderCase.of("CONSUME_MESSAGE_DIRECTLY", RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                        new ConsumeMessageDirectlyResultRequestHeader("cg", "127.0.0.1@1#2", "AC1100", "broker-a",
+                                "TopicTest"),
+                        new ConsumeMessageDirectlyResultRequestHeader("cg", null, null, null, null),
+                        ConsumeMessageDirectlyResultRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader.class),
+                HeaderCase.of("UPDATE_AND_CREATE_TOPIC", RequestCode.UPDATE_AND_CREATE_TOPIC,
+                        new CreateTopicRequestHeader("TopicTest", "TBW102", 8, 4, 6, "SINGLE_TAG", 1, true,
+                                "+message.type=NORMAL", true),
+                        new CreateTopicRequestHeader("TopicTest", "TBW102", 8, 4, 6, "SINGLE_TAG", null, true, null,
+                                false),
+                        CreateTopicRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.CreateTopicRequestHeader.class),
+                topic("GET_TOPIC_STATS_INFO", RequestCode.GET_TOPIC_STATS_INFO,
+                        org.apache.rocketmq.remoting.protocol.header.GetTopicStatsInfoRequestHeader.class),
+                topic("DELETE_TOPIC_IN_BROKER", RequestCode.DELETE_TOPIC_IN_BROKER,
+                        org.apache.rocketmq.remoting.protocol.header.DeleteTopicRequestHeader.class),
+                topic("GET_TOPIC_CONFIG", RequestCode.GET_TOPIC_CONFIG,
+                        org.apache.rocketmq.remoting.protocol.header.GetTopicConfigRequestHeader.class),
+                HeaderCase.of("GET_CONSUME_STATS", RequestCode.GET_CONSUME_STATS,
+                        new GetConsumeStatsRequestHeader("cg", "TopicTest"), new GetConsumeStatsRequestHeader("cg", null),
+                        GetConsumeStatsRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumeStatsRequestHeader.class),
+                HeaderCase.of("GET_PRODUCER_CONNECTION_LIST", RequestCode.GET_PRODUCER_CONNECTION_LIST,
+                        new GetProducerConnectionListRequestHeader("pg"), new GetProducerConnectionListRequestHeader("pg"),
+                        GetProducerConnectionListRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetProducerConnectionListRequestHeader.class),
+                HeaderCase.own("RESEND_DEAD_LETTER", RequestCode.RESEND_DEAD_LETTER,
+                        new ResendDeadLetterRequestHeader("cg", "AC1100"),
+                        new ResendDeadLetterRequestHeader("cg", "AC1100"),
+                        ResendDeadLetterRequestHeader::readFrom, "group", "msgId"),
+                HeaderCase.own("RESEND_DEAD_LETTER response", ResponseCode.SUCCESS,
+                        new ResendDeadLetterResponseHeader("7F00000100002A9F0000000000001000", "TopicTest", 2, 9L),
+                        new ResendDeadLetterResponseHeader("7F00000100002A9F0000000000001000", "TopicTest", 2, 9L),
+                        ResendDeadLetterResponseHeader::readFrom, "msgId", "topic", "queueId", "queueOffset"));
+    }
+
+    private static HeaderCase consumerGroup(String name, int code,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code, new ConsumerGroupRequestHeader("cg"), new ConsumerGroupRequestHeader("cg"),
+                ConsumerGroupRequestHeader::readFrom, official);
+    }
+
+    private static HeaderCase topic(String name, int code,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code, new TopicRequestHeader("TopicTest"), new TopicRequestHeader("TopicTest"),
+                TopicRequestHeader::readFrom, official);
+    }
+
+    private static HeaderCase resetOffset(String name, int code) {
+        return HeaderCase.of(name, code,
+                new ResetOffsetRequestHeader("TopicTest", "cg", 2, 77L, 1_700_000_000_000L, true),
+                new ResetOffsetRequestHeader("TopicTest", "cg", -1, null, 1_700_000_000_000L, true),
+                ResetOffsetRequestHeader::readFrom,
+                org.apache.rocketmq.remoting.protocol.header.ResetOffsetRequestHeader.class);
     }
 
     private static HeaderCase offsetResponse(String name,
