@@ -19,6 +19,7 @@ import io.nimbusmq.remoting.protocol.body.QueueData;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.TopicRouteData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,8 +164,8 @@ public final class TopicRouteTable {
     }
 
     private Optional<TopicRouteData> fetch(String topic) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC)
-                .putExtField("topic", topic);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+                new GetRouteInfoRequestHeader(topic, null));
         RemotingCommand response = remoting.invokeNameServer(request, timeoutMillis);
         if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
             return Optional.empty();

@@ -12,6 +12,9 @@ import io.nimbusmq.remoting.protocol.ResponseCode;
  */
 final class HeaderCases {
 
+    /** RocketMQ's PUT_KV_CONFIG and DELETE_KV_CONFIG, which only admin tools send. */
+    private static final int PUT_KV_CONFIG = 100;
+    private static final int DELETE_KV_CONFIG = 102;
     private static final String PROPERTIES = "KEYS\u0001k1 k2\u0002TAGS\u0001tagA\u0002UNIQ_KEY\u0001AC1100\u0002";
 
     private HeaderCases() {
@@ -22,6 +25,7 @@ final class HeaderCases {
         all.addAll(offsets());
         all.addAll(messagesAndClients());
         all.addAll(admin());
+        all.addAll(nameServer());
         return all;
     }
 
@@ -205,6 +209,76 @@ final class HeaderCases {
                         new ResendDeadLetterResponseHeader("7F00000100002A9F0000000000001000", "TopicTest", 2, 9L),
                         new ResendDeadLetterResponseHeader("7F00000100002A9F0000000000001000", "TopicTest", 2, 9L),
                         ResendDeadLetterResponseHeader::readFrom, "msgId", "topic", "queueId", "queueOffset"));
+    }
+
+    private static List<HeaderCase> nameServer() {
+        return List.of(
+                HeaderCase.of("REGISTER_BROKER", RequestCode.REGISTER_BROKER,
+                        new RegisterBrokerRequestHeader("broker-a", "10.0.0.1:10911", "DefaultCluster",
+                                "10.0.0.1:10912", 1L, 30_000L, true, true, 12345),
+                        new RegisterBrokerRequestHeader("broker-a", "10.0.0.1:10911", "DefaultCluster",
+                                "10.0.0.1:10912", 1L, null, false, false, 0),
+                        RegisterBrokerRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerRequestHeader.class),
+                HeaderCase.of("REGISTER_BROKER response", ResponseCode.SUCCESS,
+                        new RegisterBrokerResponseHeader("10.0.0.1:10912", "10.0.0.1:10911"),
+                        new RegisterBrokerResponseHeader(null, null),
+                        RegisterBrokerResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.RegisterBrokerResponseHeader.class),
+                brokerIdentity("UNREGISTER_BROKER", RequestCode.UNREGISTER_BROKER,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.UnRegisterBrokerRequestHeader.class),
+                brokerIdentity("QUERY_DATA_VERSION", RequestCode.QUERY_DATA_VERSION,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader.class),
+                HeaderCase.of("QUERY_DATA_VERSION response", ResponseCode.SUCCESS,
+                        new QueryDataVersionResponseHeader(true), new QueryDataVersionResponseHeader(true),
+                        QueryDataVersionResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.QueryDataVersionResponseHeader.class),
+                HeaderCase.of("BROKER_HEARTBEAT", RequestCode.BROKER_HEARTBEAT,
+                        new BrokerHeartbeatRequestHeader("DefaultCluster", "10.0.0.1:10911", "broker-a", 1L),
+                        new BrokerHeartbeatRequestHeader("DefaultCluster", "10.0.0.1:10911", "broker-a", null),
+                        BrokerHeartbeatRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.BrokerHeartbeatRequestHeader.class),
+                HeaderCase.of("GET_ROUTEINFO_BY_TOPIC", RequestCode.GET_ROUTEINFO_BY_TOPIC,
+                        new GetRouteInfoRequestHeader("TopicTest", true), new GetRouteInfoRequestHeader("TopicTest", null),
+                        GetRouteInfoRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader.class),
+                HeaderCase.of("PUT_KV_CONFIG", PUT_KV_CONFIG,
+                        new PutKvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest", "broker-a:4"),
+                        new PutKvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest", "broker-a:4"),
+                        PutKvConfigRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.PutKVConfigRequestHeader.class),
+                HeaderCase.of("GET_KV_CONFIG", RequestCode.GET_KV_CONFIG,
+                        new KvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest"),
+                        new KvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest"),
+                        KvConfigRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.GetKVConfigRequestHeader.class),
+                HeaderCase.of("DELETE_KV_CONFIG", DELETE_KV_CONFIG,
+                        new KvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest"),
+                        new KvConfigRequestHeader("ORDER_TOPIC_CONFIG", "TopicTest"),
+                        KvConfigRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.DeleteKVConfigRequestHeader.class),
+                HeaderCase.of("GET_KV_CONFIG response", ResponseCode.SUCCESS,
+                        new KvConfigResponseHeader("broker-a:4"), new KvConfigResponseHeader(null),
+                        KvConfigResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.GetKVConfigResponseHeader.class),
+                HeaderCase.of("GET_TOPICS_BY_CLUSTER", RequestCode.GET_TOPICS_BY_CLUSTER,
+                        new GetTopicsByClusterRequestHeader("DefaultCluster"),
+                        new GetTopicsByClusterRequestHeader("DefaultCluster"),
+                        GetTopicsByClusterRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetTopicsByClusterRequestHeader.class),
+                HeaderCase.of("DELETE_TOPIC_IN_NAMESRV", RequestCode.DELETE_TOPIC_IN_NAMESRV,
+                        new DeleteTopicFromNamesrvRequestHeader("TopicTest", "DefaultCluster"),
+                        new DeleteTopicFromNamesrvRequestHeader("TopicTest", null),
+                        DeleteTopicFromNamesrvRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader.class));
+    }
+
+    private static HeaderCase brokerIdentity(String name, int code,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code,
+                new BrokerIdentityRequestHeader("broker-a", "10.0.0.1:10911", "DefaultCluster", 1L),
+                new BrokerIdentityRequestHeader("broker-a", "10.0.0.1:10911", "DefaultCluster", 1L),
+                BrokerIdentityRequestHeader::readFrom, official);
     }
 
     private static HeaderCase consumerGroup(String name, int code,
