@@ -8,13 +8,13 @@ import java.util.function.Function;
 
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.message.PulledMessages;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.producer.TransactionEnd;
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.client.producer.TransactionChecker;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -23,10 +23,10 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
-import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
 import io.nimbusmq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,30 +15,30 @@ import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.retry.RetryMessages;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.CommandHeader;
+import io.nimbusmq.remoting.protocol.MissingHeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.ConsumeStats;
 import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
-import io.nimbusmq.store.MessageStore;
-import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.read.QueryMessageResult;
-import io.nimbusmq.store.read.BoundaryType;
-import io.nimbusmq.remoting.protocol.CommandHeader;
-import io.nimbusmq.remoting.protocol.MissingHeaderFieldException;
 import io.nimbusmq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ResetOffsetRequestHeader;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.read.BoundaryType;
+import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
  * Consumer and producer administration: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),

@@ -6,17 +6,18 @@ import java.util.function.Supplier;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
-import io.nimbusmq.message.MessageConst;
-import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         int maxReconsumeTimes = header.maxReconsumeTimes() == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES
                 : header.maxReconsumeTimes();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
-        String problem = TopicValidator.validate(TopicValidator.retryTopic(group));
+        String problem = TopicValidator.validate(SystemTopics.retryTopic(group));
         if (problem != null) {
             return response.setRemark(problem);
         }
@@ -63,8 +64,8 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
             return response.setRemark("look message by offset failed, " + offset);
         }
         boolean deadLetter = RetryMessages.isDeadLetter(failed.reconsumeTimes(), maxReconsumeTimes, delayLevel);
-        RetryTopics.Target target = retryTopics.target(deadLetter ? TopicValidator.dlqTopic(group)
-                : TopicValidator.retryTopic(group));
+        RetryTopics.Target target = retryTopics.target(deadLetter ? SystemTopics.dlqTopic(group)
+                : SystemTopics.retryTopic(group));
         if (target.refused()) {
             return response.setCode(ResponseCode.NO_PERMISSION).setRemark(target.refusal());
         }

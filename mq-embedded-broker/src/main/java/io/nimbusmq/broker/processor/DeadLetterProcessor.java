@@ -9,19 +9,19 @@ import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.StoredMessage;
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.read.QueryMessageResult;
-import io.nimbusmq.remoting.protocol.RequestCode;
-import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
-import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 
 /**
  * RESEND_DEAD_LETTER ({@value RequestCode#RESEND_DEAD_LETTER}, Nimbus MQ's own admin code; Apache RocketMQ's admin API has no
@@ -50,7 +50,7 @@ public final class DeadLetterProcessor implements RequestProcessor {
         ResendDeadLetterRequestHeader header = ResendDeadLetterRequestHeader.readFrom(request);
         String group = header.group();
         String msgId = header.msgId();
-        String dlqTopic = TopicValidator.dlqTopic(group);
+        String dlqTopic = SystemTopics.dlqTopic(group);
         StoredMessage deadLetter = find(dlqTopic, msgId);
         if (deadLetter == null) {
             return RemotingCommand.createResponse(request, ResponseCode.QUERY_NOT_FOUND,

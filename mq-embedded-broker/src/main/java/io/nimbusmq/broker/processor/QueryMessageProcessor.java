@@ -8,12 +8,12 @@ import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
-import io.nimbusmq.store.MessageStore;
-import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.read.QueryMessageResult;
 import io.nimbusmq.remoting.protocol.header.QueryMessageRequestHeader;
 import io.nimbusmq.remoting.protocol.header.QueryMessageResponseHeader;
 import io.nimbusmq.remoting.protocol.header.ViewMessageRequestHeader;
+import io.nimbusmq.store.MessageStore;
+import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.read.QueryMessageResult;
 
 /** QUERY_MESSAGE (12, by key or unique key) and VIEW_MESSAGE_BY_ID (33, by commit log offset). */
 public final class QueryMessageProcessor implements RequestProcessor {

@@ -16,6 +16,7 @@ import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
@@ -81,7 +82,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, "
                     + topic + " producer: " + context.remoteAddress());
         }
-        if (header.batch() && TopicValidator.isRetryTopic(header.topic())) {
+        if (header.batch() && SystemTopics.isRetryTopic(header.topic())) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, "batch request does not support retry group "
                     + header.topic());
         }
@@ -93,7 +94,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        if (TopicValidator.isRetryTopic(header.topic())) {
+        if (SystemTopics.isRetryTopic(header.topic())) {
             RetryTopics.Routing routed = retryTopics.routeRetrySend(messages.get(0), header.maxReconsumeTimes());
             if (routed.refused()) {
                 return fail(response, routed.errorCode(), routed.remark());
@@ -136,7 +137,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return null;
         }
         TopicConfig topic = topics.find(header.topic());
-        if (topic == null && TopicValidator.isRetryTopic(header.topic())) {
+        if (topic == null && SystemTopics.isRetryTopic(header.topic())) {
             topic = topics.createSingleQueueTopicIfAbsent(header.topic());
         }
         if (topic == null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
@@ -17,11 +18,11 @@ import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
+import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
-import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
-import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
 
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202) and
@@ -67,7 +68,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         if (problem != null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, problem);
         }
-        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY) || TopicValidator.isNotAllowedToSend(topic)) {
+        if (topic.equals(SystemTopics.AUTO_CREATE_TOPIC_KEY) || TopicValidator.isNotAllowedToSend(topic)) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The topic[" + topic + "] is conflict with system topic.");
         }
@@ -101,7 +102,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
 
     private RemotingCommand delete(RemotingCommand request) {
         String topic = TopicRequestHeader.readFrom(request).topic();
-        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY)) {
+        if (topic.equals(SystemTopics.AUTO_CREATE_TOPIC_KEY)) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The topic[" + topic + "] is a system topic and cannot be deleted.");
         }

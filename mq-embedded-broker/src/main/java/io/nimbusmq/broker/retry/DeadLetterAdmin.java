@@ -7,8 +7,8 @@ import java.util.concurrent.TimeoutException;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
-import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 

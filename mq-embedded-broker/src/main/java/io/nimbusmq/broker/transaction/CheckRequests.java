@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
-import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
@@ -32,7 +32,7 @@ final class CheckRequests {
     }
 
     static RemotingCommand build(StoredMessage copy, InetSocketAddress storeHost, String brokerName) {
-        String uniqueKey = copy.property(MessageProperties.UNIQ_KEY);
+        String uniqueKey = copy.property(MessageConst.UNIQ_KEY);
         return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE,
                 new CheckTransactionStateRequestHeader(copy.topic(), copy.queueOffset(), copy.physicalOffset(),
                         uniqueKey, uniqueKey, MessageIds.offsetMessageId(storeHost, copy.physicalOffset()),

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.nimbusmq.broker.schedule.ScheduleTopics;
 
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class TransactionResolverTests {
             assertThat(committed.property("UNIQ_KEY")).isEqualTo(half.property("UNIQ_KEY"));
             assertThat(committed.property("TAGS")).isEqualTo("created");
         });
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).singleElement().satisfies(op -> {
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).singleElement().satisfies(op -> {
             assertThat(op.property("TAGS")).isEqualTo("d");
             assertThat(body(op)).isEqualTo(half.queueOffset() + ",");
         });
@@ -75,7 +75,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).as("not before its delay").isEmpty();
-        assertThat(fixture.queue(ScheduleTopics.SCHEDULE_TOPIC, 1)).singleElement().satisfies(waiting -> {
+        assertThat(fixture.queue(SystemTopics.SCHEDULE_TOPIC, 1)).singleElement().satisfies(waiting -> {
             assertThat(body(waiting)).isEqualTo("o-1");
             assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
             assertThat(waiting.property("REAL_QID")).isEqualTo("1");
@@ -85,7 +85,7 @@ class TransactionResolverTests {
                     .isEqualTo(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
             assertThat(waiting.preparedTransactionOffset()).isEqualTo(half.physicalOffset());
         });
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -97,7 +97,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 0)).isEmpty();
-        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).singleElement().satisfies(waiting -> {
+        assertThat(fixture.queue(SystemTopics.TIMER_TOPIC, 0)).singleElement().satisfies(waiting -> {
             assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
             assertThat(waiting.property("TIMER_OUT_MS")).isEqualTo(Long.toString(committedAt + 30_000));
         });
@@ -112,10 +112,10 @@ class TransactionResolverTests {
 
         assertThat(refused.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(refused.remark()).startsWith("timer message illegal");
-        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).as("left to the check-back").isEmpty();
+        assertThat(fixture.queue(SystemTopics.TIMER_TOPIC, 0)).isEmpty();
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).as("left to the check-back").isEmpty();
         assertThat(resolve(end(half, ROLLBACK)).isOk()).isTrue();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -125,7 +125,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, ROLLBACK)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -135,7 +135,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, MessageSysFlag.TRANSACTION_NOT_TYPE)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).isEmpty();
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class TransactionResolverTests {
         assertThat(late.remark()).contains("already resolved (commit)");
         assertThat(contrary.remark()).contains("already resolved (commit)");
         assertThat(fixture.queue("Orders", 1)).hasSize(1);
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(3);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(3);
     }
 
     @Test

@@ -8,8 +8,9 @@ import io.nimbusmq.client.Message;
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.producer.ClientProducer;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
@@ -91,11 +92,11 @@ public final class SendBack {
         properties.put(MessageConst.DELAY, Integer.toString(Math.min(18, delayLevel)));
         properties.remove(MessageConst.RECONSUME_TIME);
         properties.remove(MessageConst.MAX_RECONSUME_TIMES);
-        properties.remove("TRAN_PREPARED");
+        properties.remove(MessageConst.TRAN_MSG);
         properties.putIfAbsent(MessageConst.UNIQ_KEY, message.msgId());
         try {
-            innerProducer.get().sendPrepared(MessageConst.retryTopic(group), new Message(
-                    MessageConst.retryTopic(group), message.body()).flag(message.flag()), properties,
+            innerProducer.get().sendPrepared(SystemTopics.retryTopic(group), new Message(
+                    SystemTopics.retryTopic(group), message.body()).flag(message.flag()), properties,
                     reconsumeTimes, maxReconsumeTimes);
             return true;
         } catch (MqClientException | IllegalArgumentException e) {

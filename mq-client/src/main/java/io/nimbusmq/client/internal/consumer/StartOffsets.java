@@ -2,8 +2,9 @@ package io.nimbusmq.client.internal.consumer;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.offset.OffsetStore;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
@@ -37,7 +38,7 @@ final class StartOffsets {
         if (stored >= 0) {
             return stored;
         }
-        boolean retry = queue.topic().startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX);
+        boolean retry = queue.topic().startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX);
         return switch (consumeFromWhere) {
             case CONSUME_FROM_FIRST_OFFSET -> 0;
             case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue,

@@ -1,9 +1,9 @@
 package io.nimbusmq.client.internal.producer;
 
 import io.nimbusmq.client.producer.LocalTransactionState;
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
-import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 
 /**

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicRouteTable {
 
-    /** The topic the broker inherits auto-created topics from. */
-    public static final String DEFAULT_TOPIC = "TBW102";
     private static final int PERM_READ = 4;
     private static final int PERM_WRITE = 2;
     private static final Logger log = LoggerFactory.getLogger(TopicRouteTable.class);
@@ -85,7 +84,7 @@ public final class TopicRouteTable {
         if (cached != null && !cached.isEmpty()) {
             return cached;
         }
-        TopicRouteData defaultRoute = fetch(DEFAULT_TOPIC).orElseThrow(() -> new MqClientException(
+        TopicRouteData defaultRoute = fetch(SystemTopics.AUTO_CREATE_TOPIC_KEY).orElseThrow(() -> new MqClientException(
                 ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic));
         rememberBrokers(defaultRoute);
         TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, defaultRoute, defaultQueueNums), true);
