@@ -70,8 +70,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
         SendMessageRequestHeader header = SendMessageRequestHeader.readFrom(request);
-        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null)
-                .writeHeader(SendMessageResponseHeader.refused(REGION, true));
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
         TopicConfig topic = checkTopic(header, response);
         if (topic == null) {
             return response;
@@ -200,8 +199,9 @@ public final class SendMessageProcessor implements RequestProcessor {
                 for (long offset : result.append().physicalOffsets()) {
                     ids.add(MessageIds.offsetMessageId(storeHostSupplier.get(), offset));
                 }
-                return response.writeHeader(new SendMessageResponseHeader(ids.toString(), queueId,
-                        result.append().queueOffset(), uniqueKey, null, REGION, true));
+                SendMessageResponseHeader.writeStored(response, ids.toString(), queueId,
+                        result.append().queueOffset(), uniqueKey, REGION, true);
+                return response;
             }
             case SERVICE_NOT_AVAILABLE -> {
                 return fail(response, ResponseCode.SERVICE_NOT_AVAILABLE,
@@ -216,9 +216,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
     }
 
+    /** A refusal: the code, the remark, and the ext fields every send response carries. */
     private static RemotingCommand fail(RemotingCommand response, int code, String remark) {
-        response.setCode(code);
-        response.setRemark(remark);
-        return response;
+        return response.setCode(code).setRemark(remark).writeHeader(SendMessageResponseHeader.refused(REGION, true));
     }
 }

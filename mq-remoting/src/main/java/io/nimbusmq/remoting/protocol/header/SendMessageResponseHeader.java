@@ -43,8 +43,22 @@ public record SendMessageResponseHeader(String msgId, Integer queueId, Long queu
                 HeaderFields.bool(response, MessageConst.TRACE_ON));
     }
 
+    /**
+     * Writes the header of a stored message, as {@link #writeTo} does, without building the record: the broker
+     * answers every message sent, and this keeps that path free of a per-message header object.
+     */
+    public static void writeStored(RemotingCommand response, String msgId, int queueId, long queueOffset,
+            String transactionId, String msgRegion, boolean traceOn) {
+        write(response, msgId, queueId, queueOffset, transactionId, null, msgRegion, traceOn);
+    }
+
     @Override
     public void writeTo(RemotingCommand response) {
+        write(response, msgId, queueId, queueOffset, transactionId, batchUniqId, msgRegion, traceOn);
+    }
+
+    private static void write(RemotingCommand response, String msgId, Integer queueId, Long queueOffset,
+            String transactionId, String batchUniqId, String msgRegion, Boolean traceOn) {
         response.putExtField("msgId", msgId)
                 .putExtField("queueId", queueId)
                 .putExtField("queueOffset", queueOffset)
