@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.registration;
 
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RemotingVersion;
@@ -7,7 +8,6 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.DataVersion;
 import io.nimbusmq.remoting.protocol.body.RegisterBrokerBody;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.TopicConfigSerializeWrapper;
 import io.nimbusmq.remoting.protocol.header.BrokerIdentityRequestHeader;
 import io.nimbusmq.remoting.protocol.header.RegisterBrokerRequestHeader;
