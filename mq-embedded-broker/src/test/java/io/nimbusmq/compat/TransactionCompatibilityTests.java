@@ -164,8 +164,8 @@ class TransactionCompatibilityTests {
     }
 
     private static StoredMessage lastDiscarded() {
-        try (GetMessageResult result = broker.broker().messageStore().getMessages(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC,
-                0, discarded() - 1, 1, 1 << 20, MessageFilter.ALL)) {
+        try (GetMessageResult result = broker.broker().messageStore().getMessages(
+                SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 0, discarded() - 1, 1, 1 << 20, MessageFilter.ALL)) {
             return MessageCodec.decode(result.messages().get(0).buffer());
         }
     }

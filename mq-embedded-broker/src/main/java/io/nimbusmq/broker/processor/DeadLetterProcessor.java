@@ -24,11 +24,11 @@ import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
- * RESEND_DEAD_LETTER ({@value RequestCode#RESEND_DEAD_LETTER}, Nimbus MQ's own admin code; Apache RocketMQ's admin API has no
- * call that sends a dead letter back to its topic): finds a message of {@code %DLQ%<group>} by {@code msgId} (its
- * UNIQ_KEY, as consumers and {@code queryMessage} show it, or its offsetMsgId) and stores it again in its original
- * topic (RETRY_TOPIC) on a random writable queue, as a fresh message with reconsume times 0 and the same UNIQ_KEY.
- * The response carries {@code msgId} (the new offsetMsgId), {@code topic}, {@code queueId} and {@code queueOffset}.
+ * RESEND_DEAD_LETTER ({@value RequestCode#RESEND_DEAD_LETTER}, Nimbus MQ's own admin code; Apache RocketMQ's admin API
+ * has no call that sends a dead letter back to its topic): finds a message of {@code %DLQ%<group>} by {@code msgId}
+ * (its UNIQ_KEY, as consumers and {@code queryMessage} show it, or its offsetMsgId) and stores it again in its
+ * original topic (RETRY_TOPIC) on a random writable queue, as a fresh message with reconsume times 0 and the same
+ * UNIQ_KEY. Header and response header: {@code ResendDeadLetterRequestHeader}, {@code ResendDeadLetterResponseHeader}.
  * {@code io.nimbusmq.broker.retry.DeadLetterAdmin} sends it.
  */
 public final class DeadLetterProcessor implements RequestProcessor {

@@ -46,7 +46,8 @@ public final class RetryMessages {
                 : delayLevel == 0 ? FIRST_RETRY_LEVEL + failed.reconsumeTimes() : delayLevel));
         String originId = props.get(MessageConst.ORIGIN_MESSAGE_ID);
         if (originId == null || originId.isBlank()) {
-            props.put(MessageConst.ORIGIN_MESSAGE_ID, MessageIds.offsetMessageId(failed.storeHost(), failed.physicalOffset()));
+            props.put(MessageConst.ORIGIN_MESSAGE_ID,
+                    MessageIds.offsetMessageId(failed.storeHost(), failed.physicalOffset()));
         }
         return new MessageInput(targetTopic, queueId, failed.flag(), failed.body(), MessageProperties.encode(props),
                 failed.sysFlag(), failed.bornTimestamp(), failed.bornHost(), storeHost, failed.reconsumeTimes() + 1,

@@ -16,8 +16,8 @@ import io.nimbusmq.message.SystemTopics;
  *
  * <ul>
  * <li><b>Half message</b>: a send with {@code TRAN_MSG=true} is stored in {@value SystemTopics#TRANS_HALF_TOPIC}
- * queue 0 with its transaction bits cleared, so the store indexes it in the half queue and in no consumer queue. It gains
- * {@code REAL_TOPIC}, {@code REAL_QID} and {@code __transactionId__} (= {@code UNIQ_KEY}).</li>
+ * queue 0 with its transaction bits cleared, so the store indexes it in the half queue and in no consumer queue. It
+ * gains {@code REAL_TOPIC}, {@code REAL_QID} and {@code __transactionId__} (= {@code UNIQ_KEY}).</li>
  * <li><b>Committed message</b>: the half message's bytes in {@code REAL_TOPIC}/{@code REAL_QID} with transaction type
  * COMMIT and PREPAREDTRANSACTIONOFFSET = the half's physical offset. Its property string is the half's, unchanged:
  * RocketMQ 5.3.1 clears REAL_TOPIC, REAL_QID and TRAN_MSG only from the property map after it built the stored

@@ -172,7 +172,8 @@ class TransactionResolverTests {
                 good.commitLogOffset() + 5, COMMIT, false, good.msgId(), null, null)).remark())
                 .contains("Find prepared transaction message failed");
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset(),
-                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null, null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null, null)).code())
+                .isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), 0, -1, COMMIT, false,
                 good.msgId(), null, null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
 

@@ -113,7 +113,7 @@ public final class ClientPushConsumer implements PushConsumer {
         // retry topics are created by the first failed message, whose retry is delayed anyway: found by the rebalance
         List<String> unrouted = subscriptions.keySet().stream()
                 .filter(topic -> services.routes().route(topic).isEmpty())
-                .filter(topic -> !topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)).toList();
+                .filter(topic -> !SystemTopics.isRetryTopic(topic)).toList();
         new SqlSubscriptionCheck(services, config.group()).check(subscriptions.values());
         running = true;
         services.heartbeatNow().run();

@@ -38,7 +38,7 @@ final class StartOffsets {
         if (stored >= 0) {
             return stored;
         }
-        boolean retry = queue.topic().startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX);
+        boolean retry = SystemTopics.isRetryTopic(queue.topic());
         return switch (consumeFromWhere) {
             case CONSUME_FROM_FIRST_OFFSET -> 0;
             case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue,

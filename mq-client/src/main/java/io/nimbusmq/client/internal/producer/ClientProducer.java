@@ -273,7 +273,7 @@ public final class ClientProducer implements Producer {
                 throw new IllegalArgumentException("all messages of a batch must have one topic: " + topic
                         + " and " + message.topic());
             }
-            if (message.property(MessageConst.DELAY) != null || topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)) {
+            if (message.property(MessageConst.DELAY) != null || SystemTopics.isRetryTopic(topic)) {
                 throw new IllegalArgumentException("batches support neither delays nor retry topics");
             }
             Map<String, String> wire = OutgoingMessages.wireProperties(message);

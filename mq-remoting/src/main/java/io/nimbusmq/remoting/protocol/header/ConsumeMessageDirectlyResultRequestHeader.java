@@ -5,7 +5,8 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 
 /**
  * The header of CONSUME_MESSAGE_DIRECTLY (309), admin to broker, relayed to one client with the stored message as body
- * and {@code brokerName} added; remoting-protocol.md §4.9. RocketMQ's {@code ConsumeMessageDirectlyResultRequestHeader}.
+ * and {@code brokerName} added; remoting-protocol.md §4.9. RocketMQ's
+ * {@code ConsumeMessageDirectlyResultRequestHeader}.
  *
  * <pre>
  * | field         | wire name     | required | notes                                          |

@@ -5,8 +5,8 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 
 /**
  * The header of REGISTER_BROKER (103), broker to name server, every 30 s and after a topic change;
- * remoting-protocol.md §3.1. RocketMQ's {@code RegisterBrokerRequestHeader}; the body is a RegisterBrokerBody, answered
- * with a {@link RegisterBrokerResponseHeader}.
+ * remoting-protocol.md §3.1. RocketMQ's {@code RegisterBrokerRequestHeader}; the body is a RegisterBrokerBody,
+ * answered with a {@link RegisterBrokerResponseHeader}.
  *
  * <pre>
  * | field                  | wire name              | required | notes                                         |

@@ -194,11 +194,13 @@ final class HeaderCases {
                 topic("GET_TOPIC_CONFIG", RequestCode.GET_TOPIC_CONFIG,
                         org.apache.rocketmq.remoting.protocol.header.GetTopicConfigRequestHeader.class),
                 HeaderCase.of("GET_CONSUME_STATS", RequestCode.GET_CONSUME_STATS,
-                        new GetConsumeStatsRequestHeader("cg", "TopicTest"), new GetConsumeStatsRequestHeader("cg", null),
+                        new GetConsumeStatsRequestHeader("cg", "TopicTest"),
+                        new GetConsumeStatsRequestHeader("cg", null),
                         GetConsumeStatsRequestHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.GetConsumeStatsRequestHeader.class),
                 HeaderCase.of("GET_PRODUCER_CONNECTION_LIST", RequestCode.GET_PRODUCER_CONNECTION_LIST,
-                        new GetProducerConnectionListRequestHeader("pg"), new GetProducerConnectionListRequestHeader("pg"),
+                        new GetProducerConnectionListRequestHeader("pg"),
+                        new GetProducerConnectionListRequestHeader("pg"),
                         GetProducerConnectionListRequestHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.GetProducerConnectionListRequestHeader.class),
                 HeaderCase.own("RESEND_DEAD_LETTER", RequestCode.RESEND_DEAD_LETTER,
@@ -239,7 +241,8 @@ final class HeaderCases {
                         BrokerHeartbeatRequestHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.namesrv.BrokerHeartbeatRequestHeader.class),
                 HeaderCase.of("GET_ROUTEINFO_BY_TOPIC", RequestCode.GET_ROUTEINFO_BY_TOPIC,
-                        new GetRouteInfoRequestHeader("TopicTest", true), new GetRouteInfoRequestHeader("TopicTest", null),
+                        new GetRouteInfoRequestHeader("TopicTest", true),
+                        new GetRouteInfoRequestHeader("TopicTest", null),
                         GetRouteInfoRequestHeader::readFrom,
                         org.apache.rocketmq.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader.class),
                 HeaderCase.of("PUT_KV_CONFIG", PUT_KV_CONFIG,
@@ -270,7 +273,8 @@ final class HeaderCases {
                         new DeleteTopicFromNamesrvRequestHeader("TopicTest", "DefaultCluster"),
                         new DeleteTopicFromNamesrvRequestHeader("TopicTest", null),
                         DeleteTopicFromNamesrvRequestHeader::readFrom,
-                        org.apache.rocketmq.remoting.protocol.header.namesrv.DeleteTopicFromNamesrvRequestHeader.class));
+                        org.apache.rocketmq.remoting.protocol.header.namesrv
+                                .DeleteTopicFromNamesrvRequestHeader.class));
     }
 
     private static HeaderCase brokerIdentity(String name, int code,
