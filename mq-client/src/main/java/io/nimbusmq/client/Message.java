@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.nimbusmq.message.MessageConst;
+
 /**
  * A message to send: topic, body and properties, with RocketMQ's system properties (TAGS, KEYS, DELAY, TIMER_*)
  * behind typed setters. Any other property is a user property, visible to SQL92 selectors.
@@ -14,14 +16,14 @@ import java.util.Objects;
  */
 public final class Message {
 
-    public static final String PROPERTY_TAGS = "TAGS";
-    public static final String PROPERTY_KEYS = "KEYS";
-    public static final String PROPERTY_DELAY_LEVEL = "DELAY";
-    public static final String PROPERTY_TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
-    public static final String PROPERTY_TIMER_DELAY_MS = "TIMER_DELAY_MS";
-    public static final String PROPERTY_TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
+    public static final String PROPERTY_TAGS = MessageConst.TAGS;
+    public static final String PROPERTY_KEYS = MessageConst.KEYS;
+    public static final String PROPERTY_DELAY_LEVEL = MessageConst.DELAY;
+    public static final String PROPERTY_TIMER_DELIVER_MS = MessageConst.TIMER_DELIVER_MS;
+    public static final String PROPERTY_TIMER_DELAY_MS = MessageConst.TIMER_DELAY_MS;
+    public static final String PROPERTY_TIMER_DELAY_SEC = MessageConst.TIMER_DELAY_SEC;
     /** Keys are joined with this separator in the KEYS property. */
-    public static final String KEY_SEPARATOR = " ";
+    public static final String KEY_SEPARATOR = MessageConst.KEY_SEPARATOR;
 
     private final String topic;
     private final byte[] body;

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.RecordCheck;
@@ -143,7 +144,7 @@ class ConcurrentWritersTests {
             String topic = TOPICS.get(random.nextInt(TOPICS.size()));
             int queueId = random.nextInt(QUEUES_PER_TOPIC);
             MessageInput message = MessageInput.builder(topic, queueId, body(writer, sequence))
-                    .properties(MessageProperties.encode(Map.of(MessageProperties.TAGS, "w" + writer)))
+                    .properties(MessageProperties.encode(Map.of(MessageConst.TAGS, "w" + writer)))
                     .build();
             PutMessageResult result = store.putMessage(message).join();
             assertThat(result.status()).as("put %d of writer %d", sequence, writer).isEqualTo(PutMessageStatus.PUT_OK);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.store.file.MappedSlice;
@@ -86,7 +87,7 @@ class DefaultMessageStoreTests {
         assertThat(stored.queueOffset()).isEqualTo(1);
         assertThat(stored.storeTimestamp()).isEqualTo(second.append().storeTimestamp());
         assertThat(stored.topic()).isEqualTo("TopicA");
-        assertThat(stored.property(MessageProperties.TAGS)).isEqualTo("TagA");
+        assertThat(stored.property(MessageConst.TAGS)).isEqualTo("TagA");
         assertThat(stored.magicCode()).isEqualTo(MessageCodec.MAGIC_V1);
         assertThat(store.lookMessage(second.append().physicalOffset() + 1)).isNull();
     }
@@ -195,7 +196,7 @@ class DefaultMessageStoreTests {
     @Test
     void queryByUniqueKey() throws Exception {
         open(smallConfig(dir));
-        String props = MessageProperties.encode(java.util.Map.of(MessageProperties.UNIQ_KEY, "AC11000100002A9F0000"));
+        String props = MessageProperties.encode(java.util.Map.of(MessageConst.UNIQ_KEY, "AC11000100002A9F0000"));
         store.putMessage(io.nimbusmq.message.MessageInput.builder("T", 0, new byte[] {1}).properties(props)
                 .build()).get();
         store.awaitDispatched(5000);

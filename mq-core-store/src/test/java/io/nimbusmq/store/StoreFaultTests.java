@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.RecordCheck;
@@ -336,8 +337,8 @@ class StoreFaultTests {
 
     private static MessageInput message(String topic, int queueId, byte[] body, String key) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(MessageProperties.KEYS, key);
-        properties.put(MessageProperties.UNIQ_KEY, "U-" + key);
+        properties.put(MessageConst.KEYS, key);
+        properties.put(MessageConst.UNIQ_KEY, "U-" + key);
         return MessageInput.builder(topic, queueId, body).properties(MessageProperties.encode(properties)).build();
     }
 
@@ -353,7 +354,7 @@ class StoreFaultTests {
     }
 
     private static String properties(String keysValue) {
-        return MessageProperties.encode(Map.of(MessageProperties.KEYS, keysValue));
+        return MessageProperties.encode(Map.of(MessageConst.KEYS, keysValue));
     }
 
     /** A property string of exactly {@code sizeBytes} UTF-8 bytes. */
@@ -383,7 +384,7 @@ class StoreFaultTests {
                 assertThat(byQueue.status()).isEqualTo(GetMessageStatus.FOUND);
                 assertSameMessage(checkedDecode(byQueue.messages().get(0)), stored);
             }
-            String key = MessageProperties.get(input.properties(), MessageProperties.KEYS);
+            String key = MessageProperties.get(input.properties(), MessageConst.KEYS);
             try (QueryMessageResult byKey = store.queryByKey(input.topic(), key, 4, 0, Long.MAX_VALUE)) {
                 assertThat(byKey.messages()).as("found by key %s", key).hasSize(1);
                 assertSameMessage(checkedDecode(byKey.messages().get(0)), stored);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
@@ -29,10 +30,10 @@ public final class StoreTestSupport {
     public static MessageInput message(String topic, int queueId, String body, String tags, String keys) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (tags != null) {
-            properties.put(MessageProperties.TAGS, tags);
+            properties.put(MessageConst.TAGS, tags);
         }
         if (keys != null) {
-            properties.put(MessageProperties.KEYS, keys);
+            properties.put(MessageConst.KEYS, keys);
         }
         return MessageInput.builder(topic, queueId, body.getBytes(StandardCharsets.UTF_8))
                 .properties(MessageProperties.encode(properties))

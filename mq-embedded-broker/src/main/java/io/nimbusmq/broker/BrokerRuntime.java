@@ -157,7 +157,7 @@ public final class BrokerRuntime {
                 .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address),
                         executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
                 .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
-                        DeadLetterProcessor.RESEND_DEAD_LETTER)
+                        RequestCode.RESEND_DEAD_LETTER)
                 .register(new EndTransactionProcessor(transactions.resolver()), executors.send(),
                         RequestCode.END_TRANSACTION)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)

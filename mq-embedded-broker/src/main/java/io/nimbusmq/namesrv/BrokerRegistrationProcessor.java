@@ -9,6 +9,11 @@ import io.nimbusmq.remoting.protocol.body.DataVersion;
 import io.nimbusmq.remoting.protocol.body.KvTable;
 import io.nimbusmq.remoting.protocol.body.RegisterBrokerBody;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.header.BrokerHeartbeatRequestHeader;
+import io.nimbusmq.remoting.protocol.header.BrokerIdentityRequestHeader;
+import io.nimbusmq.remoting.protocol.header.QueryDataVersionResponseHeader;
+import io.nimbusmq.remoting.protocol.header.RegisterBrokerRequestHeader;
+import io.nimbusmq.remoting.protocol.header.RegisterBrokerResponseHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,56 +62,52 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
     }
 
     private RemotingCommand registerBroker(RequestContext context, RemotingCommand request) {
-        BrokerRegistration registration = new BrokerRegistration(brokerAddress(request),
-                request.requiredString("brokerName"), request.requiredLong("brokerId"),
-                request.requiredString("haServerAddr"),
-                request.optionalLong("heartbeatTimeoutMillis", RouteInfoManager.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS),
-                request.optionalBoolean("enableActingMaster", false));
-        int expectedCrc32 = request.optionalInt("bodyCrc32", 0);
+        RegisterBrokerRequestHeader header = RegisterBrokerRequestHeader.readFrom(request);
+        BrokerRegistration registration = new BrokerRegistration(
+                new BrokerAddress(header.clusterName(), header.brokerAddr()), header.brokerName(), header.brokerId(),
+                header.haServerAddr(), header.heartbeatTimeoutMillis() == null
+                        ? RouteInfoManager.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS : header.heartbeatTimeoutMillis(),
+                header.enableActingMaster());
+        int expectedCrc32 = header.bodyCrc32();
         if (expectedCrc32 != 0 && expectedCrc32 != RegisterBrokerBody.bodyCrc32(request.body())) {
             log.warn("REGISTER_BROKER from {}: crc32 not match", context.remoteAddress());
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, "crc32 not match");
         }
-        RegisterBrokerBody body = RegisterBrokerBody.decode(request.body(),
-                request.optionalBoolean("compressed", false), request.version());
+        RegisterBrokerBody body = RegisterBrokerBody.decode(request.body(), header.compressed(), request.version());
         RegisterBrokerResult result = routes.registerBroker(registration, body, context.channel());
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
-                .putExtField("haServerAddr", result.haServerAddr())
-                .putExtField("masterAddr", result.masterAddr());
+                .writeHeader(new RegisterBrokerResponseHeader(result.haServerAddr(), result.masterAddr()));
         kvConfigs.namespace(KvConfigTable.ORDER_TOPIC_CONFIG)
                 .ifPresent(table -> response.setBody(RemotingJson.encode(new KvTable(table))));
         return response;
     }
 
     private RemotingCommand unregisterBroker(RemotingCommand request) {
-        BrokerAddress address = brokerAddress(request);
-        String brokerName = request.requiredString("brokerName");
-        request.requiredLong("brokerId");
-        boolean removed = routes.unregisterBroker(address, brokerName);
-        log.info("Broker {} {} unregistered (was registered: {})", address, brokerName, removed);
+        BrokerIdentityRequestHeader header = BrokerIdentityRequestHeader.readFrom(request);
+        BrokerAddress address = brokerAddress(header);
+        boolean removed = routes.unregisterBroker(address, header.brokerName());
+        log.info("Broker {} {} unregistered (was registered: {})", address, header.brokerName(), removed);
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }
 
     private RemotingCommand queryDataVersion(RemotingCommand request) {
-        BrokerAddress address = brokerAddress(request);
-        request.requiredString("brokerName");
-        request.requiredLong("brokerId");
+        BrokerAddress address = brokerAddress(BrokerIdentityRequestHeader.readFrom(request));
         DataVersion brokerVersion = RemotingJson.decode(request.body(), DataVersion.class);
         boolean changed = routes.isDataVersionChanged(address, brokerVersion);
         routes.touchBroker(address);
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
-                .putExtField("changed", changed);
+                .writeHeader(new QueryDataVersionResponseHeader(changed));
         routes.brokerDataVersion(address).ifPresent(ours -> response.setBody(RemotingJson.encode(ours)));
         return response;
     }
 
     private RemotingCommand brokerHeartbeat(RemotingCommand request) {
-        request.requiredString("brokerName");
-        routes.touchBroker(brokerAddress(request));
+        BrokerHeartbeatRequestHeader header = BrokerHeartbeatRequestHeader.readFrom(request);
+        routes.touchBroker(new BrokerAddress(header.clusterName(), header.brokerAddr()));
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }
 
-    private static BrokerAddress brokerAddress(RemotingCommand request) {
-        return new BrokerAddress(request.requiredString("clusterName"), request.requiredString("brokerAddr"));
+    private static BrokerAddress brokerAddress(BrokerIdentityRequestHeader header) {
+        return new BrokerAddress(header.clusterName(), header.brokerAddr());
     }
 }

@@ -6,6 +6,8 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.header.DeleteTopicFromNamesrvRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetTopicsByClusterRequestHeader;
 
 /**
  * Admin questions about the whole cluster (remoting-protocol.md §3.4), as mqadmin asks them:
@@ -42,7 +44,8 @@ public final class ClusterQueryProcessor implements RequestProcessor {
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.enableAllTopicList()
                     ? success(request, RemotingJson.encode(routes.allTopics())) : disabled(request);
             case RequestCode.GET_TOPICS_BY_CLUSTER -> config.enableTopicList()
-                    ? success(request, RemotingJson.encode(routes.topicsByCluster(request.requiredString("cluster"))))
+                    ? success(request, RemotingJson.encode(routes.topicsByCluster(
+                            GetTopicsByClusterRequestHeader.readFrom(request).cluster())))
                     : disabled(request);
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
             default -> RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -51,12 +54,11 @@ public final class ClusterQueryProcessor implements RequestProcessor {
     }
 
     private RemotingCommand deleteTopic(RemotingCommand request) {
-        String topic = request.requiredString("topic");
-        String clusterName = request.optionalString("clusterName");
-        if (clusterName == null || clusterName.isEmpty()) {
-            routes.deleteTopic(topic);
+        DeleteTopicFromNamesrvRequestHeader header = DeleteTopicFromNamesrvRequestHeader.readFrom(request);
+        if (header.clusterName() == null || header.clusterName().isEmpty()) {
+            routes.deleteTopic(header.topic());
         } else {
-            routes.deleteTopic(topic, clusterName);
+            routes.deleteTopic(header.topic(), header.clusterName());
         }
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }

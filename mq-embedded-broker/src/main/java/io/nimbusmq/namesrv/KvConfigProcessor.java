@@ -5,6 +5,9 @@ import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.KvConfigRequestHeader;
+import io.nimbusmq.remoting.protocol.header.KvConfigResponseHeader;
+import io.nimbusmq.remoting.protocol.header.PutKvConfigRequestHeader;
 import java.util.Optional;
 
 /**
@@ -36,20 +39,25 @@ public final class KvConfigProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        String namespace = request.requiredString("namespace");
-        String key = request.requiredString("key");
         switch (request.code()) {
-            case PUT_KV_CONFIG -> kvConfigs.put(namespace, key, request.requiredString("value"));
+            case PUT_KV_CONFIG -> {
+                PutKvConfigRequestHeader header = PutKvConfigRequestHeader.readFrom(request);
+                kvConfigs.put(header.namespace(), header.key(), header.value());
+            }
             case RequestCode.GET_KV_CONFIG -> {
-                Optional<String> value = kvConfigs.get(namespace, key);
+                KvConfigRequestHeader header = KvConfigRequestHeader.readFrom(request);
+                Optional<String> value = kvConfigs.get(header.namespace(), header.key());
                 if (value.isEmpty()) {
                     return RemotingCommand.createResponse(request, ResponseCode.QUERY_NOT_FOUND,
-                            "No config item, Namespace: " + namespace + " Key: " + key);
+                            "No config item, Namespace: " + header.namespace() + " Key: " + header.key());
                 }
                 return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
-                        .putExtField("value", value.get());
+                        .writeHeader(new KvConfigResponseHeader(value.get()));
             }
-            case DELETE_KV_CONFIG -> kvConfigs.delete(namespace, key);
+            case DELETE_KV_CONFIG -> {
+                KvConfigRequestHeader header = KvConfigRequestHeader.readFrom(request);
+                kvConfigs.delete(header.namespace(), header.key());
+            }
             default -> {
                 return RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                         " request type " + request.code() + " not supported");

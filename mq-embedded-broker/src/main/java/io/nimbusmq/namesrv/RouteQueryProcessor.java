@@ -8,6 +8,7 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.TopicRouteData;
+import io.nimbusmq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import java.util.Optional;
 
 /**
@@ -37,13 +38,14 @@ public final class RouteQueryProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        String topic = request.requiredString("topic");
+        GetRouteInfoRequestHeader header = GetRouteInfoRequestHeader.readFrom(request);
+        String topic = header.topic();
         Optional<TopicRouteData> route = routes.topicRoute(topic);
         if (route.isEmpty()) {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST, NO_ROUTE_REMARK + topic);
         }
         boolean standardJson = request.version() >= RemotingVersion.V4_9_4
-                || request.optionalBoolean("acceptStandardJsonOnly", false);
+                || header.standardJsonOnly();
         byte[] body = standardJson ? RemotingJson.encodeBrowserCompatible(route.get())
                 : RemotingJson.encodeWithUnquotedNumericKeys(route.get());
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null).setBody(body);

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nimbusmq.broker.retry.DeadLetterAdmin;
-import io.nimbusmq.broker.schedule.ScheduleTopics;
 import io.nimbusmq.broker.time.ManualClock;
+import io.nimbusmq.message.SystemTopics;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -145,7 +145,7 @@ class RetryCompatibilityTests {
         await("queue consumed past both").atMost(CompatBroker.PATIENCE)
                 .until(() -> CompatBroker.consumedInMemory(consumer, topic) == 2);
         assertThat(broker.storedMessages("%RETRY%" + group)).as("never retried").isZero();
-        assertThat(broker.broker().messageStore().maxOffsetInQueue(ScheduleTopics.SCHEDULE_TOPIC, 4))
+        assertThat(broker.broker().messageStore().maxOffsetInQueue(SystemTopics.SCHEDULE_TOPIC, 4))
                 .as("not delayed by the client's level 3 + 2").isZero();
 
         QueryResult found = broker.admin().queryMessage(dlq, "poison", 32, 0, Long.MAX_VALUE);
@@ -162,9 +162,9 @@ class RetryCompatibilityTests {
     /** Until the schedule queue of {@code level} holds {@code count} messages and the timer service indexed them. */
     private static void awaitScheduled(int level, long count) {
         await("scheduled at level " + level).atMost(CompatBroker.PATIENCE).until(() ->
-                broker.broker().messageStore().maxOffsetInQueue(ScheduleTopics.SCHEDULE_TOPIC, level - 1) >= count);
-        long stored = broker.broker().messageStore().maxOffsetInQueue(ScheduleTopics.SCHEDULE_TOPIC, 2)
-                + broker.broker().messageStore().maxOffsetInQueue(ScheduleTopics.SCHEDULE_TOPIC, 3);
+                broker.broker().messageStore().maxOffsetInQueue(SystemTopics.SCHEDULE_TOPIC, level - 1) >= count);
+        long stored = broker.broker().messageStore().maxOffsetInQueue(SystemTopics.SCHEDULE_TOPIC, 2)
+                + broker.broker().messageStore().maxOffsetInQueue(SystemTopics.SCHEDULE_TOPIC, 3);
         await("indexed").atMost(CompatBroker.PATIENCE)
                 .until(() -> broker.broker().runtime().timerService().indexedCount() >= stored);
     }

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.broker.time.ManualClock;
-import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -160,12 +160,12 @@ class TransactionCompatibilityTests {
     }
 
     private static long discarded() {
-        return broker.broker().messageStore().maxOffsetInQueue(HalfMessages.CHECK_MAX_TIME_TOPIC, 0);
+        return broker.broker().messageStore().maxOffsetInQueue(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 0);
     }
 
     private static StoredMessage lastDiscarded() {
-        try (GetMessageResult result = broker.broker().messageStore().getMessages(HalfMessages.CHECK_MAX_TIME_TOPIC,
-                0, discarded() - 1, 1, 1 << 20, MessageFilter.ALL)) {
+        try (GetMessageResult result = broker.broker().messageStore().getMessages(
+                SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 0, discarded() - 1, 1, 1 << 20, MessageFilter.ALL)) {
             return MessageCodec.decode(result.messages().get(0).buffer());
         }
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import io.nimbusmq.broker.BrokerRuntime;
 import io.nimbusmq.broker.time.ManualClock;
-import io.nimbusmq.broker.transaction.HalfMessages;
+import io.nimbusmq.message.SystemTopics;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -78,7 +78,7 @@ final class TransactionalClients {
 
     /** Op messages stored so far: one per commit or rollback the broker recorded. */
     long resolutions() {
-        return broker.broker().messageStore().maxOffsetInQueue(HalfMessages.OP_TOPIC, 0);
+        return broker.broker().messageStore().maxOffsetInQueue(SystemTopics.TRANS_OP_HALF_TOPIC, 0);
     }
 
     /** Waits until the broker recorded {@code count} more resolutions than {@code before}. */

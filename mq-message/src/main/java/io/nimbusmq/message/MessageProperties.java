@@ -4,22 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The property string of a message: {@code name \u0001 value \u0002} per entry, and the property names the store
- * itself reads.
+ * The property string of a message: {@code name \u0001 value \u0002} per entry (remoting-protocol.md §5.2). The
+ * names RocketMQ gives a meaning to are in {@link MessageConst}.
  */
 public final class MessageProperties {
 
     public static final char NAME_VALUE_SEPARATOR = '\u0001';
     public static final char PROPERTY_SEPARATOR = '\u0002';
 
-    public static final String KEYS = "KEYS";
-    public static final String TAGS = "TAGS";
-    public static final String UNIQ_KEY = "UNIQ_KEY";
-    public static final String WAIT = "WAIT";
-    public static final String DELAY = "DELAY";
-    public static final String REAL_TOPIC = "REAL_TOPIC";
-    public static final String REAL_QID = "REAL_QID";
-    public static final String KEY_SEPARATOR = " ";
 
     private MessageProperties() {
     }

@@ -2,15 +2,15 @@ package io.nimbusmq.message;
 
 import java.util.Set;
 
-/** RocketMQ's rules for topic names, and the system topics that clients may not send to. */
+/**
+ * RocketMQ's rules for topic names, and the system topics ({@link SystemTopics}) that clients may not send to.
+ */
 public final class TopicValidator {
 
-    public static final String AUTO_CREATE_TOPIC_KEY = "TBW102";
-    public static final String RETRY_GROUP_TOPIC_PREFIX = "%RETRY%";
-    public static final String DLQ_GROUP_TOPIC_PREFIX = "%DLQ%";
     public static final int TOPIC_MAX_LENGTH = 127;
-    private static final Set<String> NOT_ALLOWED_SEND = Set.of("SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC",
-            "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT");
+    private static final Set<String> NOT_ALLOWED_SEND = Set.of(SystemTopics.SCHEDULE_TOPIC,
+            SystemTopics.TRANS_HALF_TOPIC, SystemTopics.TRANS_OP_HALF_TOPIC, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC,
+            SystemTopics.SELF_TEST_TOPIC, SystemTopics.OFFSET_MOVED_EVENT);
 
     private TopicValidator() {
     }
@@ -44,17 +44,5 @@ public final class TopicValidator {
 
     public static boolean isNotAllowedToSend(String topic) {
         return NOT_ALLOWED_SEND.contains(topic);
-    }
-
-    public static boolean isRetryTopic(String topic) {
-        return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
-    }
-
-    public static String retryTopic(String group) {
-        return RETRY_GROUP_TOPIC_PREFIX + group;
-    }
-
-    public static String dlqTopic(String group) {
-        return DLQ_GROUP_TOPIC_PREFIX + group;
     }
 }

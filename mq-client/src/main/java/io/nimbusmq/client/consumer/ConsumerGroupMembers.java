@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 
 /**
@@ -19,8 +20,6 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 public record ConsumerGroupMembers(String group, Set<String> clientIds, MessageModel messageModel,
         Map<String, Subscription> subscriptions) {
 
-    private static final String RETRY_TOPIC_PREFIX = "%RETRY%";
-
     public ConsumerGroupMembers {
         Objects.requireNonNull(group, "group");
         clientIds = Set.copyOf(clientIds);
@@ -30,7 +29,7 @@ public record ConsumerGroupMembers(String group, Set<String> clientIds, MessageM
     /** The subscriptions without retry topics (which every CLUSTERING member subscribes to), sorted by topic. */
     public Map<String, Subscription> userSubscriptions() {
         Map<String, Subscription> user = new TreeMap<>(subscriptions);
-        user.keySet().removeIf(topic -> topic.startsWith(RETRY_TOPIC_PREFIX));
+        user.keySet().removeIf(SystemTopics::isRetryTopic);
         return user;
     }
 }

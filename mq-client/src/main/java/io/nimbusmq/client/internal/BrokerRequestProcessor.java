@@ -8,13 +8,13 @@ import java.util.function.Function;
 
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.message.PulledMessages;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.producer.TransactionEnd;
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.client.producer.TransactionChecker;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -23,6 +23,10 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.header.CheckTransactionStateRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +60,8 @@ final class BrokerRequestProcessor implements RequestProcessor {
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
         return switch (request.code()) {
             case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED -> {
-                ClientPushConsumer consumer = consumers.apply(request.optionalString("consumerGroup", ""));
+                ClientPushConsumer consumer = consumers.apply(
+                        ConsumerGroupRequestHeader.readFrom(request).consumerGroup());
                 if (consumer != null) {
                     consumer.onConsumerIdsChanged();
                 } else {
@@ -77,6 +82,7 @@ final class BrokerRequestProcessor implements RequestProcessor {
     }
 
     private void checkTransaction(RequestContext context, RemotingCommand request) {
+        CheckTransactionStateRequestHeader header = CheckTransactionStateRequestHeader.readFrom(request);
         ReceivedMessage half = PulledMessages.toReceived(MessageCodec.decode(ByteBuffer.wrap(request.body())), "");
         String group = half.property(MessageConst.PGROUP);
         ClientProducer producer = group == null ? null : producers.apply(group);
@@ -95,26 +101,24 @@ final class BrokerRequestProcessor implements RequestProcessor {
             state = LocalTransactionState.UNKNOW;
         }
         String uniqueKey = half.property(MessageConst.UNIQ_KEY) != null ? half.property(MessageConst.UNIQ_KEY)
-                : request.optionalString("msgId");
-        String transactionId = request.optionalString("transactionId", uniqueKey);
+                : header.msgId();
+        String transactionId = header.transactionId() != null ? header.transactionId() : uniqueKey;
         services.remoting().invokeOneway(context.remoteAddress(), TransactionEnd.request(group,
-                request.requiredLong("tranStateTableOffset"), request.requiredLong("commitLogOffset"), state, true,
-                uniqueKey, transactionId, half.topic()));
+                header.tranStateTableOffset(), header.commitLogOffset(), state, true, uniqueKey, transactionId,
+                half.topic()));
     }
 
     private static ReceivedMessage reply(RemotingCommand request) {
-        Map<String, String> properties = MessageProperties.decode(request.optionalString("properties", ""));
-        int sysFlag = request.optionalInt("sysFlag", 0);
+        ReplyMessageRequestHeader header = ReplyMessageRequestHeader.readFrom(request);
+        Map<String, String> properties = MessageProperties.decode(header.properties());
         byte[] body = request.body() == null ? new byte[0] : request.body();
-        if ((sysFlag & MessageSysFlag.COMPRESSED) != 0) {
-            body = PulledMessages.inflate(body, sysFlag);
+        if ((header.sysFlag() & MessageSysFlag.COMPRESSED) != 0) {
+            body = PulledMessages.inflate(body, header.sysFlag());
         }
         String uniqueKey = properties.getOrDefault(MessageConst.UNIQ_KEY, "");
-        return new ReceivedMessage(request.optionalString("topic", ""), "", request.optionalInt("queueId", 0), 0, 0,
-                uniqueKey, "", request.optionalInt("flag", 0), sysFlag, request.optionalInt("reconsumeTimes", 0),
-                request.optionalLong("bornTimestamp", 0), host(request.optionalString("bornHost", "")),
-                request.optionalLong("storeTimestamp", 0), host(request.optionalString("storeHost", "")),
-                properties, body);
+        return new ReceivedMessage(header.topic(), "", header.queueId(), 0, 0, uniqueKey, "", header.flag(),
+                header.sysFlag(), header.reconsumeTimes(), header.bornTimestamp(), host(header.bornHost()),
+                header.storeTimestamp(), host(header.storeHost()), properties, body);
     }
 
     private static String host(String value) {
@@ -122,10 +126,11 @@ final class BrokerRequestProcessor implements RequestProcessor {
     }
 
     private RemotingCommand runningInfo(RemotingCommand request) {
-        ClientPushConsumer consumer = consumers.apply(request.optionalString("consumerGroup", ""));
+        String group = GetConsumerRunningInfoRequestHeader.readFrom(request).consumerGroup();
+        ClientPushConsumer consumer = consumers.apply(group);
         if (consumer == null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
-                    "The Consumer Group <" + request.optionalString("consumerGroup") + "> not exist in this consumer");
+                    "The Consumer Group <" + group + "> not exist in this consumer");
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("PROP_CONSUMEORDERLY", String.valueOf(

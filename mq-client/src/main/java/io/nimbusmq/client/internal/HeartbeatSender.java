@@ -12,6 +12,7 @@ import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
 import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.ProducerData;
+import io.nimbusmq.remoting.protocol.header.UnregisterClientRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +56,8 @@ final class HeartbeatSender {
     }
 
     void unregister(String address, String producerGroup, String consumerGroup) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.UNREGISTER_CLIENT)
-                .putExtField("clientID", clientId)
-                .putExtField("producerGroup", producerGroup)
-                .putExtField("consumerGroup", consumerGroup);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.UNREGISTER_CLIENT,
+                new UnregisterClientRequestHeader(clientId, producerGroup, consumerGroup));
         try {
             remoting.invokeBlocking(address, request, timeoutMillis);
         } catch (MqClientException e) {

@@ -27,6 +27,7 @@ import io.nimbusmq.client.internal.route.TopicRouteTable;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.ProducerConfig;
 import io.nimbusmq.client.producer.TransactionChecker;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.dispatch.NamedThreadFactory;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class MqClientInstance implements MqClient {
 
     private static final Logger log = LoggerFactory.getLogger(MqClientInstance.class);
-    private static final String INNER_PRODUCER_GROUP = ProducerData.CLIENT_INNER_PRODUCER;
+    private static final String INNER_PRODUCER_GROUP = SystemTopics.CLIENT_INNER_PRODUCER;
 
     private final ClientConfig config;
     private final String clientId;

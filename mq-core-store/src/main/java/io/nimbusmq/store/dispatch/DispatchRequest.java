@@ -1,5 +1,6 @@
 package io.nimbusmq.store.dispatch;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.message.MessageProperties;
 
@@ -27,9 +28,9 @@ public record DispatchRequest(
     public static DispatchRequest of(MessageMeta meta) {
         String props = meta.properties();
         return new DispatchRequest(meta.topic(), meta.queueId(), meta.queueOffset(), meta.physicalOffset(),
-                meta.sizeBytes(), MessageProperties.tagsCode(MessageProperties.get(props, MessageProperties.TAGS)),
-                meta.storeTimestamp(), meta.sysFlag(), MessageProperties.get(props, MessageProperties.KEYS),
-                MessageProperties.get(props, MessageProperties.UNIQ_KEY), props);
+                meta.sizeBytes(), MessageProperties.tagsCode(MessageProperties.get(props, MessageConst.TAGS)),
+                meta.storeTimestamp(), meta.sysFlag(), MessageProperties.get(props, MessageConst.KEYS),
+                MessageProperties.get(props, MessageConst.UNIQ_KEY), props);
     }
 
     public long endOffset() {

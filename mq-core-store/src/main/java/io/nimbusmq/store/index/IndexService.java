@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
@@ -68,7 +68,7 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
             put(indexKey(request.topic(), request.uniqKey()), request);
         }
         if (request.keys() != null) {
-            for (String key : request.keys().split(MessageProperties.KEY_SEPARATOR)) {
+            for (String key : request.keys().split(MessageConst.KEY_SEPARATOR)) {
                 if (!key.isEmpty()) {
                     put(indexKey(request.topic(), key), request);
                 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.RecordCheck;
@@ -70,13 +71,13 @@ public final class KeyLookup {
             return false;
         }
         if (unique) {
-            return key.equals(MessageProperties.get(meta.properties(), MessageProperties.UNIQ_KEY));
+            return key.equals(MessageProperties.get(meta.properties(), MessageConst.UNIQ_KEY));
         }
-        String keys = MessageProperties.get(meta.properties(), MessageProperties.KEYS);
+        String keys = MessageProperties.get(meta.properties(), MessageConst.KEYS);
         if (keys == null) {
             return false;
         }
-        for (String candidate : keys.split(MessageProperties.KEY_SEPARATOR)) {
+        for (String candidate : keys.split(MessageConst.KEY_SEPARATOR)) {
             if (candidate.equals(key)) {
                 return true;
             }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.DefaultMessageStore;
@@ -213,7 +214,7 @@ public final class StoreBenchmark {
     private MessageInput[] inputs(int bodySize, int writerIndex) {
         byte[] body = new byte[bodySize];
         new Random(31L * bodySize + writerIndex).nextBytes(body);
-        String properties = MessageProperties.encode(Map.of(MessageProperties.TAGS, TAG));
+        String properties = MessageProperties.encode(Map.of(MessageConst.TAGS, TAG));
         MessageInput[] inputs = new MessageInput[settings.queues];
         for (int q = 0; q < inputs.length; q++) {
             int queueId = (writerIndex + q) % settings.queues;

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.RecordCheck;
@@ -357,9 +358,9 @@ class StoreRecoveryTests {
             String key = "key-" + tag + "-" + i;
             String uniqKey = "U-" + tag + "-" + i;
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put(MessageProperties.KEYS, key + " alt-" + tag + "-" + i);
-            properties.put(MessageProperties.UNIQ_KEY, uniqKey);
-            properties.put(MessageProperties.TAGS, "Tag" + random.nextInt(3));
+            properties.put(MessageConst.KEYS, key + " alt-" + tag + "-" + i);
+            properties.put(MessageConst.UNIQ_KEY, uniqKey);
+            properties.put(MessageConst.TAGS, "Tag" + random.nextInt(3));
             String encoded = MessageProperties.encode(properties);
             PutMessageResult result = store.putMessage(MessageInput.builder(topic, queueId, body)
                     .properties(encoded).build()).join();

@@ -3,18 +3,26 @@ package io.nimbusmq.broker.auth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
+import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
 import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
+import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.QueryMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.UnregisterClientRequestHeader;
+import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 
 /**
  * Which topics and groups a request touches, and the permission each needs: RocketMQ's mapping
  * (apache/rocketmq {@code PlainAccessResource.parse}, 5.3.1). The only place where access control reads request
- * fields, by their wire names:
+ * fields, through the header types of {@code io.nimbusmq.remoting.protocol.header}:
  *
  * <table>
  *   <caption>Request code to needed permissions</caption>
@@ -35,7 +43,7 @@ import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
  *
  * A send to {@code %RETRY%<group>} needs SUB on the group rather than PUB on the topic (consumers send their failed
  * messages back that way). LITE_PULL_MESSAGE is checked like PULL_MESSAGE; RocketMQ 5.3.1 checks only its signature.
- * Absent fields are skipped here: the processor refuses the request for the missing field.
+ * A request whose header lacks a required field needs nothing here: the processor refuses it for that field.
  */
 public final class RequestResources {
 
@@ -49,29 +57,46 @@ public final class RequestResources {
      */
     public static Map<Resource, Byte> of(RemotingCommand request) {
         Map<Resource, Byte> needed = new LinkedHashMap<>(4);
-        switch (request.code()) {
-            case RequestCode.SEND_MESSAGE -> addSendTarget(needed, request.optionalString("topic"));
-            case RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE ->
-                    addSendTarget(needed, request.optionalString("b"));
-            case RequestCode.CONSUMER_SEND_MSG_BACK -> addGroup(needed, request.optionalString("group"));
-            case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.UPDATE_CONSUMER_OFFSET -> {
-                addTopic(needed, request.optionalString("topic"), Permission.SUB);
-                addGroup(needed, request.optionalString("consumerGroup"));
-            }
-            case RequestCode.QUERY_MESSAGE -> addTopic(needed, request.optionalString("topic"), Permission.SUB);
-            case RequestCode.HEART_BEAT -> addHeartbeat(needed, request.body());
-            case RequestCode.UNREGISTER_CLIENT, RequestCode.GET_CONSUMER_LIST_BY_GROUP ->
-                    addGroup(needed, request.optionalString("consumerGroup"));
-            default -> {
-                // signature (and for admin codes the admin flag) only
-            }
+        try {
+            addResources(needed, request);
+        } catch (HeaderFieldException e) {
+            // a required field is missing or malformed: the processor refuses the request for it
         }
         return needed;
     }
 
+    private static void addResources(Map<Resource, Byte> needed, RemotingCommand request) {
+        switch (request.code()) {
+            case RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE ->
+                    addSendTarget(needed, SendMessageRequestHeader.readFrom(request).topic());
+            case RequestCode.CONSUMER_SEND_MSG_BACK ->
+                    addGroup(needed, ConsumerSendMsgBackRequestHeader.readFrom(request).group());
+            case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE -> {
+                PullMessageRequestHeader pull = PullMessageRequestHeader.readFrom(request);
+                addTopic(needed, pull.topic(), Permission.SUB);
+                addGroup(needed, pull.consumerGroup());
+            }
+            case RequestCode.UPDATE_CONSUMER_OFFSET -> {
+                UpdateConsumerOffsetRequestHeader update = UpdateConsumerOffsetRequestHeader.readFrom(request);
+                addTopic(needed, update.topic(), Permission.SUB);
+                addGroup(needed, update.consumerGroup());
+            }
+            case RequestCode.QUERY_MESSAGE ->
+                    addTopic(needed, QueryMessageRequestHeader.readFrom(request).topic(), Permission.SUB);
+            case RequestCode.HEART_BEAT -> addHeartbeat(needed, request.body());
+            case RequestCode.UNREGISTER_CLIENT ->
+                    addGroup(needed, UnregisterClientRequestHeader.readFrom(request).consumerGroup());
+            case RequestCode.GET_CONSUMER_LIST_BY_GROUP ->
+                    addGroup(needed, ConsumerGroupRequestHeader.readFrom(request).consumerGroup());
+            default -> {
+                // signature (and for admin codes the admin flag) only
+            }
+        }
+    }
+
     private static void addSendTarget(Map<Resource, Byte> needed, String topic) {
-        if (topic != null && topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
-            addGroup(needed, topic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length()));
+        if (topic != null && topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)) {
+            addGroup(needed, topic.substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
             addTopic(needed, topic, Permission.PUB);
         }
@@ -100,8 +125,8 @@ public final class RequestResources {
         if (topic == null) {
             return;
         }
-        if (topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
-            addGroup(needed, topic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length()));
+        if (topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)) {
+            addGroup(needed, topic.substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
             needed.put(Resource.topic(topic), permission);
         }

@@ -3,6 +3,7 @@ package io.nimbusmq.broker.client;
 import io.netty.channel.Channel;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -18,9 +19,6 @@ import org.slf4j.LoggerFactory;
  * the others.
  */
 public final class ConsumerIdsChangeNotifier implements ConsumerIdsChangeListener {
-
-    /** The ext key naming the group in a NOTIFY_CONSUMER_IDS_CHANGED request. */
-    public static final String CONSUMER_GROUP = "consumerGroup";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerIdsChangeNotifier.class);
 
@@ -48,7 +46,7 @@ public final class ConsumerIdsChangeNotifier implements ConsumerIdsChangeListene
 
     /** A fresh NOTIFY_CONSUMER_IDS_CHANGED request for {@code group}. */
     static RemotingCommand notification(String group) {
-        return RemotingCommand.createOnewayRequest(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED)
-                .putExtField(CONSUMER_GROUP, group);
+        return RemotingCommand.createOnewayRequest(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
+                new ConsumerGroupRequestHeader(group));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.read.MessageFilter;
 
@@ -57,7 +58,7 @@ public final class TagSubscription implements MessageFilter {
             return true;
         }
         String tag = MessageProperties.get(MessageCodec.decodeMeta(storedMessage, 0).properties(),
-                MessageProperties.TAGS);
+                MessageConst.TAGS);
         return tag != null && tags.contains(tag);
     }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
 
 /**
  * Splits a SEND_BATCH_MESSAGE body into messages. Each member is laid out as
@@ -31,8 +33,8 @@ final class BatchMessageDecoder {
             throw new IllegalArgumentException("batch body is empty");
         }
         Map<String, String> shared = MessageProperties.decode(header.properties());
-        shared.remove(MessageProperties.UNIQ_KEY);
-        shared.put(SendMessageProcessor.CLUSTER, hosts.clusterName());
+        shared.remove(MessageConst.UNIQ_KEY);
+        shared.put(MessageConst.CLUSTER, hosts.clusterName());
         String batchProperties = MessageProperties.encode(shared);
         ByteBuffer buf = ByteBuffer.wrap(body);
         List<MessageInput> messages = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.nimbusmq.broker.client.ClientChannelInfo;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.SubscriptionValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -18,6 +19,9 @@ import io.nimbusmq.remoting.protocol.body.client.ConsumerListBody;
 import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.ProducerData;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.nimbusmq.remoting.protocol.header.HeartbeatResponseHeader;
+import io.nimbusmq.remoting.protocol.header.UnregisterClientRequestHeader;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -35,13 +39,6 @@ import java.util.function.Consumer;
  * <p>Register it for {@link #requestCodes()}.
  */
 public final class ClientManageProcessor implements RequestProcessor {
-
-    /** Heartbeat response ext: the broker understands heartbeat v2 bodies. */
-    public static final String IS_SUPPORT_HEART_BEAT_V2 = "IS_SUPPORT_HEART_BEAT_V2";
-    /** Heartbeat response ext: always true, so that v2 clients keep sending their subscriptions. */
-    public static final String IS_SUB_CHANGE = "IS_SUB_CHANGE";
-    /** The prefix of a consumer group's retry topic. */
-    public static final String RETRY_TOPIC_PREFIX = "%RETRY%";
 
     private final ConsumerManager consumers;
     private final ProducerManager producers;
@@ -86,11 +83,6 @@ public final class ClientManageProcessor implements RequestProcessor {
             RequestCode.GET_CONSUMER_LIST_BY_GROUP, RequestCode.CHECK_CLIENT_CONFIG};
     }
 
-    /** The retry topic of a consumer group: {@code %RETRY%<group>}. */
-    public static String retryTopic(String group) {
-        return RETRY_TOPIC_PREFIX + group;
-    }
-
     private RemotingCommand heartbeat(Channel channel, RemotingCommand request) {
         HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
         if (heartbeat.clientID() == null || heartbeat.clientID().isEmpty()) {
@@ -102,7 +94,7 @@ public final class ClientManageProcessor implements RequestProcessor {
             if (consumer.groupName() == null) {
                 continue;
             }
-            retryTopicCreator.accept(retryTopic(consumer.groupName()));
+            retryTopicCreator.accept(SystemTopics.retryTopic(consumer.groupName()));
             consumers.register(consumer.groupName(), client, consumer.consumeType(), consumer.messageModel(),
                     consumer.consumeFromWhere(), heartbeat.withoutSub() ? null : consumer.subscriptionDataSet());
         }
@@ -111,27 +103,25 @@ public final class ClientManageProcessor implements RequestProcessor {
                 producers.register(producer.groupName(), client);
             }
         }
+        // IS_SUB_CHANGE always true, so that v2 clients keep sending their subscriptions
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                 .setVersion(RemotingVersion.CURRENT)
-                .putExtField(IS_SUPPORT_HEART_BEAT_V2, true)
-                .putExtField(IS_SUB_CHANGE, true);
+                .writeHeader(new HeartbeatResponseHeader(true, true));
     }
 
     private RemotingCommand unregisterClient(Channel channel, RemotingCommand request) {
-        request.requiredString("clientID");
-        String producerGroup = request.optionalString("producerGroup");
-        if (producerGroup != null) {
-            producers.unregister(producerGroup, channel);
+        UnregisterClientRequestHeader header = UnregisterClientRequestHeader.readFrom(request);
+        if (header.producerGroup() != null) {
+            producers.unregister(header.producerGroup(), channel);
         }
-        String consumerGroup = request.optionalString("consumerGroup");
-        if (consumerGroup != null) {
-            consumers.unregister(consumerGroup, channel);
+        if (header.consumerGroup() != null) {
+            consumers.unregister(header.consumerGroup(), channel);
         }
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }
 
     private RemotingCommand consumerList(RemotingCommand request) {
-        String group = request.requiredString("consumerGroup");
+        String group = ConsumerGroupRequestHeader.readFrom(request).consumerGroup();
         List<String> consumerIds = consumers.consumerIds(group);
         if (consumerIds.isEmpty()) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,

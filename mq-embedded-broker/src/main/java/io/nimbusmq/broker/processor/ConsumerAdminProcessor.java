@@ -15,22 +15,30 @@ import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.retry.RetryMessages;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
+import io.nimbusmq.remoting.protocol.CommandHeader;
+import io.nimbusmq.remoting.protocol.MissingHeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.ConsumeStats;
 import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetConsumeStatsRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.nimbusmq.remoting.protocol.header.GetProducerConnectionListRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.read.QueryMessageResult;
 import io.nimbusmq.store.read.BoundaryType;
+import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
  * Consumer and producer administration: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
@@ -77,7 +85,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         return switch (request.code()) {
             case RequestCode.GET_CONSUMER_CONNECTION_LIST -> consumerConnections(request);
             case RequestCode.GET_PRODUCER_CONNECTION_LIST -> success(request).setBody(RemotingJson.encode(
-                    producers.producerConnection(request.requiredString("producerGroup"))));
+                    producers.producerConnection(
+                            GetProducerConnectionListRequestHeader.readFrom(request).producerGroup())));
             case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
             case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeMessageDirectly(request);
@@ -86,7 +95,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand consumerConnections(RemotingCommand request) {
-        String group = request.requiredString("consumerGroup");
+        String group = ConsumerGroupRequestHeader.readFrom(request).consumerGroup();
         Optional<ConsumerGroupInfo> info = consumers.group(group);
         if (info.isEmpty() || info.get().isEmpty()) {
             return RemotingCommand.createResponse(request, ResponseCode.CONSUMER_NOT_ONLINE,
@@ -107,9 +116,10 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand consumeStats(RemotingCommand request) {
-        String group = request.requiredString("consumerGroup");
+        GetConsumeStatsRequestHeader header = GetConsumeStatsRequestHeader.readFrom(request);
+        String group = header.consumerGroup();
         Map<String, ConsumeStats.OffsetWrapper> table = new LinkedHashMap<>();
-        for (String topic : topicsOf(group, request.optionalString("topic"))) {
+        for (String topic : topicsOf(group, header.topic())) {
             TopicConfig config = topics.find(topic);
             if (config == null) {
                 continue;
@@ -126,9 +136,10 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
 
     /** Moves a group's offsets to the first message stored at or after a time and tells its online clients. */
     private RemotingCommand resetOffset(RemotingCommand request) {
-        String topic = request.requiredString("topic");
-        String group = request.requiredString("group");
-        long timestamp = request.requiredLong("timestamp");
+        ResetOffsetRequestHeader header = ResetOffsetRequestHeader.readFrom(request);
+        String topic = header.topic();
+        String group = header.group();
+        long timestamp = header.timestamp();
         TopicConfig config = topics.find(topic);
         if (config == null) {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
@@ -144,9 +155,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
         byte[] body = RemotingJson.encode(new ResetOffsetBody(table));
         consumers.group(group).ifPresent(info -> {
             for (Channel channel : info.channels()) {
-                RemotingCommand notify = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET)
-                        .putExtField("topic", topic).putExtField("group", group)
-                        .putExtField("timestamp", timestamp).setBody(body);
+                RemotingCommand notify = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
+                        header).setBody(body);
                 clientInvoker.invoke(channel, notify, CLIENT_TIMEOUT_MILLIS);
             }
         });
@@ -159,14 +169,15 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
      * dead letter).
      */
     private RemotingCommand consumeMessageDirectly(RemotingCommand request) throws Exception {
-        String msgId = request.requiredString("msgId");
-        byte[] body = storedBytes(request.optionalString("topic"), msgId);
+        ConsumeMessageDirectlyResultRequestHeader header = ConsumeMessageDirectlyResultRequestHeader.readFrom(request);
+        String msgId = required(request, "msgId", header.msgId());
+        byte[] body = storedBytes(header.topic(), msgId);
         if (body == null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "can not find message by the msgId, " + msgId);
         }
-        request.putExtField("brokerName", brokerName);
-        return relayToClient(request, RequestCode.CONSUME_MESSAGE_DIRECTLY, body);
+        return relayToClient(request, header.consumerGroup(), required(request, "clientId", header.clientId()),
+                header.relayedBy(brokerName), body);
     }
 
     /** The stored bytes of a message named by its offsetMsgId, or by its UNIQ_KEY in {@code topic}; null if none. */
@@ -198,19 +209,31 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand consumerRunningInfo(RemotingCommand request) throws Exception {
-        return relayToClient(request, RequestCode.GET_CONSUMER_RUNNING_INFO, request.body());
+        GetConsumerRunningInfoRequestHeader header = GetConsumerRunningInfoRequestHeader.readFrom(request);
+        return relayToClient(request, header.consumerGroup(), header.clientId(), header, request.body());
     }
 
-    private RemotingCommand relayToClient(RemotingCommand request, int code, byte[] body) throws Exception {
-        String group = request.requiredString("consumerGroup");
-        String clientId = request.requiredString("clientId");
+    /** RocketMQ leaves the field optional, but the broker cannot relay without it. */
+    private static String required(RemotingCommand request, String name, String value) {
+        if (value == null) {
+            throw new MissingHeaderFieldException(request.code(), name);
+        }
+        return value;
+    }
+
+    /**
+     * Relays {@code request} to one client of the group, as RocketMQ does: same code and ext fields, {@code header}
+     * written over them, and {@code body}.
+     */
+    private RemotingCommand relayToClient(RemotingCommand request, String group, String clientId,
+            CommandHeader header, byte[] body) throws Exception {
         Optional<ClientChannelInfo> client = consumers.group(group).flatMap(g -> g.findClient(clientId));
         if (client.isEmpty()) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The Consumer <" + group + "> <" + clientId + "> not online");
         }
-        RemotingCommand forward = RemotingCommand.createRequest(code)
-                .setExtFields(request.extFields()).setBody(body);
+        RemotingCommand forward = RemotingCommand.createRequest(request.code()).setExtFields(request.extFields())
+                .writeHeader(header).setBody(body);
         RemotingCommand answer = clientInvoker.invoke(client.get().channel(), forward, CLIENT_TIMEOUT_MILLIS)
                 .get();
         return RemotingCommand.createResponse(request, answer.code(), answer.remark()).setBody(answer.body());

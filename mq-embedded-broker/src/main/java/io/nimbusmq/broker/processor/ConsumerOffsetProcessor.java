@@ -6,6 +6,13 @@ import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.GetEarliestMsgStoretimeResponseHeader;
+import io.nimbusmq.remoting.protocol.header.GetMaxOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
+import io.nimbusmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SearchOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.TopicQueueRequestHeader;
+import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.read.BoundaryType;
 
@@ -29,12 +36,19 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
             case RequestCode.QUERY_CONSUMER_OFFSET -> queryConsumerOffset(request);
             case RequestCode.UPDATE_CONSUMER_OFFSET -> updateConsumerOffset(request);
             case RequestCode.SEARCH_OFFSET_BY_TIMESTAMP -> searchByTimestamp(request);
-            case RequestCode.GET_MAX_OFFSET -> withOffset(request,
-                    store.maxOffsetInQueue(request.requiredString("topic"), request.requiredInt("queueId")));
-            case RequestCode.GET_MIN_OFFSET -> withOffset(request,
-                    store.minOffsetInQueue(request.requiredString("topic"), request.requiredInt("queueId")));
-            case RequestCode.GET_EARLIEST_MSG_STORETIME -> success(request).putExtField("timestamp",
-                    store.earliestMessageTime(request.requiredString("topic"), request.requiredInt("queueId")));
+            case RequestCode.GET_MAX_OFFSET -> {
+                GetMaxOffsetRequestHeader header = GetMaxOffsetRequestHeader.readFrom(request);
+                yield withOffset(request, store.maxOffsetInQueue(header.topic(), header.queueId()));
+            }
+            case RequestCode.GET_MIN_OFFSET -> {
+                TopicQueueRequestHeader header = TopicQueueRequestHeader.readFrom(request);
+                yield withOffset(request, store.minOffsetInQueue(header.topic(), header.queueId()));
+            }
+            case RequestCode.GET_EARLIEST_MSG_STORETIME -> {
+                TopicQueueRequestHeader header = TopicQueueRequestHeader.readFrom(request);
+                yield success(request).writeHeader(new GetEarliestMsgStoretimeResponseHeader(
+                        store.earliestMessageTime(header.topic(), header.queueId())));
+            }
             default -> RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.code() + " not supported");
         };
@@ -46,15 +60,12 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
      * client applies its ConsumeFromWhere.
      */
     private RemotingCommand queryConsumerOffset(RemotingCommand request) {
-        String group = request.requiredString("consumerGroup");
-        String topic = request.requiredString("topic");
-        int queueId = request.requiredInt("queueId");
-        long offset = offsets.query(group, topic, queueId);
+        QueryConsumerOffsetRequestHeader header = QueryConsumerOffsetRequestHeader.readFrom(request);
+        long offset = offsets.query(header.consumerGroup(), header.topic(), header.queueId());
         if (offset >= 0) {
             return withOffset(request, offset);
         }
-        boolean zeroIfNotFound = request.optionalBoolean("setZeroIfNotFound", true);
-        if (zeroIfNotFound && store.minOffsetInQueue(topic, queueId) <= 0) {
+        if (header.zeroIfNotFound() && store.minOffsetInQueue(header.topic(), header.queueId()) <= 0) {
             return withOffset(request, 0);
         }
         return RemotingCommand.createResponse(request, ResponseCode.QUERY_NOT_FOUND, "Not found, V3_0_6_SNAPSHOT maybe "
@@ -62,20 +73,21 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
     }
 
     private RemotingCommand updateConsumerOffset(RemotingCommand request) {
-        offsets.commit(request.requiredString("consumerGroup"), request.requiredString("topic"),
-                request.requiredInt("queueId"), request.requiredLong("commitOffset"));
+        UpdateConsumerOffsetRequestHeader header = UpdateConsumerOffsetRequestHeader.readFrom(request);
+        offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         return success(request);
     }
 
     private RemotingCommand searchByTimestamp(RemotingCommand request) {
-        String boundary = request.optionalString("boundaryType", "LOWER");
-        BoundaryType type = "UPPER".equalsIgnoreCase(boundary) ? BoundaryType.UPPER : BoundaryType.LOWER;
-        return withOffset(request, store.offsetForTimestamp(request.requiredString("topic"),
-                request.requiredInt("queueId"), request.requiredLong("timestamp"), type));
+        SearchOffsetRequestHeader header = SearchOffsetRequestHeader.readFrom(request);
+        BoundaryType type = header.boundaryType() == SearchOffsetRequestHeader.Boundary.UPPER
+                ? BoundaryType.UPPER : BoundaryType.LOWER;
+        return withOffset(request, store.offsetForTimestamp(header.topic(), header.queueId(), header.timestamp(),
+                type));
     }
 
     private static RemotingCommand withOffset(RemotingCommand request, long offset) {
-        return success(request).putExtField("offset", offset);
+        return success(request).writeHeader(new OffsetResponseHeader(offset));
     }
 
     private static RemotingCommand success(RemotingCommand request) {

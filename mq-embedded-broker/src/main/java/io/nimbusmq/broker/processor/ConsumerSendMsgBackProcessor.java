@@ -6,13 +6,16 @@ import java.util.function.Supplier;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import org.slf4j.Logger;
@@ -45,12 +48,14 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        long offset = request.requiredLong("offset");
-        String group = request.requiredString("group");
-        int delayLevel = request.requiredInt("delayLevel");
-        int maxReconsumeTimes = request.optionalInt("maxReconsumeTimes", RetryMessages.DEFAULT_MAX_RECONSUME_TIMES);
+        ConsumerSendMsgBackRequestHeader header = ConsumerSendMsgBackRequestHeader.readFrom(request);
+        long offset = header.offset();
+        String group = header.group();
+        int delayLevel = header.delayLevel();
+        int maxReconsumeTimes = header.maxReconsumeTimes() == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES
+                : header.maxReconsumeTimes();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
-        String problem = TopicValidator.validate(TopicValidator.retryTopic(group));
+        String problem = TopicValidator.validate(SystemTopics.retryTopic(group));
         if (problem != null) {
             return response.setRemark(problem);
         }
@@ -59,8 +64,8 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
             return response.setRemark("look message by offset failed, " + offset);
         }
         boolean deadLetter = RetryMessages.isDeadLetter(failed.reconsumeTimes(), maxReconsumeTimes, delayLevel);
-        RetryTopics.Target target = retryTopics.target(deadLetter ? TopicValidator.dlqTopic(group)
-                : TopicValidator.retryTopic(group));
+        RetryTopics.Target target = retryTopics.target(deadLetter ? SystemTopics.dlqTopic(group)
+                : SystemTopics.retryTopic(group));
         if (target.refused()) {
             return response.setCode(ResponseCode.NO_PERMISSION).setRemark(target.refusal());
         }
@@ -72,7 +77,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         }
         if (deadLetter) {
             log.info("Dead letter: group {} message {} from {} after {} reconsumes", group,
-                    failed.property("UNIQ_KEY"), request.optionalString("originTopic"), failed.reconsumeTimes());
+                    failed.property(MessageConst.UNIQ_KEY), header.originTopic(), failed.reconsumeTimes());
         }
         store.putMessage(scheduled.message()).whenComplete((result, error) -> {
             if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {

@@ -9,28 +9,30 @@ import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.StoredMessage;
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
- * RESEND_DEAD_LETTER ({@value #RESEND_DEAD_LETTER}, Nimbus MQ's own admin code; Apache RocketMQ's admin API has no
- * call that sends a dead letter back to its topic): finds a message of {@code %DLQ%<group>} by {@code msgId} (its
- * UNIQ_KEY, as consumers and {@code queryMessage} show it, or its offsetMsgId) and stores it again in its original
- * topic (RETRY_TOPIC) on a random writable queue, as a fresh message with reconsume times 0 and the same UNIQ_KEY.
- * The response carries {@code msgId} (the new offsetMsgId), {@code topic}, {@code queueId} and {@code queueOffset}.
+ * RESEND_DEAD_LETTER ({@value RequestCode#RESEND_DEAD_LETTER}, Nimbus MQ's own admin code; Apache RocketMQ's admin API
+ * has no call that sends a dead letter back to its topic): finds a message of {@code %DLQ%<group>} by {@code msgId}
+ * (its UNIQ_KEY, as consumers and {@code queryMessage} show it, or its offsetMsgId) and stores it again in its
+ * original topic (RETRY_TOPIC) on a random writable queue, as a fresh message with reconsume times 0 and the same
+ * UNIQ_KEY. Header and response header: {@code ResendDeadLetterRequestHeader}, {@code ResendDeadLetterResponseHeader}.
  * {@code io.nimbusmq.broker.retry.DeadLetterAdmin} sends it.
  */
 public final class DeadLetterProcessor implements RequestProcessor {
 
-    public static final int RESEND_DEAD_LETTER = 32001;
     private static final int MAX_MATCHES = 32;
 
     private final MessageStore store;
@@ -45,9 +47,10 @@ public final class DeadLetterProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        String group = request.requiredString("group");
-        String msgId = request.requiredString("msgId");
-        String dlqTopic = TopicValidator.dlqTopic(group);
+        ResendDeadLetterRequestHeader header = ResendDeadLetterRequestHeader.readFrom(request);
+        String group = header.group();
+        String msgId = header.msgId();
+        String dlqTopic = SystemTopics.dlqTopic(group);
         StoredMessage deadLetter = find(dlqTopic, msgId);
         if (deadLetter == null) {
             return RemotingCommand.createResponse(request, ResponseCode.QUERY_NOT_FOUND,
@@ -64,12 +67,9 @@ public final class DeadLetterProcessor implements RequestProcessor {
         store.putMessage(RetryMessages.resendCopy(deadLetter, original, queueId, storeHost.get()))
                 .whenComplete((result, error) -> {
                     if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {
-                        response.setCode(ResponseCode.SUCCESS)
-                                .putExtField("msgId", MessageIds.offsetMessageId(storeHost.get(),
-                                        result.append().physicalOffset()))
-                                .putExtField("topic", original)
-                                .putExtField("queueId", queueId)
-                                .putExtField("queueOffset", result.append().queueOffset());
+                        response.setCode(ResponseCode.SUCCESS).writeHeader(new ResendDeadLetterResponseHeader(
+                                MessageIds.offsetMessageId(storeHost.get(), result.append().physicalOffset()),
+                                original, queueId, result.append().queueOffset()));
                     } else {
                         response.setRemark(error != null ? String.valueOf(error)
                                 : result.status() + ": " + result.remark());

@@ -1,12 +1,12 @@
 package io.nimbusmq.broker.processor;
 
-import io.nimbusmq.broker.transaction.EndTransactionRequestHeader;
 import io.nimbusmq.broker.transaction.TransactionResolver;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
         EndTransactionRequestHeader header;
         try {
-            header = EndTransactionRequestHeader.parse(request);
+            header = EndTransactionRequestHeader.readFrom(request);
         } catch (HeaderFieldException e) {
             log.warn("Bad END_TRANSACTION from {}: {}", context.remoteAddress(), e.getMessage());
             throw e;

@@ -8,13 +8,16 @@ import io.nimbusmq.broker.filter.TagSubscription;
 import io.nimbusmq.broker.longpolling.PullRequest;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.client.ExpressionType;
+import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.PullMessageResponseHeader;
+import io.nimbusmq.remoting.protocol.header.PullSysFlag;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
@@ -28,9 +31,6 @@ import io.nimbusmq.store.read.MessageFilter;
  */
 public final class PullMessageProcessor implements RequestProcessor {
 
-    static final int FLAG_COMMIT_OFFSET = 0x1;
-    static final int FLAG_SUSPEND = 0x2;
-    static final int FLAG_SUBSCRIPTION = 0x4;
     private static final int MAX_MESSAGES_PER_PULL = 32;
     private static final int MAX_BYTES_PER_PULL = 256 * 1024;
 
@@ -74,13 +74,11 @@ public final class PullMessageProcessor implements RequestProcessor {
     }
 
     private RemotingCommand process(RequestContext context, RemotingCommand request, boolean suspendAllowed) {
-        String group = request.requiredString("consumerGroup");
-        String topicName = request.requiredString("topic");
-        int queueId = request.requiredInt("queueId");
-        long queueOffset = request.requiredLong("queueOffset");
-        int maxMessages = request.requiredInt("maxMsgNums");
-        int sysFlag = request.requiredInt("sysFlag");
-        long suspendMillis = request.requiredLong("suspendTimeoutMillis");
+        PullMessageRequestHeader header = PullMessageRequestHeader.readFrom(request);
+        String group = header.consumerGroup();
+        String topicName = header.topic();
+        int queueId = header.queueId();
+        long queueOffset = header.queueOffset();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
 
         TopicConfig topic = topics.find(topicName);
@@ -89,7 +87,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                     + "please!");
         }
         if (!topic.isReadable()) {
-            response.putExtField("forbiddenType", 1);
+            response.writeHeader(PullMessageResponseHeader.forbidden(PullMessageResponseHeader.TOPIC_FORBIDDEN));
             return fail(response, ResponseCode.NO_PERMISSION, "the topic[" + topicName + "] pulling message is "
                     + "forbidden");
         }
@@ -97,48 +95,45 @@ public final class PullMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.SYSTEM_ERROR, "queueId[" + queueId + "] is illegal, topic:["
                     + topicName + "] topicConfig.readQueueNums:[" + topic.readQueueNums() + "]");
         }
-        MessageFilter filter = filter(request, group, topicName, sysFlag, response);
+        MessageFilter filter = filter(header, response);
         if (filter == null) {
             return response;
         }
-        if ((sysFlag & FLAG_COMMIT_OFFSET) != 0 && suspendAllowed) {
-            long commitOffset = request.optionalLong("commitOffset", -1);
-            if (commitOffset >= 0) {
-                offsets.commit(group, topicName, queueId, commitOffset);
-            }
+        if (PullSysFlag.hasCommitOffset(header.sysFlag()) && suspendAllowed && header.commitOffset() >= 0) {
+            offsets.commit(group, topicName, queueId, header.commitOffset());
         }
-        int maxBytes = (int) Math.min(MAX_BYTES_PER_PULL, request.optionalLong("maxMsgBytes", MAX_BYTES_PER_PULL));
+        int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES_PER_PULL
+                : Math.min(MAX_BYTES_PER_PULL, header.maxMsgBytes());
         GetMessageResult result = store.getMessages(topicName, queueId, queueOffset,
-                Math.min(Math.max(maxMessages, 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
+                Math.min(Math.max(header.maxMsgNums(), 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
         PullStatusMapping.Mapped mapped = PullStatusMapping.map(result, queueOffset);
         response.setCode(mapped.responseCode());
         response.setRemark(result.status().name());
-        response.putExtField("suggestWhichBrokerId", 0);
-        response.putExtField("nextBeginOffset", mapped.nextBeginOffset());
-        response.putExtField("minOffset", result.minOffset());
-        response.putExtField("maxOffset", result.maxOffset());
+        response.writeHeader(new PullMessageResponseHeader(0L, mapped.nextBeginOffset(), result.minOffset(),
+                result.maxOffset(), null));
         if (mapped.responseCode() == ResponseCode.SUCCESS) {
             PullResponseWriter.write(context, response, result);
             return null;
         }
         result.release();
-        boolean suspend = (sysFlag & FLAG_SUSPEND) != 0 && suspendAllowed && holdService != null;
+        boolean suspend = PullSysFlag.hasSuspend(header.sysFlag()) && suspendAllowed && holdService != null;
         if (mapped.responseCode() == ResponseCode.PULL_NOT_FOUND && suspend) {
             holdService.hold(new PullRequest(context, topicName, queueId, queueOffset, filter,
-                    clock.millis() + Math.max(suspendMillis, 0)));
+                    clock.millis() + Math.max(header.suspendTimeoutMillis(), 0)));
             return null;
         }
         return response;
     }
 
-    private MessageFilter filter(RemotingCommand request, String group, String topic, int sysFlag,
-            RemotingCommand response) {
+    private MessageFilter filter(PullMessageRequestHeader header, RemotingCommand response) {
+        String group = header.consumerGroup();
+        String topic = header.topic();
         String type;
         String expression;
-        boolean fromRequest = (sysFlag & FLAG_SUBSCRIPTION) != 0;
+        boolean fromRequest = PullSysFlag.hasSubscription(header.sysFlag());
         if (fromRequest) {
-            type = request.optionalString("expressionType", ExpressionType.TAG);
-            expression = request.optionalString("subscription", TagSubscription.SUB_ALL);
+            type = header.expressionType() == null ? ExpressionType.TAG : header.expressionType();
+            expression = header.subscription() == null ? TagSubscription.SUB_ALL : header.subscription();
         } else {
             SubscriptionLookup.Subscription subscription = subscriptions.find(group, topic);
             if (subscription == null) {
@@ -146,7 +141,7 @@ public final class PullMessageProcessor implements RequestProcessor {
                         + group + ", topic: " + topic);
                 return null;
             }
-            if (subscription.subVersion() < request.optionalLong("subVersion", 0)) {
+            if (subscription.subVersion() < header.subVersion()) {
                 fail(response, ResponseCode.SUBSCRIPTION_NOT_LATEST, "the consumer's subscription not latest");
                 return null;
             }

@@ -8,6 +8,9 @@ import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.QueryMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.QueryMessageResponseHeader;
+import io.nimbusmq.remoting.protocol.header.ViewMessageRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.read.QueryMessageResult;
@@ -32,7 +35,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
     }
 
     private RemotingCommand viewById(RemotingCommand request) {
-        long offset = request.requiredLong("offset");
+        long offset = ViewMessageRequestHeader.readFrom(request).offset();
         MappedSlice slice = store.readMessage(offset);
         if (slice == null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
@@ -46,15 +49,12 @@ public final class QueryMessageProcessor implements RequestProcessor {
     }
 
     private RemotingCommand query(RemotingCommand request) {
-        String topic = request.requiredString("topic");
-        String key = request.requiredString("key");
-        int maxNum = request.requiredInt("maxNum");
-        long begin = request.requiredLong("beginTimestamp");
-        long end = request.requiredLong("endTimestamp");
-        boolean unique = request.optionalBoolean("_UNIQUE_KEY_QUERY", false);
-        try (QueryMessageResult result = unique
-                ? store.queryByUniqueKey(topic, key, UNIQUE_KEY_MAX_RESULTS, begin, end)
-                : store.queryByKey(topic, key, Math.max(1, maxNum), begin, end)) {
+        QueryMessageRequestHeader header = QueryMessageRequestHeader.readFrom(request);
+        try (QueryMessageResult result = header.uniqueKeyQuery()
+                ? store.queryByUniqueKey(header.topic(), header.key(), UNIQUE_KEY_MAX_RESULTS,
+                        header.beginTimestamp(), header.endTimestamp())
+                : store.queryByKey(header.topic(), header.key(), Math.max(1, header.maxNum()),
+                        header.beginTimestamp(), header.endTimestamp())) {
             RemotingCommand response;
             if (result.messages().isEmpty()) {
                 response = RemotingCommand.createResponse(request, ResponseCode.QUERY_NOT_FOUND,
@@ -67,9 +67,8 @@ public final class QueryMessageProcessor implements RequestProcessor {
                 response = RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                         .setBody(body.toByteArray());
             }
-            response.putExtField("indexLastUpdateTimestamp", result.indexLastUpdateTimestamp());
-            response.putExtField("indexLastUpdatePhyoffset", result.indexLastUpdatePhysicalOffset());
-            return response;
+            return response.writeHeader(new QueryMessageResponseHeader(result.indexLastUpdateTimestamp(),
+                    result.indexLastUpdatePhysicalOffset()));
         }
     }
 

@@ -14,6 +14,7 @@ import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor.ClientInvoker;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
@@ -24,6 +25,9 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.ReplyMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageResponseHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import org.slf4j.Logger;
@@ -40,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplyMessageProcessor implements RequestProcessor {
 
-    static final String REPLY_TO_CLIENT = "REPLY_TO_CLIENT";
-    static final String PUSH_REPLY_TIME = "PUSH_REPLY_TIME";
     private static final long PUSH_TIMEOUT_MILLIS = 3_000;
     private static final Logger log = LoggerFactory.getLogger(ReplyMessageProcessor.class);
 
@@ -62,7 +64,7 @@ public final class ReplyMessageProcessor implements RequestProcessor {
         this.consumers = consumers;
         this.clientInvoker = clientInvoker;
         this.storeHost = storeHost;
-        this.clusterProperty = MessageProperties.encode(Map.of(SendMessageProcessor.CLUSTER, clusterName));
+        this.clusterProperty = MessageProperties.encode(Map.of(MessageConst.CLUSTER, clusterName));
     }
 
     public static int[] requestCodes() {
@@ -71,11 +73,9 @@ public final class ReplyMessageProcessor implements RequestProcessor {
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) throws Exception {
-        SendMessageRequestHeader header = SendMessageRequestHeader.parse(request.code() == RequestCode.SEND_REPLY_MESSAGE
-                ? new RemotingCommand().setCode(RequestCode.SEND_MESSAGE).setExtFields(request.extFields()) : request);
-        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
-        response.putExtField("MSG_REGION", SendMessageProcessor.REGION);
-        response.putExtField("TRACE_ON", "true");
+        SendMessageRequestHeader header = SendMessageRequestHeader.readFrom(request);
+        RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null)
+                .writeHeader(SendMessageResponseHeader.refused(SendMessageProcessor.REGION, true));
         String problem = TopicValidator.validate(header.topic());
         if (problem != null || request.body() == null) {
             response.setRemark(problem != null ? problem : "reply message body is missing");
@@ -94,52 +94,37 @@ public final class ReplyMessageProcessor implements RequestProcessor {
             return response;
         }
         response.setCode(ResponseCode.SUCCESS);
-        response.putExtField("msgId", "0");
-        response.putExtField("queueId", queueId);
-        response.putExtField("queueOffset", 0);
         MessageInput message = new MessageInput(header.topic(), queueId, header.flag(), request.body(), properties,
                 header.sysFlag(), header.bornTimestamp(), inet(context.channel().remoteAddress()), storeHost.get(),
                 header.reconsumeTimes(), 0);
         PutMessageResult stored = store.putMessages(java.util.List.of(message)).get(PUSH_TIMEOUT_MILLIS,
                 TimeUnit.MILLISECONDS);
         if (stored.isOk()) {
-            response.putExtField("msgId", MessageIds.offsetMessageId(storeHost.get(),
-                    stored.append().physicalOffsets()[0]));
-            response.putExtField("queueOffset", stored.append().queueOffset());
-        } else {
-            log.warn("Reply to {} pushed but not stored: {} {}", header.topic(), stored.status(), stored.remark());
+            return response.writeHeader(new SendMessageResponseHeader(MessageIds.offsetMessageId(storeHost.get(),
+                    stored.append().physicalOffsets()[0]), queueId, stored.append().queueOffset(), null, null,
+                    SendMessageProcessor.REGION, true));
         }
-        return response;
+        log.warn("Reply to {} pushed but not stored: {} {}", header.topic(), stored.status(), stored.remark());
+        return response.writeHeader(new SendMessageResponseHeader("0", queueId, 0L, null, null,
+                SendMessageProcessor.REGION, true));
     }
 
     /** Pushes the reply to its requester; returns why it could not, or null. */
     private String push(RequestContext context, SendMessageRequestHeader header, String properties, byte[] body) {
-        String requester = MessageProperties.get(properties, REPLY_TO_CLIENT);
+        String requester = MessageProperties.get(properties, MessageConst.REPLY_TO_CLIENT);
         if (requester == null) {
-            return "reply message properties[" + REPLY_TO_CLIENT + "] is null";
+            return "reply message properties[" + MessageConst.REPLY_TO_CLIENT + "] is null";
         }
         Optional<Channel> channel = findChannel(requester);
         if (channel.isEmpty()) {
             return "push reply message fail, channel of <" + requester + "> not found.";
         }
-        String pushed = properties + PUSH_REPLY_TIME + MessageProperties.NAME_VALUE_SEPARATOR
+        String pushed = properties + MessageConst.PUSH_REPLY_TIME + MessageProperties.NAME_VALUE_SEPARATOR
                 + System.currentTimeMillis() + MessageProperties.PROPERTY_SEPARATOR;
-        RemotingCommand push = RemotingCommand.createRequest(RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT)
-                .putExtField("bornHost", String.valueOf(context.channel().remoteAddress()))
-                .putExtField("storeHost", String.valueOf(storeHost.get()))
-                .putExtField("storeTimestamp", System.currentTimeMillis())
-                .putExtField("producerGroup", header.producerGroup())
-                .putExtField("topic", header.topic())
-                .putExtField("defaultTopic", header.defaultTopic())
-                .putExtField("defaultTopicQueueNums", header.defaultTopicQueueNums())
-                .putExtField("queueId", header.queueId())
-                .putExtField("sysFlag", header.sysFlag())
-                .putExtField("bornTimestamp", header.bornTimestamp())
-                .putExtField("flag", header.flag())
-                .putExtField("properties", pushed)
-                .putExtField("reconsumeTimes", header.reconsumeTimes())
-                .putExtField("unitMode", header.unitMode());
-        push.setBody(body);
+        RemotingCommand push = RemotingCommand.createRequest(RequestCode.PUSH_REPLY_MESSAGE_TO_CLIENT,
+                ReplyMessageRequestHeader.of(header, pushed, String.valueOf(context.channel().remoteAddress()),
+                        String.valueOf(storeHost.get()), System.currentTimeMillis()))
+                .setBody(body);
         try {
             RemotingCommand answer = clientInvoker.invoke(channel.get(), push, PUSH_TIMEOUT_MILLIS)
                     .get(PUSH_TIMEOUT_MILLIS + 1_000, TimeUnit.MILLISECONDS);

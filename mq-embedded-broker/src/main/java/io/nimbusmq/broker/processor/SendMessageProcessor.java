@@ -12,15 +12,19 @@ import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.HalfMessages;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageResponseHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
 
@@ -36,8 +40,8 @@ import io.nimbusmq.store.PutMessageResult;
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
+    /** The MSG_REGION of every send response (RocketMQ's default region). */
     static final String REGION = "DefaultRegion";
-    static final String CLUSTER = "CLUSTER";
 
     private final MessageStore store;
     private final TopicConfigTable topics;
@@ -60,15 +64,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
-        this.clusterProperty = MessageProperties.encode(Map.of(CLUSTER, clusterName));
+        this.clusterProperty = MessageProperties.encode(Map.of(MessageConst.CLUSTER, clusterName));
     }
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        SendMessageRequestHeader header = SendMessageRequestHeader.parse(request);
+        SendMessageRequestHeader header = SendMessageRequestHeader.readFrom(request);
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
-        response.putExtField("MSG_REGION", REGION);
-        response.putExtField("TRACE_ON", "true");
         TopicConfig topic = checkTopic(header, response);
         if (topic == null) {
             return response;
@@ -79,7 +81,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.SYSTEM_ERROR, "request queueId[" + queueId + "] is illegal, "
                     + topic + " producer: " + context.remoteAddress());
         }
-        if (header.batch() && TopicValidator.isRetryTopic(header.topic())) {
+        if (header.batch() && SystemTopics.isRetryTopic(header.topic())) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, "batch request does not support retry group "
                     + header.topic());
         }
@@ -91,7 +93,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        if (TopicValidator.isRetryTopic(header.topic())) {
+        if (SystemTopics.isRetryTopic(header.topic())) {
             RetryTopics.Routing routed = retryTopics.routeRetrySend(messages.get(0), header.maxReconsumeTimes());
             if (routed.refused()) {
                 return fail(response, routed.errorCode(), routed.remark());
@@ -111,7 +113,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageProperties.UNIQ_KEY);
+        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageConst.UNIQ_KEY);
         store.putMessages(messages).whenComplete((result, error) -> {
             if (error != null) {
                 context.writeResponse(fail(response, ResponseCode.SYSTEM_ERROR, String.valueOf(error)));
@@ -134,7 +136,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return null;
         }
         TopicConfig topic = topics.find(header.topic());
-        if (topic == null && TopicValidator.isRetryTopic(header.topic())) {
+        if (topic == null && SystemTopics.isRetryTopic(header.topic())) {
             topic = topics.createSingleQueueTopicIfAbsent(header.topic());
         }
         if (topic == null) {
@@ -176,8 +178,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
             sb.append(MessageProperties.PROPERTY_SEPARATOR);
         }
-        if (MessageProperties.get(own, MessageProperties.UNIQ_KEY) == null) {
-            sb.append(MessageProperties.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
+        if (MessageProperties.get(own, MessageConst.UNIQ_KEY) == null) {
+            sb.append(MessageConst.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
                     .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
         }
         return sb.append(brokerProperties).toString();
@@ -197,12 +199,8 @@ public final class SendMessageProcessor implements RequestProcessor {
                 for (long offset : result.append().physicalOffsets()) {
                     ids.add(MessageIds.offsetMessageId(storeHostSupplier.get(), offset));
                 }
-                response.putExtField("msgId", ids.toString());
-                response.putExtField("queueId", queueId);
-                response.putExtField("queueOffset", result.append().queueOffset());
-                if (uniqueKey != null) {
-                    response.putExtField("transactionId", uniqueKey);
-                }
+                SendMessageResponseHeader.writeStored(response, ids.toString(), queueId,
+                        result.append().queueOffset(), uniqueKey, REGION, true);
                 return response;
             }
             case SERVICE_NOT_AVAILABLE -> {
@@ -218,9 +216,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
     }
 
+    /** A refusal: the code, the remark, and the ext fields every send response carries. */
     private static RemotingCommand fail(RemotingCommand response, int code, String remark) {
-        response.setCode(code);
-        response.setRemark(remark);
-        return response;
+        return response.setCode(code).setRemark(remark).writeHeader(SendMessageResponseHeader.refused(REGION, true));
     }
 }

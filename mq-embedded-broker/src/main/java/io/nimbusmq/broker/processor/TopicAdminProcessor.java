@@ -6,6 +6,7 @@ import java.util.Map;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
@@ -17,6 +18,8 @@ import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
+import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.read.GetMessageResult;
 import io.nimbusmq.store.read.MessageFilter;
@@ -59,25 +62,25 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand createOrUpdate(RemotingCommand request) {
-        String topic = request.requiredString("topic");
+        CreateTopicRequestHeader header = CreateTopicRequestHeader.readFrom(request);
+        String topic = header.topic();
         String problem = TopicValidator.validate(topic);
         if (problem != null) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, problem);
         }
-        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY) || TopicValidator.isNotAllowedToSend(topic)) {
+        if (topic.equals(SystemTopics.AUTO_CREATE_TOPIC_KEY) || TopicValidator.isNotAllowedToSend(topic)) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The topic[" + topic + "] is conflict with system topic.");
         }
-        int read = request.requiredInt("readQueueNums");
-        int write = request.requiredInt("writeQueueNums");
+        int read = header.readQueueNums();
+        int write = header.writeQueueNums();
         if (read <= 0 || write <= 0 || read > 1024 || write > 1024) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "queue numbers must be in 1..1024: read " + read + ", write " + write);
         }
-        topics.createOrUpdate(new TopicConfig(topic, read, write, request.requiredInt("perm"),
-                request.optionalString("topicFilterType", TopicConfig.SINGLE_TAG),
-                request.optionalInt("topicSysFlag", 0), request.optionalBoolean("order", false),
-                parseAttributes(request.optionalString("attributes"))));
+        topics.createOrUpdate(new TopicConfig(topic, read, write, header.perm(), header.topicFilterType(),
+                header.topicSysFlag() == null ? 0 : header.topicSysFlag(), header.order(),
+                parseAttributes(header.attributes())));
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }
 
@@ -98,8 +101,8 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand delete(RemotingCommand request) {
-        String topic = request.requiredString("topic");
-        if (topic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY)) {
+        String topic = TopicRequestHeader.readFrom(request).topic();
+        if (topic.equals(SystemTopics.AUTO_CREATE_TOPIC_KEY)) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
                     "The topic[" + topic + "] is a system topic and cannot be deleted.");
         }
@@ -111,7 +114,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand topicConfig(RemotingCommand request) {
-        String topic = request.requiredString("topic");
+        String topic = TopicRequestHeader.readFrom(request).topic();
         TopicConfig config = topics.find(topic);
         if (config == null) {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
@@ -122,7 +125,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
     }
 
     private RemotingCommand stats(RemotingCommand request) {
-        String topic = request.requiredString("topic");
+        String topic = TopicRequestHeader.readFrom(request).topic();
         TopicConfig config = topics.find(topic);
         if (config == null) {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,

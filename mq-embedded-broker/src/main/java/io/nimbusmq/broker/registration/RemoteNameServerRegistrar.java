@@ -1,6 +1,5 @@
 package io.nimbusmq.broker.registration;
 
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.acl.RequestSignature;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
@@ -10,7 +9,10 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.DataVersion;
 import io.nimbusmq.remoting.protocol.body.RegisterBrokerBody;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import io.nimbusmq.remoting.protocol.header.BrokerIdentityRequestHeader;
+import io.nimbusmq.remoting.protocol.header.RegisterBrokerRequestHeader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -110,25 +112,18 @@ public final class RemoteNameServerRegistrar implements NameServerRegistrar {
 
     /** The REGISTER_BROKER request for {@code body}, with a fresh opaque. */
     static RemotingCommand registerRequest(BrokerIdentity broker, byte[] body) {
-        return identify(RemotingCommand.createRequest(RequestCode.REGISTER_BROKER), broker)
-                .putExtField("haServerAddr", broker.haServerAddr())
-                .putExtField("enableActingMaster", false)
-                .putExtField("compressed", false)
-                .putExtField("bodyCrc32", RegisterBrokerBody.bodyCrc32(body))
+        return RemotingCommand.createRequest(RequestCode.REGISTER_BROKER, new RegisterBrokerRequestHeader(
+                        broker.brokerName(), broker.brokerAddr(), broker.clusterName(), broker.haServerAddr(),
+                        broker.brokerId(), null, false, false, RegisterBrokerBody.bodyCrc32(body)))
+                .setVersion(RemotingVersion.V5_3_1)
                 .setBody(body);
     }
 
     /** The UNREGISTER_BROKER request, with a fresh opaque. */
     static RemotingCommand unregisterRequest(BrokerIdentity broker) {
-        return identify(RemotingCommand.createRequest(RequestCode.UNREGISTER_BROKER), broker);
-    }
-
-    private static RemotingCommand identify(RemotingCommand request, BrokerIdentity broker) {
-        return request.setVersion(RemotingVersion.V5_3_1)
-                .putExtField("brokerAddr", broker.brokerAddr())
-                .putExtField("brokerId", broker.brokerId())
-                .putExtField("brokerName", broker.brokerName())
-                .putExtField("clusterName", broker.clusterName());
+        return RemotingCommand.createRequest(RequestCode.UNREGISTER_BROKER, new BrokerIdentityRequestHeader(
+                        broker.brokerName(), broker.brokerAddr(), broker.clusterName(), broker.brokerId()))
+                .setVersion(RemotingVersion.V5_3_1);
     }
 
     private static boolean isRefusedAsUnknown(RemotingCommand response) {

@@ -4,11 +4,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.nimbusmq.broker.processor.DeadLetterProcessor;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 
 /**
  * Sends a dead letter back to its original topic: the client side of Nimbus MQ's RESEND_DEAD_LETTER admin request.
@@ -19,7 +21,7 @@ import io.nimbusmq.remoting.protocol.ResponseCode;
  * }
  * }</pre>
  *
- * Any RocketMQ remoting client can send the same request: code {@value DeadLetterProcessor#RESEND_DEAD_LETTER} with
+ * Any RocketMQ remoting client can send the same request: code {@value RequestCode#RESEND_DEAD_LETTER} with
  * ext fields {@code group} and {@code msgId}, to the broker that holds {@code %DLQ%<group>}.
  */
 public final class DeadLetterAdmin implements AutoCloseable {
@@ -39,8 +41,8 @@ public final class DeadLetterAdmin implements AutoCloseable {
      */
     public Resent resend(String brokerAddress, String group, String msgId)
             throws InterruptedException, TimeoutException {
-        RemotingCommand request = RemotingCommand.createRequest(DeadLetterProcessor.RESEND_DEAD_LETTER)
-                .putExtField("group", group).putExtField("msgId", msgId);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.RESEND_DEAD_LETTER,
+                new ResendDeadLetterRequestHeader(group, msgId));
         RemotingCommand response;
         try {
             response = client.invokeSync(brokerAddress, request, TIMEOUT_MILLIS)
@@ -52,8 +54,8 @@ public final class DeadLetterAdmin implements AutoCloseable {
             throw new IllegalStateException("resend of " + msgId + " refused (" + response.code() + "): "
                     + response.remark());
         }
-        return new Resent(response.optionalString("msgId"), response.optionalString("topic"),
-                response.optionalInt("queueId", -1), response.optionalLong("queueOffset", -1));
+        ResendDeadLetterResponseHeader header = ResendDeadLetterResponseHeader.readFrom(response);
+        return new Resent(header.msgId(), header.topic(), header.queueId(), header.queueOffset());
     }
 
     @Override

@@ -5,11 +5,12 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.nimbusmq.broker.schedule.ScheduleTopics;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
 
 /**
  * The copies RocketMQ makes of a message a consumer failed: the retry copy, the dead letter, and the copy an operator
@@ -17,9 +18,6 @@ import io.nimbusmq.message.TopicValidator;
  */
 public final class RetryMessages {
 
-    public static final String RETRY_TOPIC = "RETRY_TOPIC";
-    public static final String ORIGIN_MESSAGE_ID = "ORIGIN_MESSAGE_ID";
-    public static final String WAIT = "WAIT";
     /** The group's retryMaxTimes when the consumer does not send its own limit. */
     public static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
     /** Back-off of the n-th retry when the consumer asks for none: level 3 + reconsume times (10 s, 30 s, 1 m ...). */
@@ -42,13 +40,14 @@ public final class RetryMessages {
     public static MessageInput sendBackCopy(StoredMessage failed, String targetTopic, int queueId, boolean deadLetter,
             int delayLevel, InetSocketAddress storeHost) {
         Map<String, String> props = failed.propertyMap();
-        props.putIfAbsent(RETRY_TOPIC, failed.topic());
-        props.put(WAIT, "false");
-        props.put(ScheduleTopics.DELAY, Integer.toString(deadLetter ? 0
+        props.putIfAbsent(MessageConst.RETRY_TOPIC, failed.topic());
+        props.put(MessageConst.WAIT, "false");
+        props.put(MessageConst.DELAY, Integer.toString(deadLetter ? 0
                 : delayLevel == 0 ? FIRST_RETRY_LEVEL + failed.reconsumeTimes() : delayLevel));
-        String originId = props.get(ORIGIN_MESSAGE_ID);
+        String originId = props.get(MessageConst.ORIGIN_MESSAGE_ID);
         if (originId == null || originId.isBlank()) {
-            props.put(ORIGIN_MESSAGE_ID, MessageIds.offsetMessageId(failed.storeHost(), failed.physicalOffset()));
+            props.put(MessageConst.ORIGIN_MESSAGE_ID,
+                    MessageIds.offsetMessageId(failed.storeHost(), failed.physicalOffset()));
         }
         return new MessageInput(targetTopic, queueId, failed.flag(), failed.body(), MessageProperties.encode(props),
                 failed.sysFlag(), failed.bornTimestamp(), failed.bornHost(), storeHost, failed.reconsumeTimes() + 1,
@@ -57,8 +56,8 @@ public final class RetryMessages {
 
     /** The original topic of a retried or dead-lettered message (its RETRY_TOPIC), or null. */
     public static String originalTopic(StoredMessage message) {
-        String topic = message.property(RETRY_TOPIC);
-        return topic == null || topic.isBlank() || TopicValidator.isRetryTopic(topic) ? null : topic;
+        String topic = message.property(MessageConst.RETRY_TOPIC);
+        return topic == null || topic.isBlank() || SystemTopics.isRetryTopic(topic) ? null : topic;
     }
 
     /**
@@ -69,8 +68,8 @@ public final class RetryMessages {
     public static MessageInput resendCopy(StoredMessage deadLetter, String originalTopic, int queueId,
             InetSocketAddress storeHost) {
         Map<String, String> props = deadLetter.propertyMap();
-        props.remove(RETRY_TOPIC);
-        props.remove(WAIT);
+        props.remove(MessageConst.RETRY_TOPIC);
+        props.remove(MessageConst.WAIT);
         props.keySet().removeAll(ScheduleTopics.SCHEDULING_PROPERTIES);
         return new MessageInput(originalTopic, queueId, deadLetter.flag(), deadLetter.body(),
                 MessageProperties.encode(props), deadLetter.sysFlag(), deadLetter.bornTimestamp(),

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
-import io.nimbusmq.broker.schedule.ScheduleTopics;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import org.slf4j.Logger;
@@ -76,21 +76,21 @@ public final class RetryTopics {
      * @param maxReconsumeTimes the header's {@code maxReconsumeTimes}, or null for the default (16)
      */
     public Routing routeRetrySend(MessageInput sent, Integer maxReconsumeTimes) {
-        String group = sent.topic().substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length());
+        String group = sent.topic().substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length());
         int max = maxReconsumeTimes == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES : maxReconsumeTimes;
         boolean orderly = consumesOrderly.test(group);
         if (sent.reconsumeTimes() <= max && !orderly) {
             return new Routing(sent, ResponseCode.SUCCESS, null);
         }
-        Target dlq = target(TopicValidator.dlqTopic(group));
+        Target dlq = target(SystemTopics.dlqTopic(group));
         if (dlq.refused()) {
             return new Routing(null, ResponseCode.NO_PERMISSION, dlq.refusal());
         }
         log.info("Dead letter by send: group {} message {} (reconsumed {} times, max {}, orderly group: {})", group,
-                MessageProperties.get(sent.properties(), MessageProperties.UNIQ_KEY), sent.reconsumeTimes(), max,
+                MessageProperties.get(sent.properties(), MessageConst.UNIQ_KEY), sent.reconsumeTimes(), max,
                 orderly);
         Map<String, String> props = MessageProperties.decode(sent.properties());
-        props.put(ScheduleTopics.DELAY, DEAD_LETTER_DELAY);
+        props.put(MessageConst.DELAY, DEAD_LETTER_DELAY);
         return new Routing(new MessageInput(dlq.topic(), dlq.queueId(), sent.flag(), sent.body(),
                 MessageProperties.encode(props), sent.sysFlag(), sent.bornTimestamp(), sent.bornHost(),
                 sent.storeHost(), sent.reconsumeTimes(), sent.preparedTransactionOffset()), ResponseCode.SUCCESS,

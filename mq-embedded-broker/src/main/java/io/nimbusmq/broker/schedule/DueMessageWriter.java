@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageStatus;
 import org.slf4j.Logger;
@@ -68,22 +70,22 @@ final class DueMessageWriter {
 
     private MessageInput delivered(StoredMessage waiting) {
         Map<String, String> props = waiting.propertyMap();
-        String realTopic = props.get(ScheduleTopics.REAL_TOPIC);
+        String realTopic = props.get(MessageConst.REAL_TOPIC);
         int realQueueId;
         try {
-            realQueueId = Integer.parseInt(props.getOrDefault(ScheduleTopics.REAL_QID, "0"));
+            realQueueId = Integer.parseInt(props.getOrDefault(MessageConst.REAL_QID, "0"));
         } catch (NumberFormatException e) {
             realQueueId = 0;
         }
         if (realTopic == null || realTopic.isEmpty()) {
-            log.warn("Waiting message at {} has no {}; dropped", waiting.physicalOffset(), ScheduleTopics.REAL_TOPIC);
+            log.warn("Waiting message at {} has no {}; dropped", waiting.physicalOffset(), MessageConst.REAL_TOPIC);
             return null;
         }
-        if (ScheduleTopics.SCHEDULE_TOPIC.equals(waiting.topic())) {
+        if (SystemTopics.SCHEDULE_TOPIC.equals(waiting.topic())) {
             props.keySet().removeAll(ScheduleTopics.DELAY_LEVEL_BOOKKEEPING);
         } else {
-            props.put(ScheduleTopics.TIMER_ENQUEUE_MS, Long.toString(waiting.storeTimestamp()));
-            props.put(ScheduleTopics.TIMER_DEQUEUE_MS, Long.toString(clock.millis()));
+            props.put(MessageConst.TIMER_ENQUEUE_MS, Long.toString(waiting.storeTimestamp()));
+            props.put(MessageConst.TIMER_DEQUEUE_MS, Long.toString(clock.millis()));
         }
         return copy(waiting, realTopic, realQueueId, MessageProperties.encode(props));
     }
@@ -92,11 +94,11 @@ final class DueMessageWriter {
         Map<String, String> props = waiting.propertyMap();
         int rolls;
         try {
-            rolls = Integer.parseInt(props.getOrDefault(ScheduleTopics.TIMER_ROLL_TIMES, "0"));
+            rolls = Integer.parseInt(props.getOrDefault(MessageConst.TIMER_ROLL_TIMES, "0"));
         } catch (NumberFormatException e) {
             rolls = 0;
         }
-        props.put(ScheduleTopics.TIMER_ROLL_TIMES, Integer.toString(rolls + 1));
+        props.put(MessageConst.TIMER_ROLL_TIMES, Integer.toString(rolls + 1));
         return copy(waiting, waiting.topic(), waiting.queueId(), MessageProperties.encode(props));
     }
 

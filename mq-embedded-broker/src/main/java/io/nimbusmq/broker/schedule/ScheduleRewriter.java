@@ -3,9 +3,11 @@ package io.nimbusmq.broker.schedule;
 import java.time.Clock;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 
 /**
@@ -78,15 +80,15 @@ public final class ScheduleRewriter {
     }
 
     private Decision schedule(MessageInput message, String properties) {
-        int level = parseLevel(MessageProperties.get(properties, ScheduleTopics.DELAY));
+        int level = parseLevel(MessageProperties.get(properties, MessageConst.DELAY));
         if (level > 0) {
             return Decision.store(delayByLevel(message, level));
         }
-        String deliverMs = MessageProperties.get(properties, ScheduleTopics.TIMER_DELIVER_MS);
-        String delaySec = MessageProperties.get(properties, ScheduleTopics.TIMER_DELAY_SEC);
-        String delayMs = MessageProperties.get(properties, ScheduleTopics.TIMER_DELAY_MS);
+        String deliverMs = MessageProperties.get(properties, MessageConst.TIMER_DELIVER_MS);
+        String delaySec = MessageProperties.get(properties, MessageConst.TIMER_DELAY_SEC);
+        String delayMs = MessageProperties.get(properties, MessageConst.TIMER_DELAY_MS);
         if (deliverMs == null && delaySec == null && delayMs == null
-                || MessageProperties.get(properties, ScheduleTopics.TIMER_OUT_MS) != null) {
+                || MessageProperties.get(properties, MessageConst.TIMER_OUT_MS) != null) {
             return Decision.store(message);
         }
         long now = clock.millis();
@@ -104,27 +106,27 @@ public final class ScheduleRewriter {
         if (deliverAt - now > timerMaxDelayMillis) {
             return Decision.refuse(illegalTimerRemark());
         }
-        return Decision.store(waitingCopy(message, properties, ScheduleTopics.TIMER_TOPIC, 0, deliverAt));
+        return Decision.store(waitingCopy(message, properties, SystemTopics.TIMER_TOPIC, 0, deliverAt));
     }
 
     private MessageInput delayByLevel(MessageInput message, int requestedLevel) {
         int level = levels.clamp(requestedLevel);
         Map<String, String> props = MessageProperties.decode(message.properties());
-        props.remove(ScheduleTopics.TIMER_DELIVER_MS);
-        props.remove(ScheduleTopics.TIMER_DELAY_SEC);
-        props.remove(ScheduleTopics.TIMER_DELAY_MS);
-        props.put(ScheduleTopics.DELAY, Integer.toString(level));
+        props.remove(MessageConst.TIMER_DELIVER_MS);
+        props.remove(MessageConst.TIMER_DELAY_SEC);
+        props.remove(MessageConst.TIMER_DELAY_MS);
+        props.put(MessageConst.DELAY, Integer.toString(level));
         long deliverAt = clock.millis() + levels.delayMillis(level);
-        return waitingCopy(message, MessageProperties.encode(props), ScheduleTopics.SCHEDULE_TOPIC, level - 1,
+        return waitingCopy(message, MessageProperties.encode(props), SystemTopics.SCHEDULE_TOPIC, level - 1,
                 deliverAt);
     }
 
     private static MessageInput waitingCopy(MessageInput message, String properties, String topic, int queueId,
             long deliverAt) {
         Map<String, String> props = MessageProperties.decode(properties);
-        props.put(ScheduleTopics.REAL_TOPIC, message.topic());
-        props.put(ScheduleTopics.REAL_QID, Integer.toString(message.queueId()));
-        props.put(ScheduleTopics.TIMER_OUT_MS, Long.toString(deliverAt));
+        props.put(MessageConst.REAL_TOPIC, message.topic());
+        props.put(MessageConst.REAL_QID, Integer.toString(message.queueId()));
+        props.put(MessageConst.TIMER_OUT_MS, Long.toString(deliverAt));
         return new MessageInput(topic, queueId, message.flag(), message.body(), MessageProperties.encode(props),
                 message.sysFlag(), message.bornTimestamp(), message.bornHost(), message.storeHost(),
                 message.reconsumeTimes(), message.preparedTransactionOffset());

@@ -2,42 +2,34 @@ package io.nimbusmq.broker.schedule;
 
 import java.util.Set;
 
-/** The system topics that hold waiting messages, and the properties that schedule them (RocketMQ's names). */
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
+
+/**
+ * The system topics that hold waiting messages ({@link SystemTopics#SCHEDULE_TOPIC}: DELAY-level messages, queue id
+ * = level - 1; {@link SystemTopics#TIMER_TOPIC}: timer messages, queue 0), and the properties that schedule them.
+ * On the waiting copy the broker sets {@code TIMER_OUT_MS} (absolute delivery time, broker clock); on a delivered timer
+ * message {@code TIMER_ENQUEUE_MS} and {@code TIMER_DEQUEUE_MS} (when it was stored and delivered).
+ */
 public final class ScheduleTopics {
 
-    /** DELAY-level messages wait here, queue id = level - 1 (18 queues by default). */
-    public static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
-    /** Timer messages (TIMER_DELIVER_MS, TIMER_DELAY_SEC, TIMER_DELAY_MS) wait here, queue 0. */
-    public static final String TIMER_TOPIC = "rmq_sys_wheel_timer";
-
-    public static final String DELAY = "DELAY";
-    public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
-    public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
-    public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
-    /** Absolute delivery time (broker clock, epoch ms), set by the broker on the waiting copy. */
-    public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
-    public static final String TIMER_ROLL_TIMES = "TIMER_ROLL_TIMES";
-    /** On a delivered timer message: when the broker stored its waiting copy (broker clock, epoch ms). */
-    public static final String TIMER_ENQUEUE_MS = "TIMER_ENQUEUE_MS";
-    /** On a delivered timer message: when the broker delivered it (broker clock, epoch ms). */
-    public static final String TIMER_DEQUEUE_MS = "TIMER_DEQUEUE_MS";
-    public static final String REAL_TOPIC = "REAL_TOPIC";
-    public static final String REAL_QID = "REAL_QID";
-
     /** Every property of a delayed or timer message and of its waiting copy. */
-    public static final Set<String> SCHEDULING_PROPERTIES = Set.of(DELAY, TIMER_DELIVER_MS, TIMER_DELAY_SEC,
-            TIMER_DELAY_MS, TIMER_OUT_MS, TIMER_ROLL_TIMES, TIMER_ENQUEUE_MS, TIMER_DEQUEUE_MS, REAL_TOPIC, REAL_QID);
+    public static final Set<String> SCHEDULING_PROPERTIES = Set.of(MessageConst.DELAY, MessageConst.TIMER_DELIVER_MS,
+            MessageConst.TIMER_DELAY_SEC, MessageConst.TIMER_DELAY_MS, MessageConst.TIMER_OUT_MS,
+            MessageConst.TIMER_ROLL_TIMES, MessageConst.TIMER_ENQUEUE_MS, MessageConst.TIMER_DEQUEUE_MS,
+            MessageConst.REAL_TOPIC, MessageConst.REAL_QID);
 
     /**
      * What a delivered delay-level message loses: only what this broker adds to its waiting copy and RocketMQ does
      * not (its schedule service neither rolls delay levels nor sets TIMER_OUT_MS on them).
      */
-    static final Set<String> DELAY_LEVEL_BOOKKEEPING = Set.of(TIMER_OUT_MS, TIMER_ROLL_TIMES);
+    static final Set<String> DELAY_LEVEL_BOOKKEEPING = Set.of(MessageConst.TIMER_OUT_MS,
+            MessageConst.TIMER_ROLL_TIMES);
 
     private ScheduleTopics() {
     }
 
     public static boolean isScheduleTopic(String topic) {
-        return SCHEDULE_TOPIC.equals(topic) || TIMER_TOPIC.equals(topic);
+        return SystemTopics.SCHEDULE_TOPIC.equals(topic) || SystemTopics.TIMER_TOPIC.equals(topic);
     }
 }

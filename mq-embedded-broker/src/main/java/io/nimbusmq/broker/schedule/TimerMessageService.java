@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.nimbusmq.broker.time.Clocks;
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.file.MappedSlice;
@@ -105,9 +107,9 @@ public final class TimerMessageService {
         this.wheel = TimeWheel.forRollWindow(rollWindowMillis);
         this.writer = new DueMessageWriter(store, clock);
         for (int queueId = 0; queueId < config.levels().maxLevel(); queueId++) {
-            queues.add(new String[] {ScheduleTopics.SCHEDULE_TOPIC, Integer.toString(queueId)});
+            queues.add(new String[] {SystemTopics.SCHEDULE_TOPIC, Integer.toString(queueId)});
         }
-        queues.add(new String[] {ScheduleTopics.TIMER_TOPIC, "0"});
+        queues.add(new String[] {SystemTopics.TIMER_TOPIC, "0"});
     }
 
     /** Loads the checkpoint and the timer log, rebuilds the wheel and starts the thread. */
@@ -242,7 +244,7 @@ public final class TimerMessageService {
     }
 
     private static long deliverAt(String properties, long now) {
-        String value = MessageProperties.get(properties, ScheduleTopics.TIMER_OUT_MS);
+        String value = MessageProperties.get(properties, MessageConst.TIMER_OUT_MS);
         try {
             return value == null ? now : Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.nimbusmq.broker.internal.JsonFiles;
-import io.nimbusmq.message.TopicValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +55,12 @@ public final class TopicConfigTable {
             }
         }
         if (autoCreateTopicEnable) {
-            topics.putIfAbsent(TopicValidator.AUTO_CREATE_TOPIC_KEY, new TopicConfig(
-                    TopicValidator.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
+            topics.putIfAbsent(SystemTopics.AUTO_CREATE_TOPIC_KEY, new TopicConfig(
+                    SystemTopics.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
                     TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG,
                     0, false, Map.of()));
         } else {
-            topics.remove(TopicValidator.AUTO_CREATE_TOPIC_KEY);
+            topics.remove(SystemTopics.AUTO_CREATE_TOPIC_KEY);
         }
         dataVersion.incrementAndGet();
     }

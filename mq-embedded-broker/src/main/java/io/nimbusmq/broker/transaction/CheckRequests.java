@@ -5,12 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageInput;
-import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.header.CheckTransactionStateRequestHeader;
 
 /**
  * CHECK_TRANSACTION_STATE (39), broker to producer, oneway, as RocketMQ's {@code sendCheckMessage} builds it for a
@@ -31,15 +32,11 @@ final class CheckRequests {
     }
 
     static RemotingCommand build(StoredMessage copy, InetSocketAddress storeHost, String brokerName) {
-        String uniqueKey = copy.property(MessageProperties.UNIQ_KEY);
-        return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE)
-                .putExtField("topic", copy.topic())
-                .putExtField("tranStateTableOffset", copy.queueOffset())
-                .putExtField("commitLogOffset", copy.physicalOffset())
-                .putExtField("offsetMsgId", MessageIds.offsetMessageId(storeHost, copy.physicalOffset()))
-                .putExtField("msgId", uniqueKey)
-                .putExtField("transactionId", uniqueKey)
-                .putExtField("bname", brokerName)
+        String uniqueKey = copy.property(MessageConst.UNIQ_KEY);
+        return RemotingCommand.createRequest(RequestCode.CHECK_TRANSACTION_STATE,
+                new CheckTransactionStateRequestHeader(copy.topic(), copy.queueOffset(), copy.physicalOffset(),
+                        uniqueKey, uniqueKey, MessageIds.offsetMessageId(storeHost, copy.physicalOffset()),
+                        brokerName))
                 .setBody(body(copy));
     }
 

@@ -3,41 +3,35 @@ package io.nimbusmq.broker.transaction;
 import java.util.List;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 
 /**
  * Half (prepared) messages: how a producer's prepared message is stored out of every consumer's sight, and the
  * messages the broker derives from a stored half message. The layout is RocketMQ's (remoting-protocol.md §4.6):
  *
  * <ul>
- * <li><b>Half message</b>: a send with {@code TRAN_MSG=true} is stored in {@value #HALF_TOPIC} queue 0 with its
- * transaction bits cleared, so the store indexes it in the half queue and in no consumer queue. It gains
- * {@code REAL_TOPIC}, {@code REAL_QID} and {@code __transactionId__} (= {@code UNIQ_KEY}).</li>
+ * <li><b>Half message</b>: a send with {@code TRAN_MSG=true} is stored in {@value SystemTopics#TRANS_HALF_TOPIC}
+ * queue 0 with its transaction bits cleared, so the store indexes it in the half queue and in no consumer queue. It
+ * gains {@code REAL_TOPIC}, {@code REAL_QID} and {@code __transactionId__} (= {@code UNIQ_KEY}).</li>
  * <li><b>Committed message</b>: the half message's bytes in {@code REAL_TOPIC}/{@code REAL_QID} with transaction type
  * COMMIT and PREPAREDTRANSACTIONOFFSET = the half's physical offset. Its property string is the half's, unchanged:
  * RocketMQ 5.3.1 clears REAL_TOPIC, REAL_QID and TRAN_MSG only from the property map after it built the stored
  * string, so its consumers see them (OBSERVED) and so do ours.</li>
  * <li><b>Check copy</b>: before each check the half message is appended again to the half queue with
  * {@code TRANSACTION_CHECK_TIMES} counting the checks; the check names the copy's offsets.</li>
- * <li><b>Discarded message</b>: after too many checks, a copy goes to {@value #CHECK_MAX_TIME_TOPIC}.</li>
+ * <li><b>Discarded message</b>: after too many checks, a copy goes to
+ * {@value SystemTopics#TRANS_CHECK_MAX_TIME_TOPIC}.</li>
  * </ul>
  */
 public final class HalfMessages {
 
-    public static final String HALF_TOPIC = "RMQ_SYS_TRANS_HALF_TOPIC";
-    public static final String OP_TOPIC = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
-    public static final String CHECK_MAX_TIME_TOPIC = "TRANS_CHECK_MAX_TIME_TOPIC";
     public static final int HALF_QUEUE_ID = 0;
 
-    public static final String TRAN_MSG = "TRAN_MSG";
-    public static final String PGROUP = "PGROUP";
-    public static final String TRANSACTION_ID = "__transactionId__";
-    public static final String CHECK_TIMES = "TRANSACTION_CHECK_TIMES";
-    public static final String CHECK_IMMUNITY_SECONDS = "CHECK_IMMUNITY_TIME_IN_SECONDS";
-    public static final String PREPARED_QUEUE_OFFSET = "TRAN_PREPARED_QUEUE_OFFSET";
 
     private HalfMessages() {
     }
@@ -62,7 +56,7 @@ public final class HalfMessages {
             return List.of(toHalf(message));
         }
         if (isPreparedType(message)) {
-            if (!Boolean.parseBoolean(MessageProperties.get(message.properties(), TRAN_MSG))) {
+            if (!Boolean.parseBoolean(MessageProperties.get(message.properties(), MessageConst.TRAN_MSG))) {
                 throw new IllegalArgumentException("sysFlag " + message.sysFlag()
                         + " marks a prepared transactional message but its TRAN_MSG property is not true");
             }
@@ -79,9 +73,9 @@ public final class HalfMessages {
      */
     static boolean isHalf(MessageInput message) {
         String properties = message.properties();
-        return Boolean.parseBoolean(MessageProperties.get(properties, TRAN_MSG))
+        return Boolean.parseBoolean(MessageProperties.get(properties, MessageConst.TRAN_MSG))
                 && !(message.reconsumeTimes() > 0 && parseLong(MessageProperties.get(properties,
-                        MessageProperties.DELAY), 0) > 0);
+                        MessageConst.DELAY), 0) > 0);
     }
 
     private static boolean isPreparedType(MessageInput message) {
@@ -90,18 +84,18 @@ public final class HalfMessages {
 
     static MessageInput toHalf(MessageInput message) {
         Map<String, String> properties = MessageProperties.decode(message.properties());
-        String group = properties.get(PGROUP);
+        String group = properties.get(MessageConst.PGROUP);
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("a transactional message needs the PGROUP property (its producer "
                     + "group), to be checked back");
         }
-        String uniqueKey = properties.get(MessageProperties.UNIQ_KEY);
+        String uniqueKey = properties.get(MessageConst.UNIQ_KEY);
         if (uniqueKey != null && !uniqueKey.isEmpty()) {
-            properties.put(TRANSACTION_ID, uniqueKey);
+            properties.put(MessageConst.TRANSACTION_ID, uniqueKey);
         }
-        properties.put(MessageProperties.REAL_TOPIC, message.topic());
-        properties.put(MessageProperties.REAL_QID, String.valueOf(message.queueId()));
-        return new MessageInput(HALF_TOPIC, HALF_QUEUE_ID, message.flag(), message.body(),
+        properties.put(MessageConst.REAL_TOPIC, message.topic());
+        properties.put(MessageConst.REAL_QID, String.valueOf(message.queueId()));
+        return new MessageInput(SystemTopics.TRANS_HALF_TOPIC, HALF_QUEUE_ID, message.flag(), message.body(),
                 MessageProperties.encode(properties),
                 MessageSysFlag.withTransactionType(message.sysFlag(), MessageSysFlag.TRANSACTION_NOT_TYPE),
                 message.bornTimestamp(), message.bornHost(), message.storeHost(), message.reconsumeTimes(),
@@ -118,7 +112,8 @@ public final class HalfMessages {
 
     /** The half message appended again before its {@code checkTimes}-th check. */
     static MessageInput checkCopy(StoredMessage half, int checkTimes) {
-        return copy(half, HALF_TOPIC, CHECK_TIMES, String.valueOf(checkTimes));
+        return copy(half, SystemTopics.TRANS_HALF_TOPIC, MessageConst.TRANSACTION_CHECK_TIMES,
+                String.valueOf(checkTimes));
     }
 
     /**
@@ -126,14 +121,14 @@ public final class HalfMessages {
      * the queue offset the producer knows, as RocketMQ's copies do.
      */
     static MessageInput immunityCopy(StoredMessage half) {
-        String original = half.property(PREPARED_QUEUE_OFFSET);
-        return copy(half, HALF_TOPIC, PREPARED_QUEUE_OFFSET,
+        String original = half.property(MessageConst.TRAN_PREPARED_QUEUE_OFFSET);
+        return copy(half, SystemTopics.TRANS_HALF_TOPIC, MessageConst.TRAN_PREPARED_QUEUE_OFFSET,
                 original != null ? original : String.valueOf(half.queueOffset()));
     }
 
-    /** The half message as it is kept after its last check: in {@value #CHECK_MAX_TIME_TOPIC}. */
+    /** The half message as it is kept after its last check: in {@value SystemTopics#TRANS_CHECK_MAX_TIME_TOPIC}. */
     static MessageInput discarded(StoredMessage half) {
-        return copy(half, CHECK_MAX_TIME_TOPIC, null, null);
+        return copy(half, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, null, null);
     }
 
     private static MessageInput copy(StoredMessage half, String topic, String property, String value) {
@@ -154,32 +149,32 @@ public final class HalfMessages {
 
     /** The transaction id: {@code __transactionId__}, or the {@code UNIQ_KEY} it was copied from. */
     static String transactionId(StoredMessage half) {
-        String id = half.property(TRANSACTION_ID);
-        return id != null && !id.isEmpty() ? id : half.property(MessageProperties.UNIQ_KEY);
+        String id = half.property(MessageConst.TRANSACTION_ID);
+        return id != null && !id.isEmpty() ? id : half.property(MessageConst.UNIQ_KEY);
     }
 
     /** Checks sent so far for this transaction (0 before the first). */
     static int checkTimes(StoredMessage half) {
-        return (int) Math.max(0, parseLong(half.property(CHECK_TIMES), 0));
+        return (int) Math.max(0, parseLong(half.property(MessageConst.TRANSACTION_CHECK_TIMES), 0));
     }
 
     /** How old the half message must be before its first check: its own immunity time, never below the timeout. */
     static long immunityMillis(StoredMessage half, long timeoutMillis) {
-        long seconds = parseLong(half.property(CHECK_IMMUNITY_SECONDS), -1);
+        long seconds = parseLong(half.property(MessageConst.CHECK_IMMUNITY_TIME_IN_SECONDS), -1);
         return seconds < 0 ? timeoutMillis : Math.max(timeoutMillis, seconds * 1000);
     }
 
     static String realTopic(StoredMessage half) {
-        return half.property(MessageProperties.REAL_TOPIC);
+        return half.property(MessageConst.REAL_TOPIC);
     }
 
     static int realQueueId(StoredMessage half) {
-        return (int) parseLong(half.property(MessageProperties.REAL_QID), -1);
+        return (int) parseLong(half.property(MessageConst.REAL_QID), -1);
     }
 
     /** Why a stored message cannot be treated as a half message, or null. */
     static String notAHalfMessage(StoredMessage message) {
-        if (!HALF_TOPIC.equals(message.topic())) {
+        if (!SystemTopics.TRANS_HALF_TOPIC.equals(message.topic())) {
             return "the message at commit log offset " + message.physicalOffset() + " is in topic "
                     + message.topic() + ", not a half message";
         }

@@ -2,7 +2,9 @@ package io.nimbusmq.broker.transaction;
 
 import java.time.Clock;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +68,9 @@ public final class HalfQueueScanner {
 
     public ScanResult scan() {
         long nowMillis = clock.millis();
-        long halfEnd = transactionLog.maxOffset(HalfMessages.HALF_TOPIC);
-        long halfStart = Math.max(progress.halfQueueOffset(), transactionLog.minOffset(HalfMessages.HALF_TOPIC));
-        long opStart = Math.max(progress.opQueueOffset(), transactionLog.minOffset(HalfMessages.OP_TOPIC));
+        long halfEnd = transactionLog.maxOffset(SystemTopics.TRANS_HALF_TOPIC);
+        long halfStart = Math.max(progress.halfQueueOffset(), transactionLog.minOffset(SystemTopics.TRANS_HALF_TOPIC));
+        long opStart = Math.max(progress.opQueueOffset(), transactionLog.minOffset(SystemTopics.TRANS_OP_HALF_TOPIC));
         if (halfStart >= halfEnd) {
             return new ScanResult(0, 0, 0, 0, 0, halfStart, opStart);
         }
@@ -77,7 +79,7 @@ public final class HalfQueueScanner {
         long next = halfStart;
         scanning:
         while (next < halfEnd) {
-            TransactionLog.Batch batch = transactionLog.read(HalfMessages.HALF_TOPIC, next, BATCH);
+            TransactionLog.Batch batch = transactionLog.read(SystemTopics.TRANS_HALF_TOPIC, next, BATCH);
             for (TransactionLog.Entry entry : batch.entries()) {
                 if (entry.queueOffset() >= halfEnd || examine(entry, ops, nowMillis, counts) == Step.STOP) {
                     break scanning;
@@ -101,7 +103,7 @@ public final class HalfQueueScanner {
         StoredMessage half = entry.message();
         String transactionId = HalfMessages.transactionId(half);
         if (ops.isResolved(entry.queueOffset()) || ops.isResolved(HalfMessages.parseLong(
-                half.property(HalfMessages.PREPARED_QUEUE_OFFSET), -1))) {
+                half.property(MessageConst.TRAN_PREPARED_QUEUE_OFFSET), -1))) {
             counts.resolved++;
             return Step.NEXT;
         }
@@ -140,8 +142,8 @@ public final class HalfQueueScanner {
             return Step.STOP;
         }
         log.warn("Transaction {} of producer group {} (topic {}) unresolved after {} checks: moved to {}",
-                HalfMessages.transactionId(half), half.property(HalfMessages.PGROUP), HalfMessages.realTopic(half),
-                checkTimes, HalfMessages.CHECK_MAX_TIME_TOPIC);
+                HalfMessages.transactionId(half), half.property(MessageConst.PGROUP), HalfMessages.realTopic(half),
+                checkTimes, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC);
         counts.discarded++;
         return Step.NEXT;
     }
@@ -151,7 +153,7 @@ public final class HalfQueueScanner {
         if (copy == null) {
             return Step.STOP;
         }
-        String group = half.property(HalfMessages.PGROUP);
+        String group = half.property(MessageConst.PGROUP);
         if (sender.send(group, copy)) {
             log.debug("Check {} of transaction {} sent to producer group {}", checkTimes,
                     HalfMessages.transactionId(half), group);

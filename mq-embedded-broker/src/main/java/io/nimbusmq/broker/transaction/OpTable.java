@@ -1,5 +1,7 @@
 package io.nimbusmq.broker.transaction;
 
+import io.nimbusmq.message.SystemTopics;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +30,10 @@ final class OpTable {
      */
     static OpTable read(TransactionLog log, long opQueueOffset, long halfQueueOffset) {
         OpTable table = new OpTable(opQueueOffset);
-        long max = log.maxOffset(HalfMessages.OP_TOPIC);
+        long max = log.maxOffset(SystemTopics.TRANS_OP_HALF_TOPIC);
         long next = opQueueOffset;
         while (next < max) {
-            TransactionLog.Batch batch = log.read(HalfMessages.OP_TOPIC, next, BATCH);
+            TransactionLog.Batch batch = log.read(SystemTopics.TRANS_OP_HALF_TOPIC, next, BATCH);
             for (TransactionLog.Entry entry : batch.entries()) {
                 long highest = -1;
                 for (long half : OpMessages.halfOffsets(entry.message())) {

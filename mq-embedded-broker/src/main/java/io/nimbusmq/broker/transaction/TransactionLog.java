@@ -11,6 +11,7 @@ import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.file.MappedSlice;
@@ -114,7 +115,7 @@ public final class TransactionLog {
 
     /** Moves a half message that was checked too often to {@value HalfMessages#CHECK_MAX_TIME_TOPIC}. */
     boolean discard(StoredMessage half) {
-        topics.createSingleQueueTopicIfAbsent(HalfMessages.CHECK_MAX_TIME_TOPIC);
+        topics.createSingleQueueTopicIfAbsent(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC);
         return putAndLook(HalfMessages.discarded(half)) != null;
     }
 }

@@ -3,9 +3,11 @@ package io.nimbusmq.broker.transaction;
 import java.util.concurrent.CompletableFuture;
 
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import io.nimbusmq.store.PutMessageResult;
 
 /**
@@ -107,7 +109,7 @@ public final class TransactionResolver {
         if (notHalf != null) {
             return "Find prepared transaction message failed: " + notHalf;
         }
-        String group = half.property(HalfMessages.PGROUP);
+        String group = half.property(MessageConst.PGROUP);
         if (!request.producerGroup().equals(group)) {
             return "The producer group wrong: the half message belongs to " + group + ", not "
                     + request.producerGroup();

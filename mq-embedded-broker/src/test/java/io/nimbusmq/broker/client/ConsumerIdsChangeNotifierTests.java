@@ -32,7 +32,7 @@ class ConsumerIdsChangeNotifierTests {
             assertThat(each.command().isOneway()).isTrue();
             assertThat(each.command().isResponse()).isFalse();
             assertThat(each.command().extFields()).containsExactlyEntriesOf(
-                    Map.of(ConsumerIdsChangeNotifier.CONSUMER_GROUP, "cg"));
+                    Map.of("consumerGroup", "cg"));
         });
         assertThat(sent.get(0).command()).isNotSameAs(sent.get(1).command());
         assertThat(sent.get(0).command().opaque()).isNotEqualTo(sent.get(1).command().opaque());

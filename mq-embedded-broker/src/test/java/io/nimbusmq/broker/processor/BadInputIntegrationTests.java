@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
@@ -11,6 +12,9 @@ import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.PullMessageResponseHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +83,26 @@ class BadInputIntegrationTests {
 
     @Test
     void sendingToASystemTopicIsForbidden() throws Exception {
-        assertThat(sendV2("SCHEDULE_TOPIC_XXXX", new byte[] {1}).code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        RemotingCommand response = sendV2("SCHEDULE_TOPIC_XXXX", new byte[] {1});
+
+        assertThat(response.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        // the official producer reads these without a null check, refusals included
+        assertThat(response.extFields()).containsEntry("MSG_REGION", "DefaultRegion").containsEntry("TRACE_ON", "true")
+                .doesNotContainKeys("msgId", "queueId", "queueOffset");
+    }
+
+    @Test
+    void pullingFromAnUnreadableTopicIsForbiddenAsRocketMqSaysIt() throws Exception {
+        broker.runtime().topics().createOrUpdate(new TopicConfig("WriteOnlyTopic", 1, 1, 2, "SINGLE_TAG", 0, false,
+                Map.of()));
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE,
+                new PullMessageRequestHeader("g", "WriteOnlyTopic", 0, 0L, 32, 0, 0L, 0L, null, 0L, null, null, null));
+
+        RemotingCommand response = client.invokeSync(broker.address(), request, 5_000).get();
+
+        assertThat(response.code()).isEqualTo(ResponseCode.NO_PERMISSION);
+        assertThat(response.extFields()).containsExactly(
+                Map.entry("forbiddenType", String.valueOf(PullMessageResponseHeader.TOPIC_FORBIDDEN)));
     }
 
     @Test

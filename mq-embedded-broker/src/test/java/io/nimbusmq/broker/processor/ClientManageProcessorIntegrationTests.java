@@ -32,6 +32,7 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.body.client.ProducerData;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -138,7 +139,7 @@ class ClientManageProcessorIntegrationTests {
 
     private NettyRemotingClient consumerClient(BlockingQueue<String> notified) {
         ProcessorRegistry registry = new ProcessorRegistry().register((context, request) -> {
-            notified.add(request.optionalString(ConsumerIdsChangeNotifier.CONSUMER_GROUP));
+            notified.add(ConsumerGroupRequestHeader.readFrom(request).consumerGroup());
             return null;
         }, clientExecutor, RequestCode.NOTIFY_CONSUMER_IDS_CHANGED);
         return new NettyRemotingClient(RemotingClientConfig.defaults(), registry, ChannelEventListener.NONE);

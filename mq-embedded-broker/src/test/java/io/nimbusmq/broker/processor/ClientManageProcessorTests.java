@@ -9,6 +9,7 @@ import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.SubscriptionValidator;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.protocol.LanguageCode;
 import io.nimbusmq.remoting.protocol.MissingHeaderFieldException;
@@ -76,7 +77,7 @@ class ClientManageProcessorTests {
             assertThat(client.lastUpdateMillis()).isEqualTo(NOW_MILLIS);
             assertThat(client.channel()).isSameAs(channelA);
         });
-        assertThat(producers.groups()).containsExactlyInAnyOrder("pg", ProducerData.CLIENT_INNER_PRODUCER);
+        assertThat(producers.groups()).containsExactlyInAnyOrder("pg", SystemTopics.CLIENT_INNER_PRODUCER);
     }
 
     @Test
@@ -128,7 +129,7 @@ class ClientManageProcessorTests {
 
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(consumers.groups()).isEmpty();
-        assertThat(producers.groups()).containsExactly(ProducerData.CLIENT_INNER_PRODUCER);
+        assertThat(producers.groups()).containsExactly(SystemTopics.CLIENT_INNER_PRODUCER);
     }
 
     @Test
@@ -224,7 +225,7 @@ class ClientManageProcessorTests {
         ConsumerData consumer = new ConsumerData("cg", ConsumeType.CONSUME_PASSIVELY, MessageModel.CLUSTERING,
                 ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, Set.of(subscriptions), false);
         return new HeartbeatData(clientId, Set.of(consumer),
-                Set.of(new ProducerData("pg"), new ProducerData(ProducerData.CLIENT_INNER_PRODUCER)), 0, withoutSub);
+                Set.of(new ProducerData("pg"), new ProducerData(SystemTopics.CLIENT_INNER_PRODUCER)), 0, withoutSub);
     }
 
     private static RemotingCommand heartbeatRequest(HeartbeatData heartbeat) {

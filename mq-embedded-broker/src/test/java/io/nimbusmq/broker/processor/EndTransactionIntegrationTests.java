@@ -10,10 +10,10 @@ import java.time.Duration;
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.time.ManualClock;
-import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -83,7 +83,7 @@ class EndTransactionIntegrationTests {
 
     @Test
     void aHalfMessageIsAnsweredLikeASendAndCommittedByEndTransaction() throws Exception {
-        long halvesBefore = broker.messageStore().maxOffsetInQueue(HalfMessages.HALF_TOPIC, 0);
+        long halvesBefore = broker.messageStore().maxOffsetInQueue(SystemTopics.TRANS_HALF_TOPIC, 0);
         RemotingCommand sent = sendHalf("TxTopic", PROPERTIES);
 
         assertThat(sent.code()).isEqualTo(ResponseCode.SUCCESS);

@@ -23,6 +23,7 @@ import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
 import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.PullSysFlag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class PullFilterIntegrationTests {
     /** A lite pull with the SUBSCRIPTION flag: the expression travels in the request. */
     private static RemotingCommand litePull(EmbeddedBroker target, String sql) throws Exception {
         RemotingCommand request = pullRequest(RequestCode.LITE_PULL_MESSAGE, "lite-group", 0,
-                PullMessageProcessor.FLAG_SUBSCRIPTION)
+                PullSysFlag.FLAG_SUBSCRIPTION)
                 .putExtField("subscription", sql).putExtField("expressionType", "SQL92");
         return client.invokeSync(target.address(), request, 10_000).get();
     }

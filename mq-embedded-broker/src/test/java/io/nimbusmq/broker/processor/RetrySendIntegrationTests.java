@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import io.nimbusmq.broker.EmbeddedBroker;
-import io.nimbusmq.broker.schedule.ScheduleTopics;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -102,7 +102,7 @@ class RetrySendIntegrationTests {
     void aRetryAtItsMaxReconsumeTimesWaitsInTheRetryTopicForItsDelay() throws Exception {
         StoredMessage waiting = stored(send("%RETRY%g-at", 2, 2));
 
-        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(waiting.topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
         assertThat(waiting.queueId()).as("level 5").isEqualTo(4);
         assertThat(waiting.propertyMap()).containsEntry("REAL_TOPIC", "%RETRY%g-at").containsEntry("DELAY", "5");
         assertThat(broker.runtime().topics().find("%DLQ%g-at")).isNull();
@@ -110,7 +110,7 @@ class RetrySendIntegrationTests {
 
     @Test
     void withoutMaxReconsumeTimesTheLimitIsSixteenAlsoWithTheLongHeaderNames() throws Exception {
-        assertThat(stored(send("%RETRY%g-default", 16, null)).topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(stored(send("%RETRY%g-default", 16, null)).topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
         assertThat(stored(send("%RETRY%g-default", 17, null)).topic()).isEqualTo("%DLQ%g-default");
 
         RemotingCommand v1 = invoke(RemotingCommand.createRequest(RequestCode.SEND_MESSAGE)
@@ -132,7 +132,7 @@ class RetrySendIntegrationTests {
 
         assertThat(stored(send("%RETRY%g-orderly", 0, 16)).topic()).isEqualTo("%DLQ%g-orderly");
         assertThat(stored(send("%RETRY%g-unlocked", 0, 16)).topic()).as("another group")
-                .isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+                .isEqualTo(SystemTopics.SCHEDULE_TOPIC);
     }
 
     @Test
@@ -144,7 +144,7 @@ class RetrySendIntegrationTests {
 
         assertThat(refused.code()).isEqualTo(ResponseCode.NO_PERMISSION);
         assertThat(refused.remark()).contains("%DLQ%g-readonly").contains("forbidden");
-        assertThat(stored(send("%RETRY%g-readonly", 1, 2)).topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(stored(send("%RETRY%g-readonly", 1, 2)).topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
     }
 
     @Test

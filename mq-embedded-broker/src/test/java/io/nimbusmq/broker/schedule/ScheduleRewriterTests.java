@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nimbusmq.broker.time.ManualClock;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class ScheduleRewriterTests {
         ScheduleRewriter.Decision decision = rewriter.rewrite(message("T", 3, props("DELAY", "2", "KEYS", "k")));
 
         MessageInput waiting = decision.message();
-        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(waiting.topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
         assertThat(waiting.queueId()).isEqualTo(1);
         assertThat(MessageProperties.decode(waiting.properties())).containsEntry("REAL_TOPIC", "T")
                 .containsEntry("REAL_QID", "3").containsEntry("TIMER_OUT_MS", "1005000")
@@ -46,7 +48,7 @@ class ScheduleRewriterTests {
         MessageInput waiting = rewriter.rewrite(message("T", 0,
                 props("DELAY", "1", "TIMER_DELIVER_MS", "9999999", "TIMER_DELAY_SEC", "7"))).message();
 
-        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(waiting.topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
         assertThat(MessageProperties.decode(waiting.properties())).doesNotContainKeys("TIMER_DELIVER_MS",
                 "TIMER_DELAY_SEC").containsEntry("TIMER_OUT_MS", "1001000");
     }
@@ -99,7 +101,7 @@ class ScheduleRewriterTests {
         assertThat(rewriter.rewrite(timedHalf).message()).isSameAs(timedHalf);
         assertThat(rewriter.rewrite(tooFarHalf).refused()).isTrue();
         assertThat(rewriter.rewrite(tooFarHalf).remark()).startsWith("timer message illegal");
-        assertThat(rewriter.rewrite(committed).message().topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(rewriter.rewrite(committed).message().topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
     }
 
     @Test
@@ -112,16 +114,16 @@ class ScheduleRewriterTests {
 
         assertThat(rewriter.rewrite(deliveredTimer).message()).isSameAs(deliveredTimer);
         MessageInput waiting = rewriter.rewrite(retried).message();
-        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.SCHEDULE_TOPIC);
+        assertThat(waiting.topic()).isEqualTo(SystemTopics.SCHEDULE_TOPIC);
         assertThat(MessageProperties.decode(waiting.properties())).doesNotContainKey("TIMER_DELAY_SEC")
                 .containsEntry("TIMER_OUT_MS", Long.toString(1_000_000 + 10_000));
     }
 
     private String timerOut(String properties) {
         MessageInput waiting = rewriter.rewrite(message("T", 1, properties)).message();
-        assertThat(waiting.topic()).isEqualTo(ScheduleTopics.TIMER_TOPIC);
+        assertThat(waiting.topic()).isEqualTo(SystemTopics.TIMER_TOPIC);
         assertThat(waiting.queueId()).isZero();
-        return MessageProperties.get(waiting.properties(), ScheduleTopics.TIMER_OUT_MS);
+        return MessageProperties.get(waiting.properties(), MessageConst.TIMER_OUT_MS);
     }
 
     private static MessageInput message(String topic, int queueId, String properties) {

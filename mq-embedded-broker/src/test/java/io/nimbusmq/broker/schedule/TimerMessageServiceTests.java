@@ -16,9 +16,11 @@ import java.util.TreeMap;
 
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.StoreConfig;
 import io.nimbusmq.store.file.MappedSlice;
@@ -146,9 +148,9 @@ class TimerMessageServiceTests {
         await().atMost(PATIENCE).until(() -> service.indexedCount() >= 1);
 
         clock.advance(Duration.ofMillis(60_001));
-        await().atMost(PATIENCE).until(() -> store.maxOffsetInQueue(ScheduleTopics.TIMER_TOPIC, 0) == 2);
+        await().atMost(PATIENCE).until(() -> store.maxOffsetInQueue(SystemTopics.TIMER_TOPIC, 0) == 2);
         awaitCaughtUp();
-        assertThat(store.lookMessage(waitingOffset(1)).property(ScheduleTopics.TIMER_ROLL_TIMES)).isEqualTo("1");
+        assertThat(store.lookMessage(waitingOffset(1)).property(MessageConst.TIMER_ROLL_TIMES)).isEqualTo("1");
         restart();
         clock.advance(Duration.ofMillis(start + 149_999 - clock.millis()));
         awaitCaughtUp();
@@ -158,7 +160,7 @@ class TimerMessageServiceTests {
         awaitCaughtUp();
         assertThat(deliveredKeys()).containsExactly("late");
         assertThat(delivered(0).get(0).propertyMap()).as("RocketMQ keeps the roll count: rolled at 60 s and 120 s")
-                .containsEntry(ScheduleTopics.TIMER_ROLL_TIMES, "2");
+                .containsEntry(MessageConst.TIMER_ROLL_TIMES, "2");
     }
 
     private void schedule(String key, long delayMillis) {
@@ -175,7 +177,7 @@ class TimerMessageServiceTests {
 
     /** The commit log offset of the {@code queueOffset}-th waiting copy in the timer queue. */
     private long waitingOffset(long queueOffset) {
-        try (GetMessageResult result = store.getMessages(ScheduleTopics.TIMER_TOPIC, 0, queueOffset, 1, 1 << 20,
+        try (GetMessageResult result = store.getMessages(SystemTopics.TIMER_TOPIC, 0, queueOffset, 1, 1 << 20,
                 MessageFilter.ALL)) {
             return result.messages().get(0).physicalOffset();
         }

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
-import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
@@ -29,7 +29,7 @@ class CheckRequestsTests {
             RemotingCommand request = CheckRequests.build(copy, TransactionFixture.STORE_HOST, "broker-a");
             MessageExt decoded = MessageDecoder.decode(ByteBuffer.wrap(request.body()));
 
-            String uniqueKey = half.property(MessageProperties.UNIQ_KEY);
+            String uniqueKey = half.property(MessageConst.UNIQ_KEY);
             assertThat(request.code()).isEqualTo(RequestCode.CHECK_TRANSACTION_STATE);
             assertThat(request.extFields()).containsEntry("topic", "RMQ_SYS_TRANS_HALF_TOPIC")
                     .containsEntry("tranStateTableOffset", String.valueOf(copy.queueOffset()))

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,12 +161,12 @@ class HalfQueueScannerTests {
 
         assertThat(checks).hasSize(CONFIG.checkMax());
         assertThat(passes).extracting(HalfQueueScanner.ScanResult::discarded).containsExactly(0, 0, 0, 1, 0);
-        assertThat(fixture.queue(HalfMessages.CHECK_MAX_TIME_TOPIC, 0)).singleElement().satisfies(discarded -> {
+        assertThat(fixture.queue(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 0)).singleElement().satisfies(discarded -> {
             assertThat(body(discarded)).isEqualTo("never-answered");
             assertThat(discarded.property("REAL_TOPIC")).isEqualTo("Orders");
             assertThat(discarded.property("TRANSACTION_CHECK_TIMES")).isEqualTo(String.valueOf(CONFIG.checkMax()));
         });
-        assertThat(fixture.topics.find(HalfMessages.CHECK_MAX_TIME_TOPIC)).isNotNull();
+        assertThat(fixture.topics.find(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC)).isNotNull();
         assertThat(fixture.queue("Orders", 0)).isEmpty();
     }
 
@@ -215,8 +216,8 @@ class HalfQueueScannerTests {
         assertThat(resumed.halfQueueOffset()).isEqualTo(3);
         assertThat(checks).extracting(c -> c.property("TRANSACTION_CHECK_TIMES")).containsExactly("1", "2");
 
-        fixture.offsets.removeTopic(HalfMessages.HALF_TOPIC);
-        fixture.offsets.removeTopic(HalfMessages.OP_TOPIC);
+        fixture.offsets.removeTopic(SystemTopics.TRANS_HALF_TOPIC);
+        fixture.offsets.removeTopic(SystemTopics.TRANS_OP_HALF_TOPIC);
         checks.clear();
         fixture.clock.advance(PAST_TIMEOUT);
         HalfQueueScanner.ScanResult fromScratch = scan();

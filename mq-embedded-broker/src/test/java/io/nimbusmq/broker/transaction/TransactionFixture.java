@@ -16,10 +16,12 @@ import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import io.nimbusmq.store.DefaultMessageStore;
 import io.nimbusmq.store.PutMessageResult;
 import io.nimbusmq.store.StoreConfig;
@@ -78,11 +80,11 @@ final class TransactionFixture implements AutoCloseable {
 
     StoredMessage sendHalf(String topic, int queueId, String body, Map<String, String> extraProperties) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(MessageProperties.TAGS, "created");
-        properties.put(MessageProperties.KEYS, "order-" + body);
-        properties.put(HalfMessages.TRAN_MSG, "true");
-        properties.put(HalfMessages.PGROUP, GROUP);
-        properties.put(MessageProperties.UNIQ_KEY, "7F00000100002A9F0000000000" + SEQUENCE.incrementAndGet());
+        properties.put(MessageConst.TAGS, "created");
+        properties.put(MessageConst.KEYS, "order-" + body);
+        properties.put(MessageConst.TRAN_MSG, "true");
+        properties.put(MessageConst.PGROUP, GROUP);
+        properties.put(MessageConst.UNIQ_KEY, "7F00000100002A9F0000000000" + SEQUENCE.incrementAndGet());
         properties.putAll(extraProperties);
         MessageInput sent = new MessageInput(topic, queueId, 0, body.getBytes(StandardCharsets.UTF_8),
                 MessageProperties.encode(properties), MessageSysFlag.TRANSACTION_PREPARED_TYPE, clock.millis(),
@@ -124,7 +126,7 @@ final class TransactionFixture implements AutoCloseable {
 
     static EndTransactionRequestHeader end(StoredMessage half, int type) {
         return new EndTransactionRequestHeader(GROUP, half.queueOffset(), half.physicalOffset(), type, false,
-                half.property(MessageProperties.UNIQ_KEY), half.property(MessageProperties.UNIQ_KEY));
+                half.property(MessageConst.UNIQ_KEY), half.property(MessageConst.UNIQ_KEY), null);
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.nimbusmq.broker.schedule.ScheduleTopics;
 
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TransactionResolverTests {
             assertThat(committed.property("UNIQ_KEY")).isEqualTo(half.property("UNIQ_KEY"));
             assertThat(committed.property("TAGS")).isEqualTo("created");
         });
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).singleElement().satisfies(op -> {
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).singleElement().satisfies(op -> {
             assertThat(op.property("TAGS")).isEqualTo("d");
             assertThat(body(op)).isEqualTo(half.queueOffset() + ",");
         });
@@ -74,7 +75,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).as("not before its delay").isEmpty();
-        assertThat(fixture.queue(ScheduleTopics.SCHEDULE_TOPIC, 1)).singleElement().satisfies(waiting -> {
+        assertThat(fixture.queue(SystemTopics.SCHEDULE_TOPIC, 1)).singleElement().satisfies(waiting -> {
             assertThat(body(waiting)).isEqualTo("o-1");
             assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
             assertThat(waiting.property("REAL_QID")).isEqualTo("1");
@@ -84,7 +85,7 @@ class TransactionResolverTests {
                     .isEqualTo(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
             assertThat(waiting.preparedTransactionOffset()).isEqualTo(half.physicalOffset());
         });
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -96,7 +97,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, COMMIT)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 0)).isEmpty();
-        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).singleElement().satisfies(waiting -> {
+        assertThat(fixture.queue(SystemTopics.TIMER_TOPIC, 0)).singleElement().satisfies(waiting -> {
             assertThat(waiting.property("REAL_TOPIC")).isEqualTo("Orders");
             assertThat(waiting.property("TIMER_OUT_MS")).isEqualTo(Long.toString(committedAt + 30_000));
         });
@@ -111,10 +112,10 @@ class TransactionResolverTests {
 
         assertThat(refused.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(refused.remark()).startsWith("timer message illegal");
-        assertThat(fixture.queue(ScheduleTopics.TIMER_TOPIC, 0)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).as("left to the check-back").isEmpty();
+        assertThat(fixture.queue(SystemTopics.TIMER_TOPIC, 0)).isEmpty();
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).as("left to the check-back").isEmpty();
         assertThat(resolve(end(half, ROLLBACK)).isOk()).isTrue();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -124,7 +125,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, ROLLBACK)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(1);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(1);
     }
 
     @Test
@@ -134,7 +135,7 @@ class TransactionResolverTests {
         assertThat(resolve(end(half, MessageSysFlag.TRANSACTION_NOT_TYPE)).isOk()).isTrue();
 
         assertThat(fixture.queue("Orders", 1)).isEmpty();
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).isEmpty();
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).isEmpty();
     }
 
     @Test
@@ -151,7 +152,7 @@ class TransactionResolverTests {
         assertThat(late.remark()).contains("already resolved (commit)");
         assertThat(contrary.remark()).contains("already resolved (commit)");
         assertThat(fixture.queue("Orders", 1)).hasSize(1);
-        assertThat(fixture.queue(HalfMessages.OP_TOPIC, 0)).hasSize(3);
+        assertThat(fixture.queue(SystemTopics.TRANS_OP_HALF_TOPIC, 0)).hasSize(3);
     }
 
     @Test
@@ -161,23 +162,24 @@ class TransactionResolverTests {
         EndTransactionRequestHeader good = end(half, COMMIT);
 
         assertThat(resolve(new EndTransactionRequestHeader("someone-else", good.tranStateTableOffset(),
-                good.commitLogOffset(), COMMIT, false, good.msgId(), null)))
+                good.commitLogOffset(), COMMIT, false, good.msgId(), null, null)))
                 .satisfies(r -> assertThat(r.code()).isEqualTo(ResponseCode.SYSTEM_ERROR))
                 .satisfies(r -> assertThat(r.remark()).contains("producer group wrong"));
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset() + 1,
-                good.commitLogOffset(), COMMIT, false, good.msgId(), null)).remark())
+                good.commitLogOffset(), COMMIT, false, good.msgId(), null, null)).remark())
                 .contains("transaction state table offset wrong");
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset(),
-                good.commitLogOffset() + 5, COMMIT, false, good.msgId(), null)).remark())
+                good.commitLogOffset() + 5, COMMIT, false, good.msgId(), null, null)).remark())
                 .contains("Find prepared transaction message failed");
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), good.tranStateTableOffset(),
-                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                Long.MAX_VALUE / 2, ROLLBACK, false, good.msgId(), null, null)).code())
+                .isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), 0, -1, COMMIT, false,
-                good.msgId(), null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                good.msgId(), null, null)).code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
 
         StoredMessage committed = commitAndRead(half);
         assertThat(resolve(new EndTransactionRequestHeader(good.producerGroup(), committed.queueOffset(),
-                committed.physicalOffset(), COMMIT, false, good.msgId(), null)).remark())
+                committed.physicalOffset(), COMMIT, false, good.msgId(), null, null)).remark())
                 .as("a consumable message is no half message").contains("not a half message");
         assertThat(fixture.queue("Orders", 1)).as("nothing but the one real commit").hasSize(1);
     }

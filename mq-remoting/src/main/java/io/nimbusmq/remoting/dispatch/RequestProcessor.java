@@ -6,9 +6,9 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
  * Handles one family of request codes, e.g. all offset queries, registered in a {@link ProcessorRegistry} with the
  * executor it runs on. It never runs on a Netty I/O thread, so it may block briefly.
  *
- * <p>Errors need no handling of their own: a {@link io.nimbusmq.remoting.protocol.HeaderFieldException} (thrown by
- * {@code request.requiredLong("queueId")} and the like) is answered with SYSTEM_ERROR naming the field, any other
- * exception with SYSTEM_ERROR and its message. Oneway requests are never answered, whatever is returned.
+ * <p>Errors need no handling of their own: a {@link io.nimbusmq.remoting.protocol.HeaderFieldException} (thrown by a
+ * header type's {@code readFrom} for a missing or malformed field) is answered with SYSTEM_ERROR naming the field,
+ * any other exception with SYSTEM_ERROR and its message. Oneway requests are never answered, whatever is returned.
  */
 public interface RequestProcessor {
 

@@ -65,6 +65,8 @@ public final class RequestCode {
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int INVOKE_BROKER_TO_RESET_OFFSET = 222;
     public static final int INVOKE_BROKER_TO_GET_CONSUMER_STATUS = 223;
+    /** Nimbus MQ's own: store a dead letter again in its original topic (RocketMQ has no such call). */
+    public static final int RESEND_DEAD_LETTER = 32001;
 
     // Name server
     public static final int GET_KV_CONFIG = 101;

@@ -1,5 +1,7 @@
 package io.nimbusmq.samples.contract;
 
+import io.nimbusmq.message.SystemTopics;
+
 /**
  * The topics the order service sends to and the logistics service consumes, and the tags on them. In a real system
  * this contract is a shared schema or a small API jar; here both applications read it from this package.
@@ -32,7 +34,7 @@ public final class Topics {
     public static final String CUSTOMS_GROUP = "logistics-customs";
 
     /** Where the broker puts what {@link #CUSTOMS_GROUP} gave up on. */
-    public static final String CUSTOMS_DEAD_LETTERS = "%DLQ%" + CUSTOMS_GROUP;
+    public static final String CUSTOMS_DEAD_LETTERS = SystemTopics.DLQ_GROUP_TOPIC_PREFIX + CUSTOMS_GROUP;
 
     /** Every topic of the samples, for brokers that do not create topics on first use. */
     public static final String[] ALL = {ORDERS, ORDER_STATUS, REMINDERS, SHIPPING_LABELS, PAID_ORDERS,

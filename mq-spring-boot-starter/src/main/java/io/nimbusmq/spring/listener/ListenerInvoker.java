@@ -16,6 +16,7 @@ import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.producer.Producer;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
@@ -25,10 +26,6 @@ import io.nimbusmq.spring.support.MqMessageConverter;
  * request, and maps an exception to {@link ConsumeStatus#RETRY}.
  */
 public final class ListenerInvoker implements MessageHandler {
-
-    /** Present on a request sent with {@code MqTemplate.sendAndReceive}. */
-    static final String PROPERTY_REPLY_TO_CLIENT = "REPLY_TO_CLIENT";
-    static final String PROPERTY_CORRELATION_ID = "CORRELATION_ID";
 
     private static final Logger log = LoggerFactory.getLogger(ListenerInvoker.class);
 
@@ -89,7 +86,9 @@ public final class ListenerInvoker implements MessageHandler {
         if (result == null) {
             return;
         }
-        if (request.property(PROPERTY_REPLY_TO_CLIENT) == null || request.property(PROPERTY_CORRELATION_ID) == null) {
+        // both present on a request sent with MqTemplate.sendAndReceive
+        if (request.property(MessageConst.REPLY_TO_CLIENT) == null
+                || request.property(MessageConst.CORRELATION_ID) == null) {
             log.debug("Listener {} returned a value for {}, which is not a request; ignored", endpoint.id(),
                     request.msgId());
             return;

@@ -1,5 +1,7 @@
 package io.nimbusmq.spring.support;
 
+import io.nimbusmq.message.MessageConst;
+
 /**
  * Header names of Spring {@link org.springframework.messaging.Message}s sent and received through Nimbus MQ.
  *
@@ -14,9 +16,9 @@ public final class MqHeaders {
     public static final String PREFIX = "mq_";
 
     /** Message keys (a String, or a Collection of Strings joined by spaces); indexed by the broker. */
-    public static final String KEYS = "KEYS";
+    public static final String KEYS = MessageConst.KEYS;
     /** The tag; {@code "topic:tag"} destinations set it too. */
-    public static final String TAGS = "TAGS";
+    public static final String TAGS = MessageConst.TAGS;
 
     public static final String TOPIC = PREFIX + "topic";
     public static final String MESSAGE_ID = PREFIX + "messageId";

@@ -22,12 +22,13 @@ import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.offset.LocalFileOffsetStore;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.rebalance.QueueAllocator;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
@@ -91,7 +92,7 @@ public final class ClientPushConsumer implements PushConsumer {
                     : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
         }
         if (context.clustering()) {
-            String retryTopic = MessageConst.retryTopic(config.group());
+            String retryTopic = SystemTopics.retryTopic(config.group());
             subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
         }
     }
@@ -112,7 +113,7 @@ public final class ClientPushConsumer implements PushConsumer {
         // retry topics are created by the first failed message, whose retry is delayed anyway: found by the rebalance
         List<String> unrouted = subscriptions.keySet().stream()
                 .filter(topic -> services.routes().route(topic).isEmpty())
-                .filter(topic -> !topic.startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX)).toList();
+                .filter(topic -> !SystemTopics.isRetryTopic(topic)).toList();
         new SqlSubscriptionCheck(services, config.group()).check(subscriptions.values());
         running = true;
         services.heartbeatNow().run();

@@ -20,6 +20,7 @@ import io.nimbusmq.remoting.protocol.body.client.Connection;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerConnection;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 
 /**
  * Asks the master brokers of a topic (or, without a route, every master this client knows) for a consumer group's
@@ -65,8 +66,8 @@ public final class ConsumerGroupQuery {
     }
 
     private ConsumerConnection ask(String address, String group) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST)
-                .putExtField("consumerGroup", group);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_CONNECTION_LIST,
+                new ConsumerGroupRequestHeader(group));
         RemotingCommand response = services.remoting().invokeBlocking(address, request,
                 services.requestTimeoutMillis());
         if (response.code() == ResponseCode.CONSUMER_NOT_ONLINE) {

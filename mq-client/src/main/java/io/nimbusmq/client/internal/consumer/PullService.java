@@ -3,6 +3,7 @@ package io.nimbusmq.client.internal.consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -12,12 +13,16 @@ import io.nimbusmq.client.internal.message.PulledMessages;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
 import io.nimbusmq.client.internal.route.BrokerChoice;
 import io.nimbusmq.client.internal.route.TopicRouteTable;
+import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.PullMessageResponseHeader;
+import io.nimbusmq.remoting.protocol.header.PullSysFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +42,15 @@ import org.slf4j.LoggerFactory;
  */
 final class PullService {
 
-    static final int FLAG_COMMIT_OFFSET = 0x1;
-    static final int FLAG_SUSPEND = 0x2;
     static final long BROKER_SUSPEND_MILLIS = 15_000;
     static final long PULL_TIMEOUT_MILLIS = 30_000;
     static final long DELAY_ON_ERROR_MILLIS = 3_000;
     static final long DELAY_ON_FLOW_CONTROL_MILLIS = 50;
     static final long MAX_SPAN = 2_000;
     static final long DELAY_WHILE_MASTER_GONE_MILLIS = 1_000;
+    /** The answers that carry a {@link PullMessageResponseHeader}. */
+    private static final Set<Integer> FOUND_OR_MOVED = Set.of(ResponseCode.SUCCESS, ResponseCode.PULL_NOT_FOUND,
+            ResponseCode.PULL_RETRY_IMMEDIATELY, ResponseCode.PULL_OFFSET_MOVED);
 
     private static final Logger log = LoggerFactory.getLogger(PullService.class);
 
@@ -117,19 +123,12 @@ final class PullService {
             return;
         }
         long commitOffset = context.clustering() ? context.offsets().readFromMemory(request.queue) : 0;
-        int sysFlag = FLAG_SUSPEND | (commitOffset > 0 && !broker.slave() ? FLAG_COMMIT_OFFSET : 0);
-        RemotingCommand pull = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE)
-                .putExtField("consumerGroup", context.group())
-                .putExtField("topic", request.queue.topic())
-                .putExtField("queueId", request.queue.queueId())
-                .putExtField("queueOffset", request.nextOffset)
-                .putExtField("maxMsgNums", context.config().pullBatchSize())
-                .putExtField("sysFlag", sysFlag)
-                .putExtField("commitOffset", Math.max(0, commitOffset))
-                .putExtField("suspendTimeoutMillis", BROKER_SUSPEND_MILLIS)
-                .putExtField("subVersion", subscription.subVersion())
-                .putExtField("expressionType", subscription.expressionType())
-                .putExtField("bname", request.queue.brokerName());
+        int sysFlag = PullSysFlag.FLAG_SUSPEND
+                | (commitOffset > 0 && !broker.slave() ? PullSysFlag.FLAG_COMMIT_OFFSET : 0);
+        RemotingCommand pull = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE, new PullMessageRequestHeader(
+                context.group(), request.queue.topic(), request.queue.queueId(), request.nextOffset,
+                context.config().pullBatchSize(), sysFlag, Math.max(0, commitOffset), BROKER_SUSPEND_MILLIS, null,
+                subscription.subVersion(), subscription.expressionType(), null, request.queue.brokerName()));
         context.services().remoting().invoke(broker.address(), pull, PULL_TIMEOUT_MILLIS)
                 .whenComplete((response, failure) -> context.services().workers().execute(() -> {
                     if (failure != null) {
@@ -159,14 +158,21 @@ final class PullService {
     private void onResponse(PullRequest request, BrokerChoice broker, SubscriptionData subscription,
             RemotingCommand response) {
         ProcessQueue processQueue = request.processQueue;
-        if (response.code() == ResponseCode.SUCCESS || response.code() == ResponseCode.PULL_NOT_FOUND
-                || response.code() == ResponseCode.PULL_RETRY_IMMEDIATELY
-                || response.code() == ResponseCode.PULL_OFFSET_MOVED) {
-            request.brokerId = response.optionalLong("suggestWhichBrokerId", BrokerData.MASTER_ID);
+        PullMessageResponseHeader header = null;
+        if (FOUND_OR_MOVED.contains(response.code())) {
+            try {
+                header = PullMessageResponseHeader.readFrom(response);
+            } catch (HeaderFieldException e) {
+                log.warn("Pull of {} answered {} with a malformed header: {}", request.queue, response.code(),
+                        e.getMessage());
+                later(request, DELAY_ON_ERROR_MILLIS);
+                return;
+            }
+            request.brokerId = header.suggestWhichBrokerId();
         }
         switch (response.code()) {
             case ResponseCode.SUCCESS -> {
-                request.nextOffset = response.requiredLong("nextBeginOffset");
+                request.nextOffset = header.nextBeginOffset();
                 List<ReceivedMessage> messages = PulledMessages.decodeAll(response.body(), request.queue.brokerName())
                         .stream().filter(m -> matches(subscription, m)).toList();
                 if (!messages.isEmpty() && running.getAsBoolean() && !processQueue.isDropped()) {
@@ -178,13 +184,13 @@ final class PullService {
                 later(request, 0);
             }
             case ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY -> {
-                request.nextOffset = response.optionalLong("nextBeginOffset", request.nextOffset);
+                request.nextOffset = header.nextBeginOffset();
                 correctOffset(request);
                 later(request, redirectedToAbsentMaster(request, broker, response) ? DELAY_WHILE_MASTER_GONE_MILLIS
                         : 0);
             }
             case ResponseCode.PULL_OFFSET_MOVED -> {
-                long next = response.optionalLong("nextBeginOffset", request.nextOffset);
+                long next = header.nextBeginOffset();
                 log.warn("Offset {} of {} is illegal; continuing at {}", request.nextOffset, request.queue, next);
                 request.nextOffset = next;
                 if (processQueue.count() == 0) {

@@ -8,11 +8,13 @@ import io.nimbusmq.client.Message;
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.producer.ClientProducer;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +62,9 @@ public final class SendBack {
     private boolean consumerSendMsgBack(ReceivedMessage message, int maxReconsumeTimes, int delayLevel) {
         try {
             String address = services.routes().masterAddress(message.brokerName()).orElse(message.storeHost());
-            RemotingCommand request = RemotingCommand.createRequest(RequestCode.CONSUMER_SEND_MSG_BACK)
-                    .putExtField("offset", message.commitLogOffset())
-                    .putExtField("group", group)
-                    .putExtField("delayLevel", delayLevel)
-                    .putExtField("originMsgId", message.msgId())
-                    .putExtField("originTopic", message.topic())
-                    .putExtField("unitMode", false)
-                    .putExtField("maxReconsumeTimes", maxReconsumeTimes)
-                    .putExtField("bname", message.brokerName());
+            RemotingCommand request = RemotingCommand.createRequest(RequestCode.CONSUMER_SEND_MSG_BACK,
+                    new ConsumerSendMsgBackRequestHeader(message.commitLogOffset(), group, delayLevel, message.msgId(),
+                            message.topic(), false, maxReconsumeTimes, message.brokerName()));
             RemotingCommand response = services.remoting().invokeBlocking(address, request,
                     services.requestTimeoutMillis());
             if (response.code() == ResponseCode.SUCCESS) {
@@ -96,11 +92,11 @@ public final class SendBack {
         properties.put(MessageConst.DELAY, Integer.toString(Math.min(18, delayLevel)));
         properties.remove(MessageConst.RECONSUME_TIME);
         properties.remove(MessageConst.MAX_RECONSUME_TIMES);
-        properties.remove("TRAN_PREPARED");
+        properties.remove(MessageConst.TRAN_MSG);
         properties.putIfAbsent(MessageConst.UNIQ_KEY, message.msgId());
         try {
-            innerProducer.get().sendPrepared(MessageConst.retryTopic(group), new Message(
-                    MessageConst.retryTopic(group), message.body()).flag(message.flag()), properties,
+            innerProducer.get().sendPrepared(SystemTopics.retryTopic(group), new Message(
+                    SystemTopics.retryTopic(group), message.body()).flag(message.flag()), properties,
                     reconsumeTimes, maxReconsumeTimes);
             return true;
         } catch (MqClientException | IllegalArgumentException e) {

@@ -2,15 +2,19 @@ package io.nimbusmq.client.internal.consumer;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.route.BrokerChoice;
+import io.nimbusmq.message.MessageConst;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.GetMaxOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
+import io.nimbusmq.remoting.protocol.header.SearchOffsetRequestHeader;
 
 /**
  * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
@@ -37,7 +41,7 @@ final class StartOffsets {
         if (stored >= 0) {
             return stored;
         }
-        boolean retry = queue.topic().startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX);
+        boolean retry = SystemTopics.isRetryTopic(queue.topic());
         return switch (consumeFromWhere) {
             case CONSUME_FROM_FIRST_OFFSET -> 0;
             case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue,
@@ -47,18 +51,14 @@ final class StartOffsets {
     }
 
     private long maxOffset(MessageQueue queue) {
-        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("bname", queue.brokerName()));
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET,
+                new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName())));
     }
 
     private long searchOffset(MessageQueue queue, long timestampMillis) {
-        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("timestamp", timestampMillis)
-                .putExtField("bname", queue.brokerName()));
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+                new SearchOffsetRequestHeader(queue.topic(), queue.queueId(), timestampMillis,
+                        SearchOffsetRequestHeader.Boundary.LOWER, queue.brokerName())));
     }
 
     private long offsetCall(MessageQueue queue, RemotingCommand request) {
@@ -70,6 +70,6 @@ final class StartOffsets {
         if (response.code() != ResponseCode.SUCCESS) {
             throw new MqClientException(response.code(), "offset of " + queue + ": " + response.remark());
         }
-        return response.requiredLong("offset");
+        return OffsetResponseHeader.readFrom(response).offset();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 
 import io.nimbusmq.client.Message;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;

@@ -11,9 +11,11 @@ import java.util.zip.Inflater;
 
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.message.MessageCodec;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageIds;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.StoredMessage;
+import io.nimbusmq.message.SystemTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,7 @@ public final class PulledMessages {
         String uniqueKey = properties.get(MessageConst.UNIQ_KEY);
         String topic = stored.topic();
         String retryTopic = properties.get(MessageConst.RETRY_TOPIC);
-        if (retryTopic != null && topic.startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX)) {
+        if (retryTopic != null && SystemTopics.isRetryTopic(topic)) {
             topic = retryTopic;
         }
         byte[] body = stored.body();

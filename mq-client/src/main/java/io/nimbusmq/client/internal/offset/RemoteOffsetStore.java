@@ -12,6 +12,9 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.BrokerData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
+import io.nimbusmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 
 /**
  * CLUSTERING offsets, kept by the brokers: QUERY_CONSUMER_OFFSET (14) to read, UPDATE_CONSUMER_OFFSET (15, oneway as
@@ -30,11 +33,8 @@ public final class RemoteOffsetStore extends MemoryOffsets {
 
     @Override
     public long readFromStore(MessageQueue queue) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_CONSUMER_OFFSET)
-                .putExtField("consumerGroup", group)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("bname", queue.brokerName());
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_CONSUMER_OFFSET,
+                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), null, queue.brokerName()));
         RemotingCommand response = services.remoting().invokeBlocking(address(queue), request,
                 services.requestTimeoutMillis());
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
@@ -43,7 +43,7 @@ public final class RemoteOffsetStore extends MemoryOffsets {
         if (response.code() != ResponseCode.SUCCESS) {
             throw new MqClientException(response.code(), "offset of " + queue + ": " + response.remark());
         }
-        long offset = response.requiredLong("offset");
+        long offset = OffsetResponseHeader.readFrom(response).offset();
         offsets.put(queue, offset);
         return offset;
     }
@@ -71,12 +71,9 @@ public final class RemoteOffsetStore extends MemoryOffsets {
         if (address == null) {
             return;
         }
-        RemotingCommand request = RemotingCommand.createOnewayRequest(RequestCode.UPDATE_CONSUMER_OFFSET)
-                .putExtField("consumerGroup", group)
-                .putExtField("topic", queue.topic())
-                .putExtField("queueId", queue.queueId())
-                .putExtField("commitOffset", offset)
-                .putExtField("bname", queue.brokerName());
+        RemotingCommand request = RemotingCommand.createOnewayRequest(RequestCode.UPDATE_CONSUMER_OFFSET,
+                new UpdateConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), offset,
+                        queue.brokerName()));
         services.remoting().invokeOneway(address, request);
     }
 

@@ -16,7 +16,6 @@ import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.internal.ClientServices;
-import io.nimbusmq.client.internal.message.MessageConst;
 import io.nimbusmq.client.internal.message.OutgoingMessages;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
 import io.nimbusmq.client.producer.LocalTransactionExecutor;
@@ -25,8 +24,10 @@ import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.ProducerConfig;
 import io.nimbusmq.client.producer.TransactionChecker;
 import io.nimbusmq.client.producer.TransactionSendResult;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import org.slf4j.Logger;
@@ -179,7 +180,7 @@ public final class ClientProducer implements Producer {
         Map<String, String> properties = OutgoingMessages.wireProperties(message);
         properties.put(MessageConst.CORRELATION_ID, correlationId);
         properties.put(MessageConst.REPLY_TO_CLIENT, services.clientId());
-        properties.put(MessageConst.MESSAGE_TTL, Long.toString(timeout.toMillis()));
+        properties.put(MessageConst.TTL, Long.toString(timeout.toMillis()));
         CompletableFuture<ReceivedMessage> reply = services.replies().register(correlationId);
         services.scheduler().schedule(() -> reply.completeExceptionally(new MqClientException(
                 MqClientException.NO_RESPONSE, "no reply to request " + properties.get(MessageConst.UNIQ_KEY)
@@ -204,14 +205,14 @@ public final class ClientProducer implements Producer {
             throw new MqClientException(ResponseCode.MESSAGE_ILLEGAL, "message " + request.msgId()
                     + " is not a request: it lacks CLUSTER, CORRELATION_ID or REPLY_TO_CLIENT");
         }
-        Message reply = new Message(cluster + MessageConst.REPLY_TOPIC_SUFFIX, replyBody);
+        Message reply = new Message(cluster + SystemTopics.REPLY_TOPIC_SUFFIX, replyBody);
         Map<String, String> properties = OutgoingMessages.wireProperties(reply);
-        properties.put(MessageConst.MSG_TYPE, MessageConst.REPLY_MESSAGE_TYPE);
+        properties.put(MessageConst.MSG_TYPE, MessageConst.MSG_TYPE_REPLY);
         properties.put(MessageConst.CORRELATION_ID, correlationId);
         properties.put(MessageConst.REPLY_TO_CLIENT, replyTo);
-        String ttl = request.property(MessageConst.MESSAGE_TTL);
+        String ttl = request.property(MessageConst.TTL);
         if (ttl != null) {
-            properties.put(MessageConst.MESSAGE_TTL, ttl);
+            properties.put(MessageConst.TTL, ttl);
         }
         OutgoingMessage outgoing = outgoing(reply.topic(), reply, properties, 0, RequestCode.SEND_REPLY_MESSAGE_V2);
         return await(sender.send(outgoing, sender.roundRobin(), 1 + config.retryTimesWhenSendFailed(),
@@ -272,7 +273,7 @@ public final class ClientProducer implements Producer {
                 throw new IllegalArgumentException("all messages of a batch must have one topic: " + topic
                         + " and " + message.topic());
             }
-            if (message.property(MessageConst.DELAY) != null || topic.startsWith(MessageConst.RETRY_GROUP_TOPIC_PREFIX)) {
+            if (message.property(MessageConst.DELAY) != null || SystemTopics.isRetryTopic(topic)) {
                 throw new IllegalArgumentException("batches support neither delays nor retry topics");
             }
             Map<String, String> wire = OutgoingMessages.wireProperties(message);

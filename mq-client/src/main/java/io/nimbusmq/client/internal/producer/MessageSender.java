@@ -9,10 +9,13 @@ import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.internal.ClientServices;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
 import io.nimbusmq.client.internal.route.TopicPublishInfo;
-import io.nimbusmq.client.internal.route.TopicRouteTable;
+import io.nimbusmq.message.SystemTopics;
+import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
+import io.nimbusmq.remoting.protocol.header.SendMessageResponseHeader;
 
 /**
  * Sends one {@link OutgoingMessage}: picks a queue, writes the SEND_MESSAGE_V2 header (remoting-protocol.md §4.1),
@@ -146,24 +149,11 @@ public final class MessageSender {
     }
 
     private RemotingCommand request(OutgoingMessage message, MessageQueue queue) {
-        RemotingCommand request = RemotingCommand.createRequest(message.requestCode())
-                .putExtField("a", group)
-                .putExtField("b", message.topic())
-                .putExtField("c", TopicRouteTable.DEFAULT_TOPIC)
-                .putExtField("d", defaultTopicQueueNums)
-                .putExtField("e", queue.queueId())
-                .putExtField("f", message.sysFlag())
-                .putExtField("g", System.currentTimeMillis())
-                .putExtField("h", message.flag())
-                .putExtField("i", message.properties())
-                .putExtField("j", message.reconsumeTimes())
-                .putExtField("k", false)
-                .putExtField("l", message.maxReconsumeTimes())
-                .putExtField("m", message.batch())
-                .putExtField("n", queue.brokerName())
-                .putExtField("bname", queue.brokerName());
-        request.setBody(message.body());
-        return request;
+        return RemotingCommand.createRequest(message.requestCode(), new SendMessageRequestHeader(group,
+                message.topic(), SystemTopics.AUTO_CREATE_TOPIC_KEY, defaultTopicQueueNums, queue.queueId(),
+                message.sysFlag(), System.currentTimeMillis(), message.flag(), message.properties(),
+                message.reconsumeTimes(), false, message.maxReconsumeTimes(), message.batch(), queue.brokerName()))
+                .setBody(message.body());
     }
 
     private static SendResult sendResult(OutgoingMessage message, MessageQueue queue, RemotingCommand response) {
@@ -175,9 +165,16 @@ public final class MessageSender {
             default -> throw new MqClientException(response.code(), "send to " + queue + " failed: code "
                     + response.code() + ", " + response.remark());
         };
-        int queueId = response.optionalInt("queueId", queue.queueId());
-        return new SendResult(status, message.msgId(), response.optionalString("msgId"),
-                new MessageQueue(queue.topic(), queue.brokerName(), queueId),
-                response.optionalLong("queueOffset", -1), response.optionalString("transactionId"));
+        SendMessageResponseHeader header;
+        try {
+            header = SendMessageResponseHeader.readFrom(response);
+        } catch (HeaderFieldException e) {
+            // the message may be stored: not retried, as a stored message would be sent twice
+            throw new MqClientException(response.code(), "send to " + queue + " answered a malformed header: "
+                    + e.getMessage());
+        }
+        return new SendResult(status, message.msgId(), header.msgId(),
+                new MessageQueue(queue.topic(), queue.brokerName(), header.queueId()), header.queueOffset(),
+                header.transactionId());
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.nimbusmq.client.ReceivedMessage;
-import io.nimbusmq.client.internal.message.MessageConst;
+import io.nimbusmq.message.MessageConst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,10 @@
 package io.nimbusmq.client.internal.producer;
 
 import io.nimbusmq.client.producer.LocalTransactionState;
+import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.header.EndTransactionRequestHeader;
 
 /**
  * The END_TRANSACTION (37) request, oneway (remoting-protocol.md §4.6): which half message (its queue offset in the
@@ -10,31 +12,21 @@ import io.nimbusmq.remoting.protocol.RequestCode;
  */
 public final class TransactionEnd {
 
-    static final int COMMIT = 0x8;
-    static final int ROLLBACK = 0xC;
-    static final int UNKNOWN = 0;
-
     private TransactionEnd() {
     }
 
     public static RemotingCommand request(String producerGroup, long halfQueueOffset, long commitLogOffset,
             LocalTransactionState state, boolean fromCheck, String uniqueKey, String transactionId, String topic) {
-        return RemotingCommand.createOnewayRequest(RequestCode.END_TRANSACTION)
-                .putExtField("producerGroup", producerGroup)
-                .putExtField("tranStateTableOffset", halfQueueOffset)
-                .putExtField("commitLogOffset", commitLogOffset)
-                .putExtField("commitOrRollback", code(state))
-                .putExtField("fromTransactionCheck", fromCheck)
-                .putExtField("msgId", uniqueKey)
-                .putExtField("transactionId", transactionId)
-                .putExtField("topic", topic);
+        return RemotingCommand.createOnewayRequest(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader(
+                producerGroup, halfQueueOffset, commitLogOffset, code(state), fromCheck, uniqueKey, transactionId,
+                topic));
     }
 
     static int code(LocalTransactionState state) {
         return switch (state) {
-            case COMMIT_MESSAGE -> COMMIT;
-            case ROLLBACK_MESSAGE -> ROLLBACK;
-            case UNKNOW -> UNKNOWN;
+            case COMMIT_MESSAGE -> MessageSysFlag.TRANSACTION_COMMIT_TYPE;
+            case ROLLBACK_MESSAGE -> MessageSysFlag.TRANSACTION_ROLLBACK_TYPE;
+            case UNKNOW -> MessageSysFlag.TRANSACTION_NOT_TYPE;
         };
     }
 

@@ -12,6 +12,7 @@ import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerListBody;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 
 /**
  * Which queues of a topic this client should consume: every readable queue in BROADCASTING; in CLUSTERING its
@@ -54,8 +55,8 @@ public final class QueueAllocator {
         if (address == null) {
             return List.of();
         }
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_LIST_BY_GROUP)
-                .putExtField("consumerGroup", group);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+                new ConsumerGroupRequestHeader(group));
         try {
             RemotingCommand response = services.remoting().invokeBlocking(address, request,
                     services.requestTimeoutMillis());

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
@@ -19,6 +20,7 @@ import io.nimbusmq.remoting.protocol.body.QueueData;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.TopicRouteData;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicRouteTable {
 
-    /** The topic the broker inherits auto-created topics from. */
-    public static final String DEFAULT_TOPIC = "TBW102";
     private static final int PERM_READ = 4;
     private static final int PERM_WRITE = 2;
     private static final Logger log = LoggerFactory.getLogger(TopicRouteTable.class);
@@ -87,7 +87,7 @@ public final class TopicRouteTable {
         if (cached != null && !cached.isEmpty()) {
             return cached;
         }
-        TopicRouteData defaultRoute = fetch(DEFAULT_TOPIC).orElseThrow(() -> new MqClientException(
+        TopicRouteData defaultRoute = fetch(SystemTopics.AUTO_CREATE_TOPIC_KEY).orElseThrow(() -> new MqClientException(
                 ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic));
         rememberBrokers(defaultRoute);
         TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, defaultRoute, defaultQueueNums), true);
@@ -183,8 +183,8 @@ public final class TopicRouteTable {
     }
 
     private Optional<TopicRouteData> fetch(String topic) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC)
-                .putExtField("topic", topic);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+                new GetRouteInfoRequestHeader(topic, null));
         RemotingCommand response = remoting.invokeNameServer(request, timeoutMillis);
         if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
             return Optional.empty();

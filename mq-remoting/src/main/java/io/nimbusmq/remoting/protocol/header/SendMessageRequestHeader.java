@@ -44,7 +44,6 @@ public record SendMessageRequestHeader(String producerGroup, String topic, Strin
         "maxReconsumeTimes", "batch", "bname"};
     private static final String[] SHORT_NAMES = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
         "n"};
-    private static final String BROKER_NAME = "bname";
 
     /** Reads the long or the short form, as the command's code says. */
     public static SendMessageRequestHeader readFrom(RemotingCommand request) {
@@ -54,9 +53,9 @@ public record SendMessageRequestHeader(String producerGroup, String topic, Strin
                 request.requiredString(n[2]), request.requiredInt(n[3]), request.requiredInt(n[4]),
                 request.requiredInt(n[5]), request.requiredLong(n[6]), request.requiredInt(n[7]),
                 request.optionalString(n[8], ""), request.optionalInt(n[9], 0), request.optionalBoolean(n[10], false),
-                optionalInteger(request, n[11]),
+                HeaderFields.integer(request, n[11]),
                 request.optionalBoolean(n[12], request.code() == RequestCode.SEND_BATCH_MESSAGE),
-                brokerName != null ? brokerName : request.optionalString(BROKER_NAME));
+                brokerName != null ? brokerName : request.optionalString(HeaderFields.BROKER_NAME));
     }
 
     @Override
@@ -76,14 +75,10 @@ public record SendMessageRequestHeader(String producerGroup, String topic, Strin
                 .putExtField(n[11], maxReconsumeTimes)
                 .putExtField(n[12], batch)
                 .putExtField(n[13], brokerName)
-                .putExtField(BROKER_NAME, brokerName);
+                .putExtField(HeaderFields.BROKER_NAME, brokerName);
     }
 
     private static String[] names(int code) {
         return code == RequestCode.SEND_MESSAGE || code == RequestCode.SEND_REPLY_MESSAGE ? LONG_NAMES : SHORT_NAMES;
-    }
-
-    private static Integer optionalInteger(RemotingCommand request, String name) {
-        return request.optionalString(name) == null ? null : request.requiredInt(name);
     }
 }

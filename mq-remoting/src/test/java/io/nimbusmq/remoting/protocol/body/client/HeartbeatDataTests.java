@@ -2,6 +2,7 @@ package io.nimbusmq.remoting.protocol.body.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ class HeartbeatDataTests {
         assertThat(heartbeat.heartbeatFingerprint()).isZero();
         assertThat(heartbeat.withoutSub()).isFalse();
         assertThat(heartbeat.producerDataSet()).extracting(ProducerData::groupName)
-                .containsExactlyInAnyOrder(ProducerData.CLIENT_INNER_PRODUCER, "pg");
+                .containsExactlyInAnyOrder(SystemTopics.CLIENT_INNER_PRODUCER, "pg");
         assertThat(heartbeat.consumerDataSet()).singleElement().satisfies(consumer -> {
             assertThat(consumer.groupName()).isEqualTo("cg");
             assertThat(consumer.consumeType()).isEqualTo(ConsumeType.CONSUME_PASSIVELY);
@@ -50,7 +51,7 @@ class HeartbeatDataTests {
                         ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, orderedSet(
                                 SubscriptionData.ofTags("T", "tagA || tagB", 1_700_000_000_000L),
                                 SubscriptionData.ofTags("%RETRY%cg", "*", 1_700_000_000_001L)), false)),
-                orderedSet(new ProducerData(ProducerData.CLIENT_INNER_PRODUCER), new ProducerData("pg")), 0, false);
+                orderedSet(new ProducerData(SystemTopics.CLIENT_INNER_PRODUCER), new ProducerData("pg")), 0, false);
 
         assertThat(RemotingJson.toJson(heartbeat)).isEqualTo(OBSERVED_HEARTBEAT);
     }

@@ -1,0 +1,64 @@
+package io.nimbusmq.message;
+
+/**
+ * The topic and group names RocketMQ reserves (remoting-protocol.md §7), and the names derived from a group or a
+ * cluster. {@link TopicValidator} keeps the naming rules and uses these.
+ *
+ * <pre>
+ * | constant                   | name                        | what it is                                          |
+ * |----------------------------|-----------------------------|-----------------------------------------------------|
+ * | AUTO_CREATE_TOPIC_KEY      | TBW102                      | template of auto-created topics; producers' fallback |
+ * | RETRY_GROUP_TOPIC_PREFIX   | %RETRY%                     | + group: the group's retry topic                    |
+ * | DLQ_GROUP_TOPIC_PREFIX     | %DLQ%                       | + group: the group's dead-letter topic              |
+ * | REPLY_TOPIC_SUFFIX         | _REPLY_TOPIC                | cluster +: where replies to requests are stored     |
+ * | SCHEDULE_TOPIC             | SCHEDULE_TOPIC_XXXX         | delayed messages, one queue per level               |
+ * | TIMER_TOPIC                | rmq_sys_wheel_timer         | timer messages waiting                              |
+ * | TRANS_HALF_TOPIC           | RMQ_SYS_TRANS_HALF_TOPIC    | transactional half messages                         |
+ * | TRANS_OP_HALF_TOPIC        | RMQ_SYS_TRANS_OP_HALF_TOPIC | commit / rollback records of half messages          |
+ * | TRANS_CHECK_MAX_TIME_TOPIC | TRANS_CHECK_MAX_TIME_TOPIC  | half messages past their check-backs                |
+ * | SELF_TEST_TOPIC            | SELF_TEST_TOPIC             | reserved                                            |
+ * | OFFSET_MOVED_EVENT         | OFFSET_MOVED_EVENT          | reserved                                            |
+ * | TRACE_TOPIC                | RMQ_SYS_TRACE_TOPIC         | message traces                                      |
+ * | TRANS_CHECK_GROUP          | CID_RMQ_SYS_TRANS           | the group that reads the half topics                |
+ * | CLIENT_INNER_PRODUCER      | CLIENT_INNER_PRODUCER       | the producer group of every client's own sends      |
+ * </pre>
+ */
+public final class SystemTopics {
+
+    public static final String AUTO_CREATE_TOPIC_KEY = "TBW102";
+    public static final String RETRY_GROUP_TOPIC_PREFIX = "%RETRY%";
+    public static final String DLQ_GROUP_TOPIC_PREFIX = "%DLQ%";
+    public static final String REPLY_TOPIC_SUFFIX = "_REPLY_TOPIC";
+    public static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
+    public static final String TIMER_TOPIC = "rmq_sys_wheel_timer";
+    public static final String TRANS_HALF_TOPIC = "RMQ_SYS_TRANS_HALF_TOPIC";
+    public static final String TRANS_OP_HALF_TOPIC = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
+    public static final String TRANS_CHECK_MAX_TIME_TOPIC = "TRANS_CHECK_MAX_TIME_TOPIC";
+    public static final String SELF_TEST_TOPIC = "SELF_TEST_TOPIC";
+    public static final String OFFSET_MOVED_EVENT = "OFFSET_MOVED_EVENT";
+    public static final String TRACE_TOPIC = "RMQ_SYS_TRACE_TOPIC";
+    public static final String TRANS_CHECK_GROUP = "CID_RMQ_SYS_TRANS";
+    public static final String CLIENT_INNER_PRODUCER = "CLIENT_INNER_PRODUCER";
+
+    private SystemTopics() {
+    }
+
+    /** {@code %RETRY%<group>}. */
+    public static String retryTopic(String group) {
+        return RETRY_GROUP_TOPIC_PREFIX + group;
+    }
+
+    /** {@code %DLQ%<group>}. */
+    public static String dlqTopic(String group) {
+        return DLQ_GROUP_TOPIC_PREFIX + group;
+    }
+
+    /** {@code <cluster>_REPLY_TOPIC}. */
+    public static String replyTopic(String cluster) {
+        return cluster + REPLY_TOPIC_SUFFIX;
+    }
+
+    public static boolean isRetryTopic(String topic) {
+        return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
+    }
+}
