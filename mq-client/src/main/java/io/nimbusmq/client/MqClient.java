@@ -53,6 +53,15 @@ public interface MqClient extends AutoCloseable {
      */
     Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic);
 
+    /**
+     * Sends dead letter {@code msgId} of {@code group} back to its original topic, as a fresh message with reconsume
+     * times 0 and the same UNIQ_KEY (Nimbus MQ brokers only: RESEND_DEAD_LETTER is our own admin code).
+     *
+     * @param msgId the dead letter's UNIQ_KEY (the id consumers and queries show) or its offsetMsgId
+     * @throws MqClientException when no broker holds it, or its original topic is gone
+     */
+    DeadLetterResent resendDeadLetter(String group, String msgId);
+
     /** Shuts down every producer and consumer created here (consumers drain and commit), then the connections. */
     @Override
     void close();

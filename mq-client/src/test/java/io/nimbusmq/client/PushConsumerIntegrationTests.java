@@ -3,6 +3,7 @@ package io.nimbusmq.client;
 import static io.nimbusmq.client.NimbusBrokerExtension.PATIENCE;
 import static io.nimbusmq.client.NimbusBrokerExtension.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -336,6 +338,37 @@ class PushConsumerIntegrationTests {
         assertThat(deliveries).extracting(PushConsumerIntegrationTests::text).containsOnly("try-me");
         await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> deliveries.size() == 3);
+    }
+
+    @Test
+    void aDeadLetterIsSentBackToItsTopicByTheClient() {
+        String topic = broker.createTopic("resend", 1);
+        String group = uniqueName("dg");
+        Producer producer = producer(broker.client());
+        AtomicBoolean failing = new AtomicBoolean(true);
+        List<ReceivedMessage> deliveries = new CopyOnWriteArrayList<>();
+        MqClient client = broker.client();
+        client.pushConsumer(config(group, topic).maxReconsumeTimes(0).build(), messages -> {
+            deliveries.addAll(messages);
+            return failing.get() ? ConsumeStatus.RETRY : ConsumeStatus.SUCCESS;
+        }).start();
+        SendResult sent = producer.send(new Message(topic, utf8("dead-then-alive")));
+        await().atMost(PATIENCE).until(() -> broker.broker().messageStore().maxOffsetInQueue("%DLQ%" + group, 0) == 1);
+        assertThat(deliveries).hasSize(1);
+
+        failing.set(false);
+        DeadLetterResent resent = client.resendDeadLetter(group, sent.msgId());
+        assertThat(resent.topic()).isEqualTo(topic);
+        assertThat(resent.brokerAddress()).isEqualTo(broker.address());
+        await().atMost(PATIENCE).until(() -> deliveries.size() == 2);
+        assertThat(deliveries.get(1).msgId()).isEqualTo(sent.msgId());
+        assertThat(deliveries.get(1).topic()).isEqualTo(topic);
+        assertThat(deliveries.get(1).reconsumeTimes()).isZero();
+        assertThat(text(deliveries.get(1))).isEqualTo("dead-then-alive");
+
+        assertThatThrownBy(() -> client.resendDeadLetter(group, "0A0000010000000000000000DEADBEEF"))
+                .isInstanceOf(MqClientException.class).hasMessageContaining("%DLQ%" + group)
+                .extracting(e -> ((MqClientException) e).responseCode()).isEqualTo(ResponseCode.QUERY_NOT_FOUND);
     }
 
     @Test

@@ -9,9 +9,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.nimbusmq.broker.retry.DeadLetterAdmin;
 import io.nimbusmq.broker.time.ManualClock;
 import io.nimbusmq.message.SystemTopics;
+import io.nimbusmq.remoting.netty.NettyRemotingClient;
+import io.nimbusmq.remoting.netty.RemotingClientConfig;
+import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterRequestHeader;
+import io.nimbusmq.remoting.protocol.header.ResendDeadLetterResponseHeader;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -32,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Retry and dead letters with the official 5.3.1 push consumer: a listener that fails sees its message again after
  * RocketMQ's back-off (10 s, then 30 s) through the broker's CONSUMER_SEND_MSG_BACK, then the message is in
  * {@code %DLQ%<group>}; it is found with the official admin's queryMessage, handed to the consumer with
- * consumeMessageDirectly, and sent back to its original topic with {@link DeadLetterAdmin}. An orderly consumer
+ * consumeMessageDirectly, and sent back to its original topic with RESEND_DEAD_LETTER (what {@code MqClient.resendDeadLetter} sends). An orderly consumer
  * dead-letters by sending the message to {@code %RETRY%<group>} past its max reconsume times, which the broker
  * stores in {@code %DLQ%<group>} (remoting-protocol.md §4.1 step 5).
  */
@@ -103,9 +109,12 @@ class RetryCompatibilityTests {
         assertThat(attempts).as("consumeMessageDirectly ran the listener").hasSize(4);
 
         failing.set(false);
-        try (DeadLetterAdmin deadLetters = new DeadLetterAdmin()) {
-            DeadLetterAdmin.Resent resent = deadLetters.resend(broker.address(), group, sent.getMsgId());
-            assertThat(resent.topic()).isEqualTo(topic);
+        try (NettyRemotingClient remoting = new NettyRemotingClient(RemotingClientConfig.defaults())) {
+            RemotingCommand resent = remoting.invokeSync(broker.address(), RemotingCommand.createRequest(
+                    RequestCode.RESEND_DEAD_LETTER, new ResendDeadLetterRequestHeader(group, sent.getMsgId())),
+                    5_000).get();
+            assertThat(resent.code()).as(resent.remark()).isEqualTo(ResponseCode.SUCCESS);
+            assertThat(ResendDeadLetterResponseHeader.readFrom(resent).topic()).isEqualTo(topic);
         }
         await("resent message consumed").atMost(CompatBroker.PATIENCE).until(() -> attempts.size() == 5);
         MessageExt again = List.copyOf(attempts).get(4);

@@ -91,6 +91,11 @@ public final class FakeMqClient implements MqClient {
         return java.util.Optional.ofNullable(groupMembers.get(group));
     }
 
+    @Override
+    public io.nimbusmq.client.DeadLetterResent resendDeadLetter(String group, String msgId) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
     public boolean isClosed() {
         return closed;
     }

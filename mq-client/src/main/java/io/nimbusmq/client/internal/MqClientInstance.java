@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.DeadLetterResent;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.internal.admin.DeadLetterResend;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
 import io.nimbusmq.client.internal.consumer.ConsumerGroupQuery;
 import io.nimbusmq.client.internal.producer.ClientProducer;
@@ -147,6 +149,12 @@ public final class MqClientInstance implements MqClient {
     public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
         ensureOpen();
         return new ConsumerGroupQuery(services).members(group, topic);
+    }
+
+    @Override
+    public DeadLetterResent resendDeadLetter(String group, String msgId) {
+        ensureOpen();
+        return new DeadLetterResend(services).resend(group, msgId);
     }
 
     /** The producer that consumers use to send failed messages to their retry topic themselves. */

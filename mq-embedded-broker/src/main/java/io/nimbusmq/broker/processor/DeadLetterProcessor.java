@@ -29,7 +29,7 @@ import io.nimbusmq.store.read.QueryMessageResult;
  * (its UNIQ_KEY, as consumers and {@code queryMessage} show it, or its offsetMsgId) and stores it again in its
  * original topic (RETRY_TOPIC) on a random writable queue, as a fresh message with reconsume times 0 and the same
  * UNIQ_KEY. Header and response header: {@code ResendDeadLetterRequestHeader}, {@code ResendDeadLetterResponseHeader}.
- * {@code io.nimbusmq.broker.retry.DeadLetterAdmin} sends it.
+ * Our client sends it with {@code MqClient.resendDeadLetter(group, msgId)}.
  */
 public final class DeadLetterProcessor implements RequestProcessor {
 

@@ -180,7 +180,9 @@ class AccessControlTests {
     }
 
     private static org.apache.rocketmq.remoting.protocol.RemotingCommand pull(String topic, String group) {
-        return request(RequestCode.PULL_MESSAGE, Map.of("topic", topic, "consumerGroup", group, "queueId", "0"));
+        return request(RequestCode.PULL_MESSAGE, Map.of("topic", topic, "consumerGroup", group, "queueId", "0",
+                "queueOffset", "0", "maxMsgNums", "32", "sysFlag", "2", "commitOffset", "0",
+                "suspendTimeoutMillis", "15000", "subVersion", "0"));
     }
 
     private static org.apache.rocketmq.remoting.protocol.RemotingCommand request(int code, Map<String, String> ext) {

@@ -16,6 +16,7 @@ import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class AclPreprocessorTests {
     }
 
     private static RemotingCommand send(String topic, SessionCredentials credentials) {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2).putExtField("a", "pg")
-                .putExtField("b", topic);
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2,
+                new SendMessageRequestHeader("pg", topic, "TBW102", 4, 0, 0, 1L, 0, "", 0, false, null, false, null));
         return RequestSignature.sign(request, credentials);
     }
 }
