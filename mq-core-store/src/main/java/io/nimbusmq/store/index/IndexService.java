@@ -13,6 +13,7 @@ import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
 import io.nimbusmq.store.recovery.RecoveryParticipant;
 import org.slf4j.Logger;
@@ -29,12 +30,18 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
 
     private final Path dir;
     private final IndexConfig config;
+    private final SegmentAllocator allocator;
     private final CopyOnWriteArrayList<IndexFile> files = new CopyOnWriteArrayList<>();
     private long nextSequence;
 
     public IndexService(Path dir, IndexConfig config) {
+        this(dir, config, SegmentAllocator.zeroFill());
+    }
+
+    public IndexService(Path dir, IndexConfig config, SegmentAllocator allocator) {
         this.dir = dir;
         this.config = config;
+        this.allocator = allocator;
     }
 
     public static String indexKey(String topic, String key) {
@@ -50,7 +57,7 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
             paths = listing.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString())).sorted().toList();
         }
         for (Path path : paths) {
-            files.add(IndexFile.open(path, config));
+            files.add(IndexFile.open(path, config, allocator));
             nextSequence = StoreFileNames.parseSegmentOffset(path.getFileName().toString()) + 1;
         }
     }
@@ -95,7 +102,8 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
                 return last;
             }
         }
-        IndexFile created = IndexFile.open(dir.resolve(StoreFileNames.segmentName(nextSequence++)), config);
+        IndexFile created = IndexFile.open(dir.resolve(StoreFileNames.segmentName(nextSequence++)), config,
+                allocator);
         files.add(created);
         return created;
     }

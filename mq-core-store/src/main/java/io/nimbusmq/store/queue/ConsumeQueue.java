@@ -8,6 +8,7 @@ import java.util.List;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.file.SegmentAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,10 @@ public final class ConsumeQueue {
     private final ByteBuffer entryBuffer = ByteBuffer.allocate(ENTRY_SIZE);
     private volatile long minQueueOffset;
 
-    public ConsumeQueue(String topic, int queueId, Path dir, ConsumeQueueConfig config) {
+    public ConsumeQueue(String topic, int queueId, Path dir, ConsumeQueueConfig config, SegmentAllocator allocator) {
         this.topic = topic;
         this.queueId = queueId;
-        this.files = new MappedFileQueue(dir, config.segmentSizeBytes());
+        this.files = new MappedFileQueue(dir, config.segmentSizeBytes(), allocator);
     }
 
     public String topic() {

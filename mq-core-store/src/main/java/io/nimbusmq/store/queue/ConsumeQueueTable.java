@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
 import io.nimbusmq.store.recovery.RecoveryParticipant;
 
@@ -18,11 +19,17 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
 
     private final Path storeRoot;
     private final ConsumeQueueConfig config;
+    private final SegmentAllocator allocator;
     private final ConcurrentMap<String, ConcurrentMap<Integer, ConsumeQueue>> queues = new ConcurrentHashMap<>();
 
     public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config) {
+        this(storeRoot, config, SegmentAllocator.zeroFill());
+    }
+
+    public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config, SegmentAllocator allocator) {
         this.storeRoot = storeRoot;
         this.config = config;
+        this.allocator = allocator;
     }
 
     /** Maps every queue found on disk. */
@@ -46,7 +53,7 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                ConsumeQueue queue = new ConsumeQueue(topic, Integer.parseInt(name), queueDir, config);
+                ConsumeQueue queue = new ConsumeQueue(topic, Integer.parseInt(name), queueDir, config, allocator);
                 queue.load();
                 queue.recoverEnd();
                 queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(queue.queueId(), queue);
@@ -62,7 +69,7 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
     public ConsumeQueue findOrCreate(String topic, int queueId) {
         return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id,
-                        StoreFileNames.consumeQueueDir(storeRoot, topic, id), config));
+                        StoreFileNames.consumeQueueDir(storeRoot, topic, id), config, allocator));
     }
 
     public List<ConsumeQueue> all() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.nimbusmq.store.file.SegmentAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ConsumeQueueTests {
 
     @BeforeEach
     void open() {
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
     }
 
     @AfterEach
@@ -73,7 +74,7 @@ class ConsumeQueueTests {
     void recoverEndFindsTheLastWrittenEntryAfterReload() throws IOException {
         putSequential(20);
         queue.shutdown();
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
         queue.load();
         queue.recoverEnd();
         assertThat(queue.maxOffset()).isEqualTo(20);
@@ -89,7 +90,7 @@ class ConsumeQueueTests {
         queue.truncateAfterPhysical(1600);
         assertThat(queue.maxOffset()).isEqualTo(16);
         queue.shutdown();
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
         queue.load();
         queue.recoverEnd();
         assertThat(queue.maxOffset()).isEqualTo(16);
