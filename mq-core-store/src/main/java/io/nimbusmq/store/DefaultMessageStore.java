@@ -143,7 +143,7 @@ public final class DefaultMessageStore implements MessageStore {
         commitLog.load();
         consumeQueues.load();
         index.load();
-        recoveryResult = new StoreRecovery(commitLog.files(), checkpoint, clean, List.of(consumeQueues, index),
+        recoveryResult = new StoreRecovery(commitLog, checkpoint, clean, List.of(consumeQueues, index),
                 from -> {
                     reput.setDispatchedOffset(from);
                     reput.dispatchUntil(commitLog.maxOffset());

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.message.RecordCrc;
@@ -300,6 +301,23 @@ public final class CommitLog {
         return false;
     }
 
+    /**
+     * What the intact record that starts at {@code physicalOffset} holds, or null if no intact record starts there.
+     * Recovery uses it to check consume queue entries; unlike {@link #sliceValidRecord} it reports nothing.
+     */
+    public MessageMeta recordMetaAt(long physicalOffset) {
+        MappedSlice slice = sliceRecord(physicalOffset);
+        if (slice == null) {
+            return null;
+        }
+        try {
+            RecordCheck check = MessageCodec.checkSealed(slice.buffer(), 0, slice.sizeBytes(), physicalOffset);
+            return check.kind() == RecordCheck.Kind.MESSAGE ? MessageCodec.decodeMeta(slice.buffer(), 0) : null;
+        } finally {
+            slice.release();
+        }
+    }
+
     public long minOffset() {
         return files.minOffset();
     }
@@ -313,10 +331,6 @@ public final class CommitLog {
         return files.flushedOffset();
     }
 
-    /** Cuts the log at {@code offset}; used by recovery only. */
-    public void truncateTo(long offset) {
-        files.truncateTo(offset);
-    }
 
     public void shutdown() {
         files.shutdown();

@@ -258,20 +258,26 @@ public final class MappedFile {
      * record can ever be read back as valid data.
      */
     public void truncateTo(int position) {
+        truncateTo(position, false);
+    }
+
+    /** {@link #truncateTo(int)}, zeroing every stale byte to the end of the file if {@code zeroToEnd}. */
+    public void truncateTo(int position, boolean zeroToEnd) {
         if (position < 0 || position > fileSize) {
             throw new IllegalArgumentException("truncate position " + position + " outside " + path);
         }
-        zeroStaleBytes(position);
+        zeroStaleBytes(position, zeroToEnd ? Integer.MAX_VALUE : 16);
         writePosition.set(position);
         flushedPosition.set(Math.min(flushedPosition.get(), position));
     }
 
-    private void zeroStaleBytes(int from) {
+    /** Zeroes the 64 KiB chunks after {@code from} that hold anything, until {@code maxCleanChunks} in a row did not. */
+    private void zeroStaleBytes(int from, int maxCleanChunks) {
         final int chunk = 64 * 1024;
         MappedByteBuffer map = mapping();
         int cleanChunks = 0;
         byte[] zeros = new byte[chunk];
-        for (int pos = from; pos < fileSize && cleanChunks < 16; pos += chunk) {
+        for (int pos = from; pos < fileSize && cleanChunks < maxCleanChunks; pos += chunk) {
             int length = Math.min(chunk, fileSize - pos);
             boolean clean = true;
             for (int i = pos; i < pos + length; i++) {

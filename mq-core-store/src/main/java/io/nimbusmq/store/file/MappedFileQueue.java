@@ -1,9 +1,11 @@
 package io.nimbusmq.store.file;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +36,7 @@ public final class MappedFileQueue implements ForceableLog {
     private final CopyOnWriteArrayList<MappedFile> files = new CopyOnWriteArrayList<>();
     /** Serialises the creation of segment files: a roll waits for a preallocation of the same file. */
     private final Object allocationLock = new Object();
+    private final List<Long> restored = new ArrayList<>();
 
     public MappedFileQueue(Path dir, int segmentSizeBytes) {
         this(dir, segmentSizeBytes, SegmentAllocator.zeroFill());
@@ -61,6 +64,11 @@ public final class MappedFileQueue implements ForceableLog {
      * Maps every segment found in the directory. Write positions start at the end of each file; recovery moves the
      * last ones back to where valid data ends. Leftover preallocated files are deleted: a crash may have cut them
      * short.
+     *
+     * <p>A segment shorter than the segment size (cut by a crash or a bad copy) is restored to its size with zeros,
+     * logged, and listed in {@link #restoredSegments()}: its valid records are kept and recovery reports what was lost.
+     * Names that do not follow each other, or a file longer than the segment size, are refused before any file is
+     * touched: the segment size may have been changed.
      */
     public void load() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -78,18 +86,44 @@ public final class MappedFileQueue implements ForceableLog {
                     .sorted()
                     .toList();
         }
-        long expected = -1;
+        checkLayout(paths);
         for (Path path : paths) {
-            long from = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
-            if (expected >= 0 && from != expected) {
-                throw new IOException("segment " + path + " does not follow the previous one (expected offset "
-                        + expected + ")");
+            long size = Files.size(path);
+            if (size < segmentSizeBytes) {
+                restore(path, size);
             }
             MappedFile file = MappedFile.open(path, segmentSizeBytes);
             file.truncateToLoadedEnd();
             files.add(file);
+        }
+    }
+
+    private void checkLayout(List<Path> paths) throws IOException {
+        long expected = -1;
+        for (Path path : paths) {
+            long from = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
+            if (expected >= 0 && from != expected || Files.size(path) > segmentSizeBytes) {
+                throw new IOException("segment " + path + " (" + Files.size(path) + " bytes) does not fit segments of "
+                        + segmentSizeBytes + " bytes" + (expected >= 0 ? " following each other (expected offset "
+                        + expected + ")" : "") + "; was the segment size changed? It applies to new stores only");
+            }
             expected = from + segmentSizeBytes;
         }
+    }
+
+    private void restore(Path path, long size) throws IOException {
+        log.warn("Segment {} has {} bytes instead of {} (cut by a crash or a bad copy): restoring its size with "
+                + "zeros; the data in its last {} bytes is lost, recovery keeps its valid records", path, size,
+                segmentSizeBytes, segmentSizeBytes - size);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            SegmentReservation.reserve(channel, path, size, segmentSizeBytes, allocator);
+        }
+        restored.add(StoreFileNames.parseSegmentOffset(path.getFileName().toString()));
+    }
+
+    /** Where the segments that {@link #load()} found cut short start, oldest first. */
+    public List<Long> restoredSegments() {
+        return List.copyOf(restored);
     }
 
     public boolean isEmpty() {
@@ -256,6 +290,15 @@ public final class MappedFileQueue implements ForceableLog {
      * Cuts the log at {@code offset}: later segments are deleted and the segment holding the offset is truncated.
      */
     public void truncateTo(long offset) {
+        truncateTo(offset, false);
+    }
+
+    /**
+     * Cuts the log at {@code offset}, zeroing the rest of the segment that holds it if {@code zeroRestOfSegment}
+     * (else stale bytes only up to the first 1 MiB of zeros): after a torn write, no byte of an earlier life of the
+     * segment may be left for a later recovery to find.
+     */
+    public void truncateTo(long offset, boolean zeroRestOfSegment) {
         List<MappedFile> removed = new ArrayList<>();
         for (MappedFile file : files) {
             long end = file.fileFromOffset() + segmentSizeBytes;
@@ -265,7 +308,7 @@ public final class MappedFileQueue implements ForceableLog {
             if (offset <= file.fileFromOffset() && !(offset == file.fileFromOffset() && file == firstSegment())) {
                 removed.add(file);
             } else {
-                file.truncateTo((int) (offset - file.fileFromOffset()));
+                file.truncateTo((int) (offset - file.fileFromOffset()), zeroRestOfSegment);
             }
         }
         if (!removed.isEmpty()) {

@@ -200,6 +200,15 @@ class WriteFaultTests {
         PutMessageResult resumed = put(message(1, "resumed"));
         acked.add(Acked.of(resumed, "resumed", 1));
         assertQueuesHoldExactly(acked);
+
+        store.shutdown();
+        store = open(dir, SegmentAllocator.zeroFill());
+        assertThat(store.recoveryResult().cleanShutdown()).isFalse();
+        assertThat(store.recoveryResult().scannedFromOffset()).as("validated from the segment of the fault")
+                .isLessThanOrEqualTo(end);
+        assertThat(store.recoveryResult().damaged()).as("the failed record is skipped, the one after it kept")
+                .singleElement().satisfies(range -> assertThat(range.startOffset()).isEqualTo(end));
+        assertQueuesHoldExactly(acked);
     }
 
     /** The put, or the error it threw, from a thread of its own, where a late fault cannot hit the test. */
