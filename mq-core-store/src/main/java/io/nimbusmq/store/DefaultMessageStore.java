@@ -105,11 +105,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.reput = new ReputService(commitLog.files(), commitLog.damaged());
         reput.addDispatcher(new ConsumeQueueDispatcher(consumeQueues));
         reput.addDispatcher(index);
-        ReadBackCheck readBack = new ReadBackCheck(commitLog.files(), commitLog.damaged(), commitLog.maxRecordBytes());
-        this.flusher = config.flush().mode() == FlushMode.SYNC_FLUSH
-                ? new GroupCommitService(commitLog.files(), config.flush().syncFlushTimeoutMillis(), health,
-                        readBack::verifiedUpTo)
-                : new AsyncFlushService(commitLog.files(), config.flush().asyncFlushIntervalMillis(), health);
+        this.flusher = createFlusher();
         this.allocateService = new AllocateSegmentService(commitLog, health);
         this.checkpointService = new CheckpointService(config.flush().checkpointIntervalMillis(),
                 reput::dispatchedOffset, this::forceDerived, commitLog::flushedOffset, this::writeCheckpoint);
@@ -124,6 +120,16 @@ public final class DefaultMessageStore implements MessageStore {
         long unmapIdle = config.commitLog().unmapIdleMillis();
         this.unmapper = unmapIdle > 0
                 ? new IdleSegmentUnmapper(commitLog.files(), reput::dispatchedOffset, unmapIdle, clock) : null;
+    }
+
+    /** SYNC_FLUSH: group commit, acknowledging what reads back after the force; else the periodic flusher. */
+    private CommitLogFlusher createFlusher() {
+        if (config.flush().mode() != FlushMode.SYNC_FLUSH) {
+            return new AsyncFlushService(commitLog.files(), config.flush().asyncFlushIntervalMillis(), health);
+        }
+        ReadBackCheck readBack = new ReadBackCheck(commitLog.files(), commitLog.damaged(), commitLog.maxRecordBytes());
+        return new GroupCommitService(commitLog.files(), config.flush().syncFlushTimeoutMillis(), health,
+                readBack::verifiedUpTo);
     }
 
     public StoreConfig config() {

@@ -68,8 +68,8 @@ public final class AllocateSegmentService extends ServiceThread {
             }
         } catch (IOException e) {
             if (!failing) {
-                log.warn("Cannot reserve the next commit log segment at {}: {}; the writer continues in the rest of its "
-                        + "segment", next, e.getMessage());
+                log.warn("Cannot reserve the next commit log segment at {}: {}; the writer continues in the rest of "
+                        + "its segment", next, e.getMessage());
                 failing = true;
             }
         }

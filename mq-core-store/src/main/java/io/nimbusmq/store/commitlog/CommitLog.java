@@ -36,10 +36,11 @@ import io.nimbusmq.store.internal.StoreHealth;
  *
  * <p><b>Faults.</b> Every segment has its blocks reserved before it is used ({@link MappedFileQueue}), so a full disk
  * shows as a failed roll, before any message goes there. A roll that fails, or a copy into the mapping that fails
- * anyway (a page fault on a file someone shrank or punched, an I/O error), puts the store in the write-fault state
- * ({@link StoreHealth#markWriteFault}) under the put lock: the failed append leaves the write position and the queue
- * offsets where they were, and the appends queued behind it are refused with the reason. Every earlier message stays
- * readable. {@link #resumeAfterWriteFault()} lifts the state once space is reserved again.
+ * where the JVM reports it, puts the store in the write-fault state ({@link StoreHealth#markWriteFault}) under the
+ * put lock: the failed append leaves the write position and the queue offsets where they were, and the appends queued
+ * behind it are refused with the reason. Every earlier message stays readable. HotSpot usually reports a fault on a
+ * mapped page (a file someone shrank) late, elsewhere in the thread: {@link ReadBackCheck} catches those before
+ * SYNC_FLUSH acknowledges. {@link #resumeAfterWriteFault()} lifts the state once space is reserved again.
  */
 public final class CommitLog {
 
@@ -51,6 +52,8 @@ public final class CommitLog {
     private final Clock clock;
     private final StoreHealth health;
     private final DamagedRanges damaged = new DamagedRanges();
+    /** See {@link #trustFrom}; nothing is trusted until recovery says so. */
+    private volatile long trustedFromOffset = Long.MAX_VALUE;
     private final ReentrantLock putLock = new ReentrantLock();
     private final ThreadLocal<ByteBuffer> encodeBuffers =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER_BYTES));
@@ -77,7 +80,7 @@ public final class CommitLog {
         return config;
     }
 
-    /** The largest record an append can write: a batch of the largest body and properties, with its headers. */
+    /** The largest record an append can write: the largest body and property string, with the headers. */
     public int maxRecordBytes() {
         return config.maxMessageSizeBytes() + MessageCodec.MAX_PROPERTIES_BYTES + 64 * 1024;
     }
@@ -282,14 +285,29 @@ public final class CommitLog {
      */
     public MappedSlice sliceValidRecord(long physicalOffset) {
         MappedSlice slice = sliceRecord(physicalOffset);
-        return slice == null || isValid(slice) ? slice : null;
+        return slice == null || checkOrRelease(slice) ? slice : null;
     }
 
     /**
-     * Whether {@code slice}, one record read at its own offset, passes {@link MessageCodec#checkSealed}. One that
-     * does not is released, added to the damaged ranges and logged once.
+     * Records from {@code offset} on were validated by this start's recovery or appended by this run:
+     * {@link #keepIfValid} trusts them. Set once, by recovery.
      */
-    public boolean isValid(MappedSlice slice) {
+    public void trustFrom(long offset) {
+        trustedFromOffset = offset;
+    }
+
+    /**
+     * Whether {@code slice}, one record read at its own offset for a queue read, may be handed out. Records older
+     * than {@link #trustFrom this run's validation} are checked ({@link MessageCodec#checkSealed}): bytes damaged
+     * at rest are never delivered. Newer ones were checked by recovery or written by this process, and are not
+     * checked again, which keeps reads zero-copy and cheap. If the record fails, the slice is released (the caller
+     * must not use it), and the damage is added to the damaged ranges and logged once.
+     */
+    public boolean keepIfValid(MappedSlice slice) {
+        return slice.physicalOffset() >= trustedFromOffset || checkOrRelease(slice);
+    }
+
+    private boolean checkOrRelease(MappedSlice slice) {
         RecordCheck check = MessageCodec.checkSealed(slice.buffer(), 0, slice.sizeBytes(), slice.physicalOffset());
         if (check.kind() == RecordCheck.Kind.MESSAGE) {
             return true;

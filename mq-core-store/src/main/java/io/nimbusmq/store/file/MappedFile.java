@@ -271,7 +271,7 @@ public final class MappedFile {
         flushedPosition.set(Math.min(flushedPosition.get(), position));
     }
 
-    /** Zeroes the 64 KiB chunks after {@code from} that hold anything, until {@code maxCleanChunks} in a row did not. */
+    /** Zeroes the 64 KiB chunks after {@code from} that hold anything, until {@code maxCleanChunks} in a row are clean. */
     private void zeroStaleBytes(int from, int maxCleanChunks) {
         final int chunk = 64 * 1024;
         MappedByteBuffer map = mapping();

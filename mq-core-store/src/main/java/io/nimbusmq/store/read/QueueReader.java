@@ -15,9 +15,9 @@ import io.nimbusmq.store.queue.ConsumeQueueTable;
  * Reads a queue: consume queue entries locate messages, the filter selects them by tag hash and then exactly, and the
  * matching messages come back as slices of the commit log. Also answers offset and time questions about a queue.
  *
- * <p>Every record is checked before it is handed out ({@link CommitLog#isValid}: magic, size, its own offset, body
- * CRC, record CRC), so bytes damaged on disk after recovery looked at them are never delivered: the entry is passed
- * over like a hole, the damage logged once, and the consumer moves on.
+ * <p>Records older than what this start's recovery validated are checked before they are handed out
+ * ({@link CommitLog#keepIfValid}: magic, size, its own offset, body CRC, record CRC), so bytes damaged at rest are
+ * never delivered: the entry is passed over like a hole, the damage logged once, and the consumer moves on.
  */
 public final class QueueReader {
 
@@ -106,7 +106,7 @@ public final class QueueReader {
                 state.missing = true;
                 continue;
             }
-            if (!commitLog.isValid(message)) {
+            if (!commitLog.keepIfValid(message)) {
                 continue;
             }
             if (!filter.matchesMessage(message.buffer())) {

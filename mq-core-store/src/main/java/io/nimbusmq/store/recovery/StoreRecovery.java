@@ -66,6 +66,7 @@ public final class StoreRecovery {
                     + "zeroed)", validEnd, scan.stopReason(), truncated);
         }
         scan.damaged().forEach(range -> commitLog.damaged().add(range, "recovery"));
+        commitLog.trustFrom(scanFrom);
 
         long dispatchSafe = checkpoint == null ? minOffset
                 : Math.max(minOffset, Math.min(checkpoint.dispatchSafeOffset(), validEnd));
