@@ -68,12 +68,7 @@ public abstract class ServiceThread implements Runnable {
             } catch (Throwable e) {
                 roundFailed(e);
             }
-            try {
-                waitForRunning(waitIntervalMillis());
-            } catch (InternalError e) {
-                // HotSpot reports a fault on a mapped page late, wherever the thread is next: keep the thread alive
-                roundFailed(e);
-            }
+            waitForRunning(waitIntervalMillis());
         }
         try {
             onShutdown();

@@ -259,10 +259,12 @@ public final class ConsumeQueue {
         return holes;
     }
 
+    /** Marks the entry as a hole in place and forces it: the flusher only forces what is appended. */
     private void punchHole(long queueOffset) {
         long position = queueOffset * ENTRY_SIZE;
         MappedFile segment = files.segmentFor(position);
         segment.randomAccessView().putLong((int) (position - segment.fileFromOffset()), -1L);
+        segment.forceAll();
     }
 
     /** Where the commit log must be re-fed from to rebuild the entries after the last one kept. */
