@@ -37,7 +37,6 @@ import io.nimbusmq.store.flush.FlushMode;
 import io.nimbusmq.store.index.IndexConfig;
 import io.nimbusmq.store.queue.ConsumeQueueConfig;
 import io.nimbusmq.store.read.GetMessageResult;
-import io.nimbusmq.store.read.GetMessageStatus;
 import io.nimbusmq.store.read.MessageFilter;
 import io.nimbusmq.store.retention.DiskUsageProbe;
 import io.nimbusmq.store.retention.RetentionConfig;
