@@ -2,6 +2,7 @@ package io.nimbusmq.store.commitlog;
 
 import java.io.IOException;
 
+import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.internal.ServiceThread;
 import io.nimbusmq.store.internal.StoreHealth;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * rest of its active segment and the next one ({@link CommitLog#resumeAfterWriteFault()}); the first round that
  * succeeds makes the store writable again, without a restart.
  *
- * <p>Polls every {@value #POLL_MILLIS} ms. A preallocation that fails (a full disk) is logged once until one
- * succeeds; the writer still has the reserved rest of its segment.
+ * <p>Polls every {@value #POLL_MILLIS} ms, and reserves the next segment once the writer is half-way through the
+ * current one (a store that never gets there, a test's, never pays for it). A preallocation that fails (a full disk)
+ * is logged once until one succeeds; the writer still has the reserved rest of its segment.
  */
 public final class AllocateSegmentService extends ServiceThread {
 
@@ -55,6 +57,10 @@ public final class AllocateSegmentService extends ServiceThread {
             return;
         }
         MappedFileQueue files = commitLog.files();
+        MappedFile last = files.lastSegment();
+        if (last == null || last.writePosition() < last.fileSize() / 2) {
+            return;
+        }
         long next = files.nextSegmentOffset();
         try {
             long started = System.nanoTime();
