@@ -1,30 +1,26 @@
 package io.nimbusmq.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageInput;
-import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.message.StoredMessage;
-import io.nimbusmq.store.commitlog.AppendResult;
+import io.nimbusmq.store.commitlog.AllocateSegmentService;
 import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.commitlog.QueueOffsetTable;
+import io.nimbusmq.store.commitlog.ReadBackCheck;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.ReputService;
 import io.nimbusmq.store.file.IdleSegmentUnmapper;
-import io.nimbusmq.store.file.InsufficientDiskSpaceException;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.file.PrefaultService;
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
 import io.nimbusmq.store.flush.AsyncFlushService;
 import io.nimbusmq.store.flush.CheckpointService;
@@ -33,6 +29,7 @@ import io.nimbusmq.store.flush.FlushMode;
 import io.nimbusmq.store.flush.GroupCommitService;
 import io.nimbusmq.store.index.IndexService;
 import io.nimbusmq.store.internal.StoreHealth;
+import io.nimbusmq.store.internal.StoreLock;
 import io.nimbusmq.store.queue.ConsumeQueue;
 import io.nimbusmq.store.queue.ConsumeQueueDispatcher;
 import io.nimbusmq.store.queue.ConsumeQueueTable;
@@ -54,7 +51,12 @@ import org.slf4j.LoggerFactory;
  * Wires the store's parts together and runs their lifecycle; the work itself is done by the parts: {@link CommitLog}
  * appends, a {@link CommitLogFlusher} forces, {@link ReputService} feeds {@link ConsumeQueueTable} and
  * {@link IndexService}, {@link CheckpointService} records progress, {@link StoreRecovery} repairs at start-up,
- * {@link RetentionService} deletes, {@link QueueReader} and {@link KeyLookup} read.
+ * {@link RetentionService} deletes, {@link AllocateSegmentService} reserves space ahead of the writer,
+ * {@link MessageAppender} runs the put path, {@link QueueReader} and {@link KeyLookup} read.
+ *
+ * <p><b>After a fault.</b> When a write or a force failed during this run ({@link StoreHealth#faultFloor()}), no
+ * checkpoint claims more than the offset of the failure and a normal stop leaves the abort marker behind, so the next
+ * start validates the commit log from there instead of trusting a clean shutdown.
  */
 public final class DefaultMessageStore implements MessageStore {
 
@@ -72,16 +74,14 @@ public final class DefaultMessageStore implements MessageStore {
     private final PrefaultService prefault;
     /** Null when {@link io.nimbusmq.store.commitlog.CommitLogConfig#unmapIdleMillis()} is 0. */
     private final IdleSegmentUnmapper unmapper;
+    private final AllocateSegmentService allocateService;
     private final CheckpointService checkpointService;
     private final RetentionService retention;
-    private final MessageValidator validator;
+    private final MessageAppender appender;
     private final QueueReader queueReader;
     private final KeyLookup keyLookup;
-    private final LongAdder putMessages = new LongAdder();
-    private final LongAdder putBytes = new LongAdder();
     private volatile boolean running;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private StoreLock lock;
     private RecoveryResult recoveryResult;
 
     public DefaultMessageStore(StoreConfig config) {
@@ -89,23 +89,29 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     public DefaultMessageStore(StoreConfig config, Clock clock, DiskUsageProbe diskUsage) {
+        this(config, clock, diskUsage, SegmentAllocator.zeroFill());
+    }
+
+    /** @param allocator reserves the blocks of every new segment; tests substitute one that runs out of space */
+    public DefaultMessageStore(StoreConfig config, Clock clock, DiskUsageProbe diskUsage,
+            SegmentAllocator allocator) {
         this.config = config;
         this.clock = clock;
         Path root = config.rootDir();
-        this.commitLog = new CommitLog(StoreFileNames.commitLogDir(root), config.commitLog(), queueOffsets, clock);
-        this.consumeQueues = new ConsumeQueueTable(root, config.consumeQueue());
-        this.index = new IndexService(StoreFileNames.indexDir(root), config.index());
-        this.reput = new ReputService(commitLog.files());
+        this.commitLog = new CommitLog(StoreFileNames.commitLogDir(root), config.commitLog(), queueOffsets, clock,
+                health, allocator);
+        this.consumeQueues = new ConsumeQueueTable(root, config.consumeQueue(), allocator);
+        this.index = new IndexService(StoreFileNames.indexDir(root), config.index(), allocator);
+        this.reput = new ReputService(commitLog.files(), commitLog.damaged());
         reput.addDispatcher(new ConsumeQueueDispatcher(consumeQueues));
         reput.addDispatcher(index);
-        this.flusher = config.flush().mode() == FlushMode.SYNC_FLUSH
-                ? new GroupCommitService(commitLog.files(), config.flush().syncFlushTimeoutMillis())
-                : new AsyncFlushService(commitLog.files(), config.flush().asyncFlushIntervalMillis());
+        this.flusher = createFlusher();
+        this.allocateService = new AllocateSegmentService(commitLog, health);
         this.checkpointService = new CheckpointService(config.flush().checkpointIntervalMillis(),
                 reput::dispatchedOffset, this::forceDerived, commitLog::flushedOffset, this::writeCheckpoint);
         this.retention = new RetentionService(root, config.retention(), commitLog, consumeQueues, index,
                 new RetentionService.RetentionContext(health, diskUsage, clock));
-        this.validator = new MessageValidator(config.commitLog());
+        this.appender = new MessageAppender(commitLog, flusher, health, config.flush().syncFlushTimeoutMillis());
         this.queueReader = new QueueReader(consumeQueues, commitLog);
         this.keyLookup = new KeyLookup(index, commitLog);
         // a quarter segment ahead, at most 64 MiB: small embedded stores keep a small resident footprint
@@ -114,6 +120,16 @@ public final class DefaultMessageStore implements MessageStore {
         long unmapIdle = config.commitLog().unmapIdleMillis();
         this.unmapper = unmapIdle > 0
                 ? new IdleSegmentUnmapper(commitLog.files(), reput::dispatchedOffset, unmapIdle, clock) : null;
+    }
+
+    /** SYNC_FLUSH: group commit, acknowledging what reads back after the force; else the periodic flusher. */
+    private CommitLogFlusher createFlusher() {
+        if (config.flush().mode() != FlushMode.SYNC_FLUSH) {
+            return new AsyncFlushService(commitLog.files(), config.flush().asyncFlushIntervalMillis(), health);
+        }
+        ReadBackCheck readBack = new ReadBackCheck(commitLog.files(), commitLog.damaged(), commitLog.maxRecordBytes());
+        return new GroupCommitService(commitLog.files(), config.flush().syncFlushTimeoutMillis(), health,
+                readBack::verifiedUpTo);
     }
 
     public StoreConfig config() {
@@ -127,13 +143,13 @@ public final class DefaultMessageStore implements MessageStore {
         }
         Path root = config.rootDir();
         Files.createDirectories(root);
-        acquireLock(root);
+        lock = StoreLock.acquire(root);
         boolean clean = !Files.exists(StoreFileNames.abortFile(root));
         StoreCheckpoint checkpoint = StoreCheckpoint.read(root);
         commitLog.load();
         consumeQueues.load();
         index.load();
-        recoveryResult = new StoreRecovery(commitLog.files(), checkpoint, clean, List.of(consumeQueues, index),
+        recoveryResult = new StoreRecovery(commitLog, checkpoint, clean, List.of(consumeQueues, index),
                 from -> {
                     reput.setDispatchedOffset(from);
                     reput.dispatchUntil(commitLog.maxOffset());
@@ -149,6 +165,7 @@ public final class DefaultMessageStore implements MessageStore {
             throw new IOException("cannot write the checkpoint in " + root, e);
         }
         flusher.start();
+        allocateService.start();
         prefault.start();
         reput.start();
         checkpointService.start();
@@ -161,20 +178,6 @@ public final class DefaultMessageStore implements MessageStore {
                 commitLog.minOffset(), commitLog.maxOffset());
     }
 
-    private void acquireLock(Path root) throws IOException {
-        lockChannel = FileChannel.open(StoreFileNames.lockFile(root), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        try {
-            lock = lockChannel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            throw new IOException("store directory " + root + " is in use by another store");
-        }
-    }
-
     @Override
     public synchronized void shutdown() {
         if (!running) {
@@ -182,15 +185,23 @@ public final class DefaultMessageStore implements MessageStore {
         }
         running = false;
         stopServices();
+        long endOffset = commitLog.maxOffset();
         try {
             commitLog.files().flush();
             checkpointService.checkpoint();
-            Files.deleteIfExists(StoreFileNames.abortFile(config.rootDir()));
+            if (health.faultFloor() == StoreHealth.NO_FAULT) {
+                Files.deleteIfExists(StoreFileNames.abortFile(config.rootDir()));
+            }
         } catch (Exception e) {
             log.error("Store shutdown could not write its final checkpoint; the next start recovers", e);
         }
         closeFiles();
-        log.info("Store shut down cleanly at commit log offset {}", commitLog.maxOffset());
+        if (health.faultFloor() == StoreHealth.NO_FAULT) {
+            log.info("Store shut down cleanly at commit log offset {}", endOffset);
+        } else {
+            log.warn("Store shut down at commit log offset {} after a write fault at offset {}: the next start "
+                    + "validates the commit log from there", endOffset, health.faultFloor());
+        }
     }
 
     /**
@@ -212,6 +223,7 @@ public final class DefaultMessageStore implements MessageStore {
         retention.shutdown();
         checkpointService.shutdown();
         reput.shutdown();
+        allocateService.shutdown();
         flusher.shutdown();
         prefault.shutdown();
         if (unmapper != null) {
@@ -223,19 +235,9 @@ public final class DefaultMessageStore implements MessageStore {
         commitLog.shutdown();
         consumeQueues.shutdown();
         index.shutdown();
-        releaseLock();
-    }
-
-    private void releaseLock() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException e) {
-            log.warn("Failed to release the store lock", e);
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
     }
 
@@ -244,8 +246,11 @@ public final class DefaultMessageStore implements MessageStore {
         index.flush();
     }
 
+    /** Never claims more than the offset of a fault of this run, so that the next start validates from there. */
     private void writeCheckpoint(long commitLogFlushed, long dispatchSafe) throws IOException {
-        new StoreCheckpoint(commitLogFlushed, dispatchSafe, clock.millis()).write(config.rootDir());
+        long floor = health.faultFloor();
+        new StoreCheckpoint(Math.min(commitLogFlushed, floor), Math.min(dispatchSafe, floor), clock.millis())
+                .write(config.rootDir());
     }
 
     @Override
@@ -255,41 +260,11 @@ public final class DefaultMessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<PutMessageResult> putMessages(List<MessageInput> messages) {
-        PutMessageResult rejected = validator.validate(messages);
-        if (rejected != null) {
-            return CompletableFuture.completedFuture(rejected);
-        }
         if (!running) {
-            return rejected(PutMessageStatus.SERVICE_NOT_AVAILABLE, "store is not running");
+            return CompletableFuture.completedFuture(
+                    PutMessageResult.rejected(PutMessageStatus.SERVICE_NOT_AVAILABLE, "store is not running"));
         }
-        if (!health.isWritable()) {
-            return rejected(PutMessageStatus.SERVICE_NOT_AVAILABLE, health.notWritableReason());
-        }
-        AppendResult append;
-        try {
-            append = commitLog.appendAll(messages);
-        } catch (InsufficientDiskSpaceException e) {
-            health.markDiskFull(e.getMessage());
-            return rejected(PutMessageStatus.CREATE_MAPPED_FILE_FAILED, e.getMessage());
-        } catch (IOException e) {
-            health.markIoFailure("commit log I/O failure: " + e.getMessage());
-            return rejected(PutMessageStatus.CREATE_MAPPED_FILE_FAILED, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return rejected(PutMessageStatus.MESSAGE_ILLEGAL, e.getMessage());
-        } catch (RuntimeException | InternalError e) {
-            health.markIoFailure("commit log write failed: " + e);
-            return rejected(PutMessageStatus.UNKNOWN_ERROR, e.toString());
-        }
-        putMessages.add(append.messageCount());
-        putBytes.add(append.wroteBytes());
-        reput.wakeup();
-        return flusher.awaitFlushed(append.endOffset()).thenApply(flushed -> new PutMessageResult(
-                flushed ? PutMessageStatus.PUT_OK : PutMessageStatus.FLUSH_DISK_TIMEOUT, append,
-                flushed ? null : "not flushed within " + config.flush().syncFlushTimeoutMillis() + " ms"));
-    }
-
-    private static CompletableFuture<PutMessageResult> rejected(PutMessageStatus status, String remark) {
-        return CompletableFuture.completedFuture(PutMessageResult.rejected(status, remark));
+        return appender.put(messages, reput::wakeup);
     }
 
     @Override
@@ -320,18 +295,17 @@ public final class DefaultMessageStore implements MessageStore {
 
     @Override
     public MappedSlice readMessage(long physicalOffset) {
-        return commitLog.sliceRecord(physicalOffset);
+        return commitLog.sliceValidRecord(physicalOffset);
     }
 
     @Override
     public StoredMessage lookMessage(long physicalOffset) {
-        MappedSlice slice = commitLog.sliceRecord(physicalOffset);
+        MappedSlice slice = commitLog.sliceValidRecord(physicalOffset);
         if (slice == null) {
             return null;
         }
         try {
-            RecordCheck check = MessageCodec.checkSealed(slice.buffer(), 0, slice.sizeBytes(), physicalOffset);
-            return check.kind() == RecordCheck.Kind.MESSAGE ? MessageCodec.decode(slice.buffer()) : null;
+            return MessageCodec.decode(slice.buffer());
         } finally {
             slice.release();
         }
@@ -392,7 +366,8 @@ public final class DefaultMessageStore implements MessageStore {
 
     @Override
     public StoreStats stats() {
-        return new StoreStats(putMessages.sum(), putBytes.sum(), flusher.forceCount(), reput.behindBytes());
+        return new StoreStats(appender.putMessageCount(), appender.putBytes(), flusher.forceCount(),
+                reput.behindBytes());
     }
 
     /** Runs one retention round now (tests and admin tools). */
@@ -400,12 +375,12 @@ public final class DefaultMessageStore implements MessageStore {
         return retention.runRound();
     }
 
-    /** Waits until every appended message is in the consume queues and the index (tests and benchmarks). */
     /** Commit log segments currently mapped; idle ones are unmapped (see {@link IdleSegmentUnmapper}). */
     public int mappedCommitLogSegments() {
         return (int) commitLog.files().segments().stream().filter(MappedFile::isMapped).count();
     }
 
+    /** Waits until every appended message is in the consume queues and the index (tests and benchmarks). */
     public boolean awaitDispatched(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (reput.dispatchedOffset() < commitLog.maxOffset()) {

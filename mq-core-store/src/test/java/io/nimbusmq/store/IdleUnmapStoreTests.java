@@ -65,7 +65,7 @@ class IdleUnmapStoreTests {
 
     private int segmentCount() throws Exception {
         try (Stream<Path> files = Files.list(StoreFileNames.commitLogDir(dir))) {
-            return (int) files.count();
+            return (int) files.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString())).count();
         }
     }
 

@@ -18,18 +18,20 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param storeDir the root of the broker's files: {@code store/} for messages, {@code config/} for topics and offsets
  * @param nameServerAddresses name servers to register with; empty to serve an embedded name server on the same port
  * @param autoCreateTopicEnable whether a send to an unknown topic creates it (on in embedded mode, off standalone)
- * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB)
+ * @param embeddedStore small store files (64 MiB segments) instead of production sizes (1 GiB), unless
+ *     {@code storeSizes} says otherwise
  * @param enablePropertyFilter whether consumers may subscribe with SQL92 selectors (on by default; when off they are
  *     refused with SYSTEM_ERROR, as by a RocketMQ broker with {@code enablePropertyFilter=false})
  * @param schedule delay levels and the maximum timer delay ({@link ScheduleConfig#defaults()} if null)
  * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
  *     if null
  * @param security access control and TLS ({@link SecurityConfig#disabled()} if null)
+ * @param storeSizes the sizes of the store's files; from {@code embeddedStore} if null
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
         boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
-        SecurityConfig security) {
+        SecurityConfig security, StoreSizes storeSizes) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -44,15 +46,16 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
         transaction = transaction == null ? TransactionConfig.defaults() : transaction;
         security = security == null ? SecurityConfig.disabled() : security;
+        storeSizes = storeSizes != null ? storeSizes : embeddedStore ? StoreSizes.embedded() : StoreSizes.production();
     }
 
-    /** Without access control or TLS. */
+    /** Without access control or TLS; store file sizes from {@code embeddedStore}. */
     public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
             Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
             boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule,
             TransactionConfig transaction) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, null);
+                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, null, null);
     }
 
     /** The property filter (SQL92) on; default delay levels, timer limits and transaction settings. */
@@ -60,7 +63,14 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
             boolean embeddedStore) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, true, null, null, null);
+                autoCreateTopicEnable, embeddedStore, true, null, null, null, null);
+    }
+
+    /** This config with clients told to connect to {@code host}. */
+    public BrokerConfig withAdvertisedHost(String host) {
+        return new BrokerConfig(clusterName, brokerName, bindHost, port, host, storeDir, flushMode,
+                nameServerAddresses, autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction,
+                security, storeSizes);
     }
 
     public boolean embeddedNameServer() {

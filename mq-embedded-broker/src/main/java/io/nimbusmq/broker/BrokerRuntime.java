@@ -113,8 +113,8 @@ public final class BrokerRuntime {
 
     static BrokerRuntime start(BrokerConfig config, Clock clock) throws IOException {
         long started = System.nanoTime();
-        StoreConfig storeConfig = (config.embeddedStore() ? StoreConfig.embedded(config.messageStoreDir())
-                : StoreConfig.production(config.messageStoreDir())).withFlushMode(config.flushMode());
+        StoreConfig storeConfig = config.storeSizes().applyTo(StoreConfig.production(config.messageStoreDir()))
+                .withFlushMode(config.flushMode());
         DefaultMessageStore store = new DefaultMessageStore(storeConfig, clock, DiskUsageProbe.fileStore());
         store.start();
         TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),

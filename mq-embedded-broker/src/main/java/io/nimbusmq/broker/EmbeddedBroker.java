@@ -232,7 +232,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
                     storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore,
-                    enablePropertyFilter, schedule, transaction, security), clock);
+                    enablePropertyFilter, schedule, transaction, security, null), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

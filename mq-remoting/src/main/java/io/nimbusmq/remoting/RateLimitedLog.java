@@ -22,6 +22,8 @@ public final class RateLimitedLog {
 
     /** Longest peer-supplied text written into one line. */
     public static final int MAX_ESCAPED_CHARS = 200;
+    /** The interval of the transport's per-peer logs: at most one line per peer and kind every 10 s. */
+    public static final long PEER_INTERVAL_MILLIS = 10_000;
     static final int MAX_KEYS = 10_000;
 
     private final Logger log;
@@ -38,15 +40,28 @@ public final class RateLimitedLog {
         this.clock = clock;
     }
 
-    /** One WARN line for {@code key}, unless one was written less than the interval ago. No stack trace. */
+    /**
+     * One WARN line for {@code key}, unless one was written less than the interval ago. A stack trace only if the
+     * last argument is a {@link Throwable} that no placeholder takes (SLF4J's rule): pass one only for our own bugs,
+     * never for bad input.
+     */
     public void warn(String key, String format, Object... args) {
         long suppressed = admit(key);
-        if (suppressed < 0 || !log.isWarnEnabled()) {
-            return;
+        if (suppressed >= 0 && log.isWarnEnabled()) {
+            log.warn(withSuppressed(format, suppressed, key), args);
         }
-        String line = suppressed == 0 ? format : format + " (" + suppressed + " similar lines from " + key
-                + " left out)";
-        log.warn(line, args);
+    }
+
+    /** {@link #warn} at INFO: for what a peer may do without being wrong (closing, going idle), many times over. */
+    public void info(String key, String format, Object... args) {
+        long suppressed = admit(key);
+        if (suppressed >= 0 && log.isInfoEnabled()) {
+            log.info(withSuppressed(format, suppressed, key), args);
+        }
+    }
+
+    private static String withSuppressed(String format, long suppressed, String key) {
+        return suppressed == 0 ? format : format + " (" + suppressed + " similar lines from " + key + " left out)";
     }
 
     /** Drops what is remembered about {@code key}, for example when its connection closes. */

@@ -28,6 +28,14 @@ public final class RemotingAddresses {
         return address.toString();
     }
 
+    /** The host of a socket address without the port (a peer's key in per-peer logs), {@code ""} for {@code null}. */
+    public static String toHost(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return address == null ? "" : address.toString();
+    }
+
     /**
      * Parses {@code "host:port"} or {@code "[v6]:port"} into an unresolved-if-needed socket address.
      *

@@ -6,12 +6,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.RecordCheck;
+import io.nimbusmq.store.commitlog.DamagedRanges;
+import io.nimbusmq.store.commitlog.RecordResync;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.internal.ServiceThread;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the commit log behind the writers and feeds every new message to the {@link CommitLogDispatcher}s.
@@ -19,17 +19,28 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads.</b> The dispatch thread owns {@link #dispatchedOffset()} and is the only thread that calls the
  * dispatchers (so consume queues and the index have a single writer). Writers wake it after each append; it also
  * polls every 20 ms. Recovery calls {@link #dispatchUntil(long)} on its own thread before the service starts.
+ *
+ * <p><b>Damage.</b> Bytes below a segment's write position never change, so a record there that cannot be read is
+ * damage, not a write in progress. The dispatcher never waits on it: it passes over the {@link DamagedRanges known
+ * damaged ranges}, and on an unreadable record it finds the next valid one ({@link RecordResync}), records the range
+ * in between (logged once) and goes on, so every other record and topic keeps flowing. A dispatcher that throws (a
+ * consume queue that cannot get a new segment on a full disk) stops the round before that message; the next round
+ * retries it, and {@link ServiceThread} logs the failure once.
  */
 public final class ReputService extends ServiceThread {
 
-    private static final Logger log = LoggerFactory.getLogger(ReputService.class);
-
     private final MappedFileQueue commitLog;
+    private final DamagedRanges damaged;
     private final List<CommitLogDispatcher> dispatchers = new CopyOnWriteArrayList<>();
     private volatile long dispatchedOffset;
 
     public ReputService(MappedFileQueue commitLog) {
+        this(commitLog, new DamagedRanges());
+    }
+
+    public ReputService(MappedFileQueue commitLog, DamagedRanges damaged) {
         this.commitLog = commitLog;
+        this.damaged = damaged;
     }
 
     public void addDispatcher(CommitLogDispatcher dispatcher) {
@@ -76,6 +87,11 @@ public final class ReputService extends ServiceThread {
             dispatchedOffset = commitLog.minOffset();
         }
         while (dispatchedOffset < endOffset) {
+            DamagedRanges.Range known = damaged.rangeAt(dispatchedOffset);
+            if (known != null) {
+                dispatchedOffset = known.endOffset();
+                continue;
+            }
             MappedFile segment = commitLog.segmentFor(dispatchedOffset);
             if (segment == null) {
                 return;
@@ -94,31 +110,32 @@ public final class ReputService extends ServiceThread {
                 return;
             }
             try {
-                if (!dispatchSlice(slice, segment)) {
-                    return;
-                }
+                dispatchSlice(slice, segment);
             } finally {
                 slice.release();
             }
         }
     }
 
-    /** Returns false when it stopped before the end of the slice (an unreadable record). */
-    private boolean dispatchSlice(MappedSlice slice, MappedFile segment) {
+    /** Dispatches the records of the slice; stops early at a known damaged range, which the caller passes over. */
+    private void dispatchSlice(MappedSlice slice, MappedFile segment) {
         ByteBuffer buf = slice.buffer();
         int position = 0;
         while (position < buf.limit()) {
-            int size = buf.getInt(position);
-            int magic = buf.getInt(position + 4);
-            if (magic == MessageCodec.BLANK_MAGIC) {
+            if (position > 0 && damaged.rangeAt(slice.physicalOffset() + position) != null) {
+                return;
+            }
+            int size = buf.limit() - position >= 8 ? buf.getInt(position) : 0;
+            int magic = buf.limit() - position >= 8 ? buf.getInt(position + 4) : 0;
+            if (magic == MessageCodec.BLANK_MAGIC && size == buf.limit() - position && segment.isFull()) {
                 dispatchedOffset = segment.fileFromOffset() + segment.fileSize();
-                return true;
+                return;
             }
             if ((magic != MessageCodec.MAGIC_V1 && magic != MessageCodec.MAGIC_V2) || size <= 0
                     || position + size > buf.limit()) {
-                RecordCheck check = MessageCodec.check(buf, position, buf.limit(), slice.physicalOffset() + position);
-                log.error("Cannot dispatch the commit log at {}: {}", slice.physicalOffset() + position, check);
-                return false;
+                position = passOverDamage(slice, position);
+                dispatchedOffset = slice.physicalOffset() + position;
+                continue;
             }
             DispatchRequest request = DispatchRequest.of(MessageCodec.decodeMeta(buf, position));
             for (CommitLogDispatcher dispatcher : dispatchers) {
@@ -127,6 +144,19 @@ public final class ReputService extends ServiceThread {
             position += size;
             dispatchedOffset = slice.physicalOffset() + position;
         }
-        return true;
+    }
+
+    /** Records the damaged range that starts at {@code position}; returns where the next valid record starts. */
+    private int passOverDamage(MappedSlice slice, int position) {
+        ByteBuffer buf = slice.buffer();
+        long offset = slice.physicalOffset() + position;
+        RecordCheck check = MessageCodec.check(buf, position, buf.limit(), offset);
+        int next = RecordResync.nextRecord(buf, position + 1, buf.limit(), slice.physicalOffset(), Integer.MAX_VALUE);
+        int end = next < 0 ? buf.limit() : next;
+        String reason = check.kind() == RecordCheck.Kind.CORRUPT ? check.reason()
+                : "no record where one should start (" + check.kind() + ")";
+        damaged.add(new DamagedRanges.Range(offset, slice.physicalOffset() + end,
+                RecordResync.lostRecords(buf, position, end, slice.physicalOffset()), reason), "dispatch");
+        return end;
     }
 }

@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class MappedFile {
 
     private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
-    /** The smallest page size of the platforms the store runs on; touching every such step touches every page. */
-    private static final int PREFAULT_STEP = 4096;
     /** Reference count while {@link #unmapIfUnused()} holds the file: no reader may retain it then. */
     private static final long UNMAPPING = Long.MIN_VALUE / 2;
 
@@ -53,9 +51,6 @@ public final class MappedFile {
     private final AtomicLong references = new AtomicLong(1);
     private volatile boolean available = true;
     private volatile boolean deleteWhenReleased;
-    /** Written by {@link #prefault} only so that its reads cannot be optimised away. */
-    @SuppressWarnings("unused")
-    private byte prefaultChecksum;
 
     private MappedFile(Path path, long fileFromOffset, int fileSize, FileChannel channel, MappedByteBuffer mapped) {
         this.path = path;
@@ -66,21 +61,13 @@ public final class MappedFile {
         this.writeView = mapped.duplicate();
     }
 
-    /**
-     * Opens the segment at {@code path}, creating it with {@code fileSize} zero bytes if it does not exist. An existing
-     * file must have exactly that size.
-     */
+    /** Maps the existing segment at {@code path}, which must have exactly {@code fileSize} bytes. */
     public static MappedFile open(Path path, int fileSize) throws IOException {
         long fromOffset = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
-        boolean exists = Files.exists(path);
-        if (exists && Files.size(path) != fileSize) {
+        if (Files.size(path) != fileSize) {
             throw new IOException("segment " + path + " has " + Files.size(path) + " bytes, expected " + fileSize);
         }
-        if (!exists) {
-            ensureSpace(path, fileSize);
-        }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
             return new MappedFile(path, fromOffset, fileSize, channel, mapped);
@@ -90,14 +77,20 @@ public final class MappedFile {
         }
     }
 
-    private static void ensureSpace(Path path, int fileSize) throws IOException {
-        Path dir = path.getParent();
-        Files.createDirectories(dir);
-        long usable = Files.getFileStore(dir).getUsableSpace();
-        if (usable < fileSize) {
-            throw new InsufficientDiskSpaceException("not enough disk space for segment " + path + ": " + usable + " bytes usable, "
-                    + fileSize + " needed");
-        }
+    /**
+     * Creates the segment at {@code path} with all of its {@code fileSize} bytes reserved (see
+     * {@link SegmentAllocator}) and maps it.
+     *
+     * @throws InsufficientDiskSpaceException if the disk cannot hold the segment; no file is left behind
+     */
+    public static MappedFile create(Path path, int fileSize, SegmentAllocator allocator) throws IOException {
+        SegmentReservation.createFile(path, fileSize, allocator);
+        return open(path, fileSize);
+    }
+
+    /** Reserves the bytes from {@code position} to the end of the file, which must hold no data. */
+    public void reserveFrom(int position, SegmentAllocator allocator) throws IOException {
+        SegmentReservation.reserve(channel, path, position, fileSize, allocator);
     }
 
     public Path path() {
@@ -139,18 +132,40 @@ public final class MappedFile {
     /**
      * Appends the remaining bytes of {@code src} at the write position. The caller guarantees that they fit and that
      * no other thread appends at the same time.
+     *
+     * @throws SegmentWriteException if the segment cannot be mapped again after an idle unmap, or the copy faults and
+     *         the JVM reports it right away; the write position does not move. HotSpot usually reports a fault on a
+     *         mapped page late, elsewhere in the thread: reserving every block before use is what prevents it, and
+     *         {@link io.nimbusmq.store.commitlog.ReadBackCheck} what catches it before SYNC_FLUSH acknowledges.
      */
-    public void append(ByteBuffer src) {
+    public void append(ByteBuffer src) throws SegmentWriteException {
+        append(src, false);
+    }
+
+    /**
+     * Appends the blank record that closes the segment and marks it full in one step, so that no reader or flusher
+     * ever sees a write position inside the blank record.
+     */
+    public void appendClosing(ByteBuffer blank) throws SegmentWriteException {
+        append(blank, true);
+    }
+
+    private void append(ByteBuffer src, boolean closing) throws SegmentWriteException {
         int position = writePosition.get();
         int length = src.remaining();
         if (length > fileSize - position) {
             throw new IllegalStateException("append of " + length + " bytes overflows " + path + " at " + position);
         }
-        mapping();
-        ByteBuffer view = writeView;
-        view.limit(position + length).position(position);
-        view.put(src);
-        writePosition.set(position + length);
+        try {
+            mapping();
+            ByteBuffer view = writeView;
+            view.limit(position + length).position(position);
+            view.put(src);
+        } catch (InternalError | UncheckedIOException e) {
+            throw new SegmentWriteException("write of " + length + " bytes to " + path + " at " + position
+                    + " failed: " + e.getMessage(), fileFromOffset + position, e);
+        }
+        writePosition.set(closing ? fileSize : position + length);
     }
 
     /** Forces the bytes written since the last flush to disk and returns the new flushed position. */
@@ -187,31 +202,30 @@ public final class MappedFile {
     }
 
     /**
+     * Reads the file from {@code position} into {@code dst} through the channel, not through the mapping: a page the
+     * mapping could not write reads back as whatever the file holds (zeros, or nothing past its end). The caller
+     * holds a reference.
+     *
+     * @return the bytes read; fewer than {@code dst} had room for only at the end of the file
+     */
+    public int read(ByteBuffer dst, int position) throws IOException {
+        int total = 0;
+        while (dst.hasRemaining()) {
+            int read = channel.read(dst, (long) position + total);
+            if (read < 0) {
+                break;
+            }
+            total += read;
+        }
+        return total;
+    }
+
+    /**
      * A read-only view of the whole file, including bytes past the write position. Only for recovery and tests,
      * which run before the file is shared.
      */
     public ByteBuffer wholeFileView() {
         return mapping().duplicate().asReadOnlyBuffer().clear();
-    }
-
-    /**
-     * Reads one byte of every page in [{@code from}, {@code to}) so that the pages are resident before the writer gets
-     * there (see {@link PrefaultService}). Reads only; the caller holds a reference. Returns the end of the range.
-     */
-    public int prefault(int from, int to) {
-        int end = Math.min(to, fileSize);
-        MappedByteBuffer map = mapping();
-        byte checksum = 0;
-        for (int position = Math.max(0, from) & -PREFAULT_STEP; position < end; position += PREFAULT_STEP) {
-            checksum ^= map.get(position);
-        }
-        prefaultChecksum = checksum;
-        return Math.max(from, end);
-    }
-
-    /** Marks a segment closed by a blank record as full. */
-    public void truncateToFull() {
-        writePosition.set(fileSize);
     }
 
     /** After loading an existing file: everything counts as written and flushed until recovery says otherwise. */
@@ -244,20 +258,26 @@ public final class MappedFile {
      * record can ever be read back as valid data.
      */
     public void truncateTo(int position) {
+        truncateTo(position, false);
+    }
+
+    /** {@link #truncateTo(int)}, zeroing every stale byte to the end of the file if {@code zeroToEnd}. */
+    public void truncateTo(int position, boolean zeroToEnd) {
         if (position < 0 || position > fileSize) {
             throw new IllegalArgumentException("truncate position " + position + " outside " + path);
         }
-        zeroStaleBytes(position);
+        zeroStaleBytes(position, zeroToEnd ? Integer.MAX_VALUE : 16);
         writePosition.set(position);
         flushedPosition.set(Math.min(flushedPosition.get(), position));
     }
 
-    private void zeroStaleBytes(int from) {
+    /** Zeroes the 64 KiB chunks after {@code from} that hold anything, until {@code maxCleanChunks} in a row are clean. */
+    private void zeroStaleBytes(int from, int maxCleanChunks) {
         final int chunk = 64 * 1024;
         MappedByteBuffer map = mapping();
         int cleanChunks = 0;
         byte[] zeros = new byte[chunk];
-        for (int pos = from; pos < fileSize && cleanChunks < 16; pos += chunk) {
+        for (int pos = from; pos < fileSize && cleanChunks < maxCleanChunks; pos += chunk) {
             int length = Math.min(chunk, fileSize - pos);
             boolean clean = true;
             for (int i = pos; i < pos + length; i++) {
@@ -301,7 +321,7 @@ public final class MappedFile {
     }
 
     /** The current mapping, mapping the file again if it was unmapped while idle. */
-    private MappedByteBuffer mapping() {
+    MappedByteBuffer mapping() {
         MappedByteBuffer current = mapped;
         return current != null ? current : remap();
     }

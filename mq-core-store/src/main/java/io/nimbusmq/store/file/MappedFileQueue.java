@@ -1,8 +1,11 @@
 package io.nimbusmq.store.file;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,18 +21,35 @@ import org.slf4j.LoggerFactory;
  * <p>Segments are contiguous: segment {@code i} starts at {@code first + i * segmentSize}. Only the last segment is
  * written to. The set is copy-on-write, so readers find a segment without locking while the writer rolls new ones
  * and the retention service removes old ones.
+ *
+ * <p><b>Space.</b> Every segment is created with its blocks reserved by the {@link SegmentAllocator}, so that a full
+ * disk shows as a failed {@link #roll}, never as a failed write into a mapped page. The commit log's next segment is
+ * reserved ahead of its writer ({@link #preallocate}, as {@code <name>.alloc}) and renamed into place by the roll.
  */
-public final class MappedFileQueue {
+public final class MappedFileQueue implements ForceableLog {
 
     private static final Logger log = LoggerFactory.getLogger(MappedFileQueue.class);
 
     private final Path dir;
     private final int segmentSizeBytes;
+    private final SegmentAllocator allocator;
     private final CopyOnWriteArrayList<MappedFile> files = new CopyOnWriteArrayList<>();
+    /** Serialises the creation of segment files: a roll waits for a preallocation of the same file. */
+    private final Object allocationLock = new Object();
+    private final List<Long> restored = new ArrayList<>();
 
     public MappedFileQueue(Path dir, int segmentSizeBytes) {
+        this(dir, segmentSizeBytes, SegmentAllocator.zeroFill());
+    }
+
+    public MappedFileQueue(Path dir, int segmentSizeBytes, SegmentAllocator allocator) {
         this.dir = dir;
         this.segmentSizeBytes = segmentSizeBytes;
+        this.allocator = allocator;
+    }
+
+    public SegmentAllocator allocator() {
+        return allocator;
     }
 
     public Path dir() {
@@ -42,7 +62,13 @@ public final class MappedFileQueue {
 
     /**
      * Maps every segment found in the directory. Write positions start at the end of each file; recovery moves the
-     * last ones back to where valid data ends.
+     * last ones back to where valid data ends. Leftover preallocated files are deleted: a crash may have cut them
+     * short.
+     *
+     * <p>A segment shorter than the segment size (cut by a crash or a bad copy) is restored to its size with zeros,
+     * logged, and listed in {@link #restoredSegments()}: its valid records are kept and recovery reports what was lost.
+     * Names that do not follow each other, or a file longer than the segment size, are refused before any file is
+     * touched: the segment size may have been changed.
      */
     public void load() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -50,22 +76,54 @@ public final class MappedFileQueue {
         }
         List<Path> paths;
         try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString()))
+            List<Path> all = listing.toList();
+            for (Path path : all) {
+                if (StoreFileNames.isPreallocatedName(path.getFileName().toString())) {
+                    Files.delete(path);
+                }
+            }
+            paths = all.stream().filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString()))
                     .sorted()
                     .toList();
         }
-        long expected = -1;
+        checkLayout(paths);
         for (Path path : paths) {
-            long from = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
-            if (expected >= 0 && from != expected) {
-                throw new IOException("segment " + path + " does not follow the previous one (expected offset "
-                        + expected + ")");
+            long size = Files.size(path);
+            if (size < segmentSizeBytes) {
+                restore(path, size);
             }
             MappedFile file = MappedFile.open(path, segmentSizeBytes);
             file.truncateToLoadedEnd();
             files.add(file);
+        }
+    }
+
+    private void checkLayout(List<Path> paths) throws IOException {
+        long expected = -1;
+        for (Path path : paths) {
+            long from = StoreFileNames.parseSegmentOffset(path.getFileName().toString());
+            if (expected >= 0 && from != expected || Files.size(path) > segmentSizeBytes) {
+                throw new IOException("segment " + path + " (" + Files.size(path) + " bytes) does not fit segments of "
+                        + segmentSizeBytes + " bytes" + (expected >= 0 ? " following each other (expected offset "
+                        + expected + ")" : "") + "; was the segment size changed? It applies to new stores only");
+            }
             expected = from + segmentSizeBytes;
         }
+    }
+
+    private void restore(Path path, long size) throws IOException {
+        log.warn("Segment {} has {} bytes instead of {} (cut by a crash or a bad copy): restoring its size with "
+                + "zeros; the data in its last {} bytes is lost, recovery keeps its valid records", path, size,
+                segmentSizeBytes, segmentSizeBytes - size);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            SegmentReservation.reserve(channel, path, size, segmentSizeBytes, allocator);
+        }
+        restored.add(StoreFileNames.parseSegmentOffset(path.getFileName().toString()));
+    }
+
+    /** Where the segments that {@link #load()} found cut short start, oldest first. */
+    public List<Long> restoredSegments() {
+        return List.copyOf(restored);
     }
 
     public boolean isEmpty() {
@@ -117,11 +175,50 @@ public final class MappedFileQueue {
         return roll(from);
     }
 
-    /** Creates and appends a new segment starting at {@code fromOffset}. */
+    /**
+     * Appends a new segment starting at {@code fromOffset}: the preallocated one if {@link #preallocate} made it,
+     * else one created and reserved now.
+     *
+     * @throws InsufficientDiskSpaceException if the disk cannot hold the segment; the log is unchanged
+     */
     public MappedFile roll(long fromOffset) throws IOException {
-        MappedFile file = MappedFile.open(dir.resolve(StoreFileNames.segmentName(fromOffset)), segmentSizeBytes);
+        Path path = dir.resolve(StoreFileNames.segmentName(fromOffset));
+        MappedFile file;
+        synchronized (allocationLock) {
+            Path ready = StoreFileNames.preallocatedFileFor(path);
+            if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
+                Files.move(ready, path, StandardCopyOption.ATOMIC_MOVE);
+                file = MappedFile.open(path, segmentSizeBytes);
+            } else {
+                file = MappedFile.create(path, segmentSizeBytes, allocator);
+            }
+        }
         files.add(file);
         return file;
+    }
+
+    /**
+     * Creates the segment that will start at {@code fromOffset}, with its blocks reserved, as a preallocated file
+     * that the roll to it renames into place. Does nothing if it exists.
+     *
+     * @return whether it created the file (false: it was there already)
+     * @throws InsufficientDiskSpaceException if the disk cannot hold it; no file is left behind
+     */
+    public boolean preallocate(long fromOffset) throws IOException {
+        Path ready = StoreFileNames.preallocatedFileFor(dir.resolve(StoreFileNames.segmentName(fromOffset)));
+        synchronized (allocationLock) {
+            if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
+                return false;
+            }
+            SegmentReservation.createFile(ready, segmentSizeBytes, allocator);
+            return true;
+        }
+    }
+
+    /** Offset at which the next segment will start. */
+    public long nextSegmentOffset() {
+        MappedFile last = lastSegment();
+        return last == null ? 0 : last.fileFromOffset() + segmentSizeBytes;
     }
 
     /** The segment that holds {@code offset}, or {@code null}. */
@@ -151,6 +248,7 @@ public final class MappedFileQueue {
     }
 
     /** Offset just past the last written byte. */
+    @Override
     public long maxOffset() {
         MappedFile last = lastSegment();
         return last == null ? 0 : last.fileFromOffset() + last.writePosition();
@@ -161,6 +259,7 @@ public final class MappedFileQueue {
      * one: a segment gets its last bytes (the blank record) after the next one is rolled, so a new, empty last
      * segment does not mean that everything before it is on disk.
      */
+    @Override
     public long flushedOffset() {
         long flushed = minOffset();
         for (MappedFile file : files) {
@@ -177,6 +276,7 @@ public final class MappedFileQueue {
      * Forces every segment that has unflushed bytes, oldest first, and returns the flushed offset. Full segments are
      * forced completely before the next one, so the flushed offset never jumps over unforced bytes.
      */
+    @Override
     public long flush() {
         for (MappedFile file : files) {
             if (file.flushedPosition() < file.writePosition()) {
@@ -190,6 +290,15 @@ public final class MappedFileQueue {
      * Cuts the log at {@code offset}: later segments are deleted and the segment holding the offset is truncated.
      */
     public void truncateTo(long offset) {
+        truncateTo(offset, false);
+    }
+
+    /**
+     * Cuts the log at {@code offset}, zeroing the rest of the segment that holds it if {@code zeroRestOfSegment}
+     * (else stale bytes only up to the first 1 MiB of zeros): after a torn write, no byte of an earlier life of the
+     * segment may be left for a later recovery to find.
+     */
+    public void truncateTo(long offset, boolean zeroRestOfSegment) {
         List<MappedFile> removed = new ArrayList<>();
         for (MappedFile file : files) {
             long end = file.fileFromOffset() + segmentSizeBytes;
@@ -199,7 +308,7 @@ public final class MappedFileQueue {
             if (offset <= file.fileFromOffset() && !(offset == file.fileFromOffset() && file == firstSegment())) {
                 removed.add(file);
             } else {
-                file.truncateTo((int) (offset - file.fileFromOffset()));
+                file.truncateTo((int) (offset - file.fileFromOffset()), zeroRestOfSegment);
             }
         }
         if (!removed.isEmpty()) {
@@ -232,6 +341,7 @@ public final class MappedFileQueue {
 
     /** Deletes every segment and the directory if it ends up empty. */
     public void destroy() {
+        deletePreallocated();
         List<MappedFile> all = segments();
         files.clear();
         all.forEach(f -> f.shutdown(true));
@@ -239,6 +349,20 @@ public final class MappedFileQueue {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             log.debug("Directory {} not removed", dir, e);
+        }
+    }
+
+    private void deletePreallocated() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path path : listing.filter(p -> StoreFileNames.isPreallocatedName(p.getFileName().toString()))
+                    .toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.debug("Preallocated files of {} not removed", dir, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.nimbusmq.store.file;
 
+import java.nio.MappedByteBuffer;
+
 import io.nimbusmq.store.internal.ServiceThread;
 
 /**
@@ -23,11 +25,16 @@ public final class PrefaultService extends ServiceThread {
     static final int POLL_MILLIS = 20;
     /** Bytes touched between two checks for shutdown, so that a stop never waits for a whole window. */
     private static final int CHUNK_BYTES = 1024 * 1024;
+    /** The smallest page size of the platforms the store runs on; touching every such step touches every page. */
+    private static final int PAGE_STEP = 4096;
 
     private final MappedFileQueue files;
     private final int aheadBytes;
     private MappedFile segment;
     private int touchedUpTo;
+    /** Written by {@link #prefault} only so that its reads cannot be optimised away. */
+    @SuppressWarnings("unused")
+    private byte checksum;
 
     public PrefaultService(MappedFileQueue files, int aheadBytes) {
         if (aheadBytes <= 0) {
@@ -65,10 +72,25 @@ public final class PrefaultService extends ServiceThread {
                 if (from >= target) {
                     return;
                 }
-                touchedUpTo = last.prefault(from, Math.min(target, from + CHUNK_BYTES));
+                touchedUpTo = prefault(last, from, Math.min(target, from + CHUNK_BYTES));
             }
         } finally {
             last.release();
         }
+    }
+
+    /**
+     * Reads one byte of every page of {@code file} in [{@code from}, {@code to}) so that the pages are resident before
+     * the writer gets there. Reads only; the caller holds a reference. Returns the end of the range.
+     */
+    private int prefault(MappedFile file, int from, int to) {
+        int end = Math.min(to, file.fileSize());
+        MappedByteBuffer map = file.mapping();
+        byte sum = 0;
+        for (int position = Math.max(0, from) & -PAGE_STEP; position < end; position += PAGE_STEP) {
+            sum ^= map.get(position);
+        }
+        checksum = sum;
+        return Math.max(from, end);
     }
 }

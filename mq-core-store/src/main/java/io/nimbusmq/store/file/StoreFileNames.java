@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *   abort                        exists while the store runs; left behind by an unclean stop
  *   checkpoint                   {@link io.nimbusmq.store.recovery.StoreCheckpoint}
  *   commitlog/00000000000000000000, 00000000001073741824, ...     commit log segments
+ *   commitlog/00000000002147483648.alloc                          the next segment, reserved ahead of the writer
  *   consumequeue/{topic}/{queueId}/00000000000000000000, ...     consume queue segments
  *   index/00000000000000000000, ...                               index files, numbered in creation order
  * </pre>
@@ -25,6 +26,8 @@ public final class StoreFileNames {
     public static final String ABORT_FILE = "abort";
     public static final String CHECKPOINT_FILE = "checkpoint";
     public static final String TEMP_SUFFIX = ".tmp";
+    /** A segment file whose blocks are reserved but which is not part of its log yet. */
+    public static final String PREALLOCATED_SUFFIX = ".alloc";
     public static final String COMMIT_LOG_DIR = "commitlog";
     public static final String CONSUME_QUEUE_DIR = "consumequeue";
     public static final String INDEX_DIR = "index";
@@ -84,5 +87,15 @@ public final class StoreFileNames {
 
     public static Path tempFileFor(Path file) {
         return file.resolveSibling(file.getFileName() + TEMP_SUFFIX);
+    }
+
+    /** Where the segment {@code segment} waits, reserved, until its log rolls to it. */
+    public static Path preallocatedFileFor(Path segment) {
+        return segment.resolveSibling(segment.getFileName() + PREALLOCATED_SUFFIX);
+    }
+
+    public static boolean isPreallocatedName(String name) {
+        return name.endsWith(PREALLOCATED_SUFFIX)
+                && isSegmentName(name.substring(0, name.length() - PREALLOCATED_SUFFIX.length()));
     }
 }

@@ -10,7 +10,10 @@ public interface CommitLogFlusher {
 
     /**
      * Completes with {@code true} once every byte before {@code endOffset} is on disk, or with {@code false} if that
-     * does not happen within the configured timeout. In ASYNC_FLUSH mode it completes at once.
+     * does not happen within the configured timeout. In ASYNC_FLUSH mode it completes at once. Completes
+     * exceptionally with a {@link FlushFailedException} if a force failed before those bytes were on disk: they are
+     * never acknowledged afterwards, because a later force may succeed without them (the kernel may have dropped the
+     * pages it could not write).
      */
     CompletableFuture<Boolean> awaitFlushed(long endOffset);
 

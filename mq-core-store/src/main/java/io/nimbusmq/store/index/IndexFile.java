@@ -2,10 +2,12 @@ package io.nimbusmq.store.index;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import io.nimbusmq.store.file.MappedFile;
+import io.nimbusmq.store.file.SegmentAllocator;
 
 /**
  * One index file: a hash table from message key to commit log offsets, with chaining through the entries.
@@ -60,10 +62,11 @@ public final class IndexFile {
         return HEADER_SIZE + (long) hashSlots * SLOT_SIZE + (long) maxEntries * ENTRY_SIZE;
     }
 
-    /** Opens an index file, creating it empty if it does not exist. */
-    public static IndexFile open(Path path, IndexConfig config) throws IOException {
+    /** Opens an index file, creating it empty, with its blocks reserved, if it does not exist. */
+    public static IndexFile open(Path path, IndexConfig config, SegmentAllocator allocator) throws IOException {
         int size = (int) fileSize(config.hashSlotsPerFile(), config.maxEntriesPerFile());
-        return new IndexFile(MappedFile.open(path, size), config.hashSlotsPerFile(), config.maxEntriesPerFile());
+        MappedFile file = Files.exists(path) ? MappedFile.open(path, size) : MappedFile.create(path, size, allocator);
+        return new IndexFile(file, config.hashSlotsPerFile(), config.maxEntriesPerFile());
     }
 
     public MappedFile mappedFile() {

@@ -13,7 +13,9 @@ import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.store.dispatch.CommitLogDispatcher;
 import io.nimbusmq.store.dispatch.DispatchRequest;
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import io.nimbusmq.store.recovery.RecoveryParticipant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +31,30 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
 
     private final Path dir;
     private final IndexConfig config;
+    private final SegmentAllocator allocator;
     private final CopyOnWriteArrayList<IndexFile> files = new CopyOnWriteArrayList<>();
     private long nextSequence;
+    /** Set by {@link #load()} when it deleted damaged files: their entries must be rebuilt. */
+    private boolean rebuildLostFiles;
 
     public IndexService(Path dir, IndexConfig config) {
+        this(dir, config, SegmentAllocator.zeroFill());
+    }
+
+    public IndexService(Path dir, IndexConfig config, SegmentAllocator allocator) {
         this.dir = dir;
         this.config = config;
+        this.allocator = allocator;
     }
 
     public static String indexKey(String topic, String key) {
         return topic + '#' + key;
     }
 
+    /**
+     * Maps every index file found. A file of the wrong size (cut by a crash or a bad copy) is deleted with every
+     * later one, logged, and rebuilt from the commit log by {@link #recover}.
+     */
     public void load() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
@@ -49,8 +63,20 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
         try (Stream<Path> listing = Files.list(dir)) {
             paths = listing.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString())).sorted().toList();
         }
-        for (Path path : paths) {
-            files.add(IndexFile.open(path, config));
+        long expectedSize = IndexFile.fileSize(config.hashSlotsPerFile(), config.maxEntriesPerFile());
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            if (Files.size(path) != expectedSize) {
+                log.warn("Index file {} has {} bytes instead of {} (cut by a crash or a bad copy): deleting it and the "
+                        + "{} later one(s); they are rebuilt from the commit log", path, Files.size(path),
+                        expectedSize, paths.size() - i - 1);
+                for (Path damaged : paths.subList(i, paths.size())) {
+                    Files.delete(damaged);
+                }
+                rebuildLostFiles = true;
+                break;
+            }
+            files.add(IndexFile.open(path, config, allocator));
             nextSequence = StoreFileNames.parseSegmentOffset(path.getFileName().toString()) + 1;
         }
     }
@@ -95,7 +121,8 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
                 return last;
             }
         }
-        IndexFile created = IndexFile.open(dir.resolve(StoreFileNames.segmentName(nextSequence++)), config);
+        IndexFile created = IndexFile.open(dir.resolve(StoreFileNames.segmentName(nextSequence++)), config,
+                allocator);
         files.add(created);
         return created;
     }
@@ -154,9 +181,19 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
         return removed.size();
     }
 
+    /**
+     * Drops the files that hold entries past the dispatch-safe offset and asks for the commit log from the oldest
+     * entry they held (or from the end of the last file kept, if {@link #load()} deleted damaged files). Entries that
+     * point into damaged ranges may stay: lookups check every hit against the record.
+     */
     @Override
-    public long recover(long commitLogEnd, long dispatchSafeOffset) {
+    public long recover(RecoveredCommitLog commitLog) {
+        long dispatchSafeOffset = commitLog.dispatchSafeOffset();
         long refeedFrom = dispatchSafeOffset;
+        if (rebuildLostFiles) {
+            refeedFrom = files.isEmpty() ? 0 : files.get(files.size() - 1).endPhysicalOffset();
+            rebuildLostFiles = false;
+        }
         while (!files.isEmpty()) {
             IndexFile last = files.get(files.size() - 1);
             if (last.isEmpty() || last.endPhysicalOffset() < dispatchSafeOffset) {

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * <p>Subclasses implement {@link #runOnce()}, which is called in a loop until {@link #shutdown()}. Between rounds the
  * thread waits up to {@link #waitIntervalMillis()} or until {@link #wakeup()} is called. A wake-up that arrives while
  * a round is running is not lost: the next wait returns at once. An exception thrown by a round is logged and the
- * loop goes on, so one bad round never kills the service.
+ * loop goes on, so one bad round never kills the service. A round that fails like the one before it (same exception
+ * type and message) is not logged again: a failure that persists (a full disk, say) gives one stack trace, and one
+ * line when rounds succeed again, not a line every round.
  */
 public abstract class ServiceThread implements Runnable {
 
@@ -24,6 +26,9 @@ public abstract class ServiceThread implements Runnable {
     private volatile boolean notified;
     private volatile boolean stopped;
     private volatile Thread thread;
+    /** Owned by the service thread: the failure last logged, and how many identical ones followed. */
+    private String lastFailure;
+    private long repeatedFailures;
 
     /** The name of the thread. */
     protected abstract String serviceName();
@@ -33,6 +38,10 @@ public abstract class ServiceThread implements Runnable {
 
     /** How long to wait between rounds when nobody wakes the thread. */
     protected abstract long waitIntervalMillis();
+
+    /** Called once on the service thread before the first round; the default does nothing. */
+    protected void onStart() {
+    }
 
     /** Called once on the service thread after the loop ends; the default does nothing. */
     protected void onShutdown() {
@@ -51,11 +60,13 @@ public abstract class ServiceThread implements Runnable {
 
     @Override
     public final void run() {
+        onStart();
         while (!stopped) {
             try {
                 runOnce();
+                roundSucceeded();
             } catch (Throwable e) {
-                log.error("{} round failed", serviceName(), e);
+                roundFailed(e);
             }
             waitForRunning(waitIntervalMillis());
         }
@@ -63,6 +74,26 @@ public abstract class ServiceThread implements Runnable {
             onShutdown();
         } catch (Throwable e) {
             log.error("{} shutdown step failed", serviceName(), e);
+        }
+    }
+
+    private void roundFailed(Throwable e) {
+        String failure = e.getClass().getName() + ": " + e.getMessage();
+        if (failure.equals(lastFailure)) {
+            repeatedFailures++;
+            return;
+        }
+        lastFailure = failure;
+        repeatedFailures = 0;
+        log.error("{} round failed; identical failures are not logged again until a round succeeds", serviceName(),
+                e);
+    }
+
+    private void roundSucceeded() {
+        if (lastFailure != null) {
+            log.info("{} works again after {} more failed round(s) like: {}", serviceName(), repeatedFailures,
+                    lastFailure);
+            lastFailure = null;
         }
     }
 

@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import io.nimbusmq.store.file.MappedSlice;
+import io.nimbusmq.store.file.SegmentAllocator;
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * Byte position = queue offset × 20. A zero entry (offset 0, size 0) is unwritten space and ends the queue on
- * recovery. Holes are written only when the queue must skip offsets (its files were lost); readers pass over them.
+ * recovery. A hole has physical offset -1; readers pass over it. A hole of size 0 fills a gap (the queue had to skip
+ * offsets: its files, or the records, were lost); a hole that keeps its size marks a message whose record recovery
+ * found damaged. Holes keep the queue's offsets: a queue offset is never handed out twice.
  *
  * <p><b>Threads.</b> Only the dispatch thread (or recovery, before it starts) writes; any thread reads. The queue is
  * rebuilt from the commit log after a crash, so its files are trusted only up to the checkpoint.
@@ -39,11 +44,13 @@ public final class ConsumeQueue {
     private final MappedFileQueue files;
     private final ByteBuffer entryBuffer = ByteBuffer.allocate(ENTRY_SIZE);
     private volatile long minQueueOffset;
+    /** Set by {@link #recoverEnd()} when a segment was cut short: entries after the end were lost. */
+    private boolean lostEntries;
 
-    public ConsumeQueue(String topic, int queueId, Path dir, ConsumeQueueConfig config) {
+    public ConsumeQueue(String topic, int queueId, Path dir, ConsumeQueueConfig config, SegmentAllocator allocator) {
         this.topic = topic;
         this.queueId = queueId;
-        this.files = new MappedFileQueue(dir, config.segmentSizeBytes());
+        this.files = new MappedFileQueue(dir, config.segmentSizeBytes(), allocator);
     }
 
     public String topic() {
@@ -58,20 +65,29 @@ public final class ConsumeQueue {
         files.load();
     }
 
-    /** Finds where the written entries end after a restart and truncates unwritten space. */
+    /**
+     * Finds where the written entries end after a restart and truncates unwritten space. A queue with a segment that
+     * was cut short ({@link MappedFileQueue#restoredSegments()}) is cut at the first entry it lost, to be re-fed from
+     * the commit log ({@link #recover}).
+     */
     public void recoverEnd() {
         List<MappedFile> segments = files.segments();
         long end = files.minOffset();
+        List<Long> restored = files.restoredSegments();
         for (int i = segments.size() - 1; i >= 0; i--) {
             MappedFile segment = segments.get(i);
+            if (!restored.isEmpty() && segment.fileFromOffset() > restored.get(0)) {
+                continue;
+            }
             int validBytes = validPrefixBytes(segment);
-            if (validBytes > 0 || i == 0) {
+            if (validBytes > 0 || i == 0 || !restored.isEmpty()) {
                 end = segment.fileFromOffset() + validBytes;
                 break;
             }
         }
         files.truncateTo(end);
         minQueueOffset = files.minOffset() / ENTRY_SIZE;
+        lostEntries = !restored.isEmpty();
     }
 
     private static int validPrefixBytes(MappedFile segment) {
@@ -166,18 +182,103 @@ public final class ConsumeQueue {
         return count <= 0 ? null : segment.slice(start, count * ENTRY_SIZE);
     }
 
-    /** Removes trailing entries whose message does not end at or before {@code physicalLimit}. */
-    public void truncateAfterPhysical(long physicalLimit) {
+    /** What {@link #recover} did to one queue. */
+    public record Recovered(int holesPunched, int entriesCut, long refeedFrom) {
+    }
+
+    /**
+     * Brings the queue in line with the recovered commit log.
+     * <ul>
+     * <li>Entries whose message ends after the checkpoint's dispatch-safe offset are not vouched for by a force: each
+     * is kept if the commit log has its record there, intact, and the record is its own (topic, queue id, queue
+     * offset, size); the queue is cut at the first that is not, and is re-fed from the commit log. Gap holes at the
+     * new end go with it.</li>
+     * <li>Entries that point into a damaged range, or past the recovered end (their record was lost with a torn
+     * tail), become holes that keep their size: the message is gone, but its queue offset is never handed out again,
+     * so a consumer that already read it cannot skip a new message.</li>
+     * </ul>
+     *
+     * @return counts, and the offset the queue needs re-fed from if it lost entries at load, else
+     *         {@code Long.MAX_VALUE}
+     */
+    public Recovered recover(RecoveredCommitLog commitLog) {
         long end = maxOffset();
-        long min = minQueueOffset;
-        while (end > min) {
-            ConsumeQueueEntry last = entry(end - 1);
-            if (last != null && (last.isHole() || last.physicalOffset() + last.sizeBytes() > physicalLimit)) {
-                end--;
-            } else {
+        long first = end;
+        while (first > minQueueOffset) {
+            ConsumeQueueEntry entry = entry(first - 1);
+            if (entry != null && !entry.isHole() && entry.physicalOffset() + entry.sizeBytes()
+                    <= commitLog.dispatchSafeOffset()) {
                 break;
             }
+            first--;
         }
+        int holes = 0;
+        long keep = first;
+        for (long queueOffset = first; queueOffset < end; queueOffset++) {
+            ConsumeQueueEntry entry = entry(queueOffset);
+            if (entry == null) {
+                break;
+            }
+            if (entry.isHole()) {
+                keep = entry.sizeBytes() > 0 ? queueOffset + 1 : keep;
+                continue;
+            }
+            if (commitLog.isDamaged(entry.physicalOffset())
+                    || entry.physicalOffset() + entry.sizeBytes() > commitLog.end()) {
+                punchHole(queueOffset);
+                holes++;
+            } else if (!isOwnRecord(entry, commitLog)) {
+                break;
+            }
+            keep = queueOffset + 1;
+        }
+        int cut = (int) (end - keep);
+        truncateEntries(keep);
+        if (commitLog.hasDamageBefore(commitLog.dispatchSafeOffset())) {
+            holes += punchHolesBefore(first, commitLog);
+        }
+        return new Recovered(holes, cut, lostEntries ? refeedOffset() : Long.MAX_VALUE);
+    }
+
+    private boolean isOwnRecord(ConsumeQueueEntry entry, RecoveredCommitLog commitLog) {
+        MessageMeta record = commitLog.records().recordAt(entry.physicalOffset());
+        return record != null && record.sizeBytes() == entry.sizeBytes() && record.topic().equals(topic)
+                && record.queueId() == queueId && record.queueOffset() == entry.queueOffset();
+    }
+
+    /** Turns the entries before {@code before} that point into damaged ranges into holes. */
+    private int punchHolesBefore(long before, RecoveredCommitLog commitLog) {
+        int holes = 0;
+        for (long queueOffset = minQueueOffset; queueOffset < before; queueOffset++) {
+            ConsumeQueueEntry entry = entry(queueOffset);
+            if (entry != null && !entry.isHole() && commitLog.isDamaged(entry.physicalOffset())) {
+                punchHole(queueOffset);
+                holes++;
+            }
+        }
+        return holes;
+    }
+
+    /** Marks the entry as a hole in place and forces it: the flusher only forces what is appended. */
+    private void punchHole(long queueOffset) {
+        long position = queueOffset * ENTRY_SIZE;
+        MappedFile segment = files.segmentFor(position);
+        segment.randomAccessView().putLong((int) (position - segment.fileFromOffset()), -1L);
+        segment.forceAll();
+    }
+
+    /** Where the commit log must be re-fed from to rebuild the entries after the last one kept. */
+    private long refeedOffset() {
+        for (long queueOffset = maxOffset() - 1; queueOffset >= minQueueOffset; queueOffset--) {
+            ConsumeQueueEntry entry = entry(queueOffset);
+            if (entry != null && !entry.isHole()) {
+                return entry.physicalOffset() + entry.sizeBytes();
+            }
+        }
+        return 0;
+    }
+
+    private void truncateEntries(long end) {
         if (end < maxOffset()) {
             files.truncateTo(end * ENTRY_SIZE);
             if (files.isEmpty()) {

@@ -10,19 +10,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import io.nimbusmq.store.recovery.RecoveryParticipant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Every consume queue of the store, by topic and queue id. */
 public final class ConsumeQueueTable implements RecoveryParticipant {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsumeQueueTable.class);
+
     private final Path storeRoot;
     private final ConsumeQueueConfig config;
+    private final SegmentAllocator allocator;
     private final ConcurrentMap<String, ConcurrentMap<Integer, ConsumeQueue>> queues = new ConcurrentHashMap<>();
 
     public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config) {
+        this(storeRoot, config, SegmentAllocator.zeroFill());
+    }
+
+    public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config, SegmentAllocator allocator) {
         this.storeRoot = storeRoot;
         this.config = config;
+        this.allocator = allocator;
     }
 
     /** Maps every queue found on disk. */
@@ -46,7 +58,7 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                ConsumeQueue queue = new ConsumeQueue(topic, Integer.parseInt(name), queueDir, config);
+                ConsumeQueue queue = new ConsumeQueue(topic, Integer.parseInt(name), queueDir, config, allocator);
                 queue.load();
                 queue.recoverEnd();
                 queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).put(queue.queueId(), queue);
@@ -62,7 +74,7 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
     public ConsumeQueue findOrCreate(String topic, int queueId) {
         return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id,
-                        StoreFileNames.consumeQueueDir(storeRoot, topic, id), config));
+                        StoreFileNames.consumeQueueDir(storeRoot, topic, id), config, allocator));
     }
 
     public List<ConsumeQueue> all() {
@@ -101,11 +113,28 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
         queues.clear();
     }
 
+    /**
+     * Recovers every queue ({@link ConsumeQueue#recover}) and logs, once, how many entries became holes because
+     * their records are damaged and how many were cut because their records are gone.
+     */
     @Override
-    public long recover(long commitLogEnd, long dispatchSafeOffset) {
+    public long recover(RecoveredCommitLog commitLog) {
+        long refeedFrom = commitLog.dispatchSafeOffset();
+        long holes = 0;
+        long cut = 0;
         for (ConsumeQueue queue : all()) {
-            queue.truncateAfterPhysical(dispatchSafeOffset);
+            ConsumeQueue.Recovered recovered = queue.recover(commitLog);
+            holes += recovered.holesPunched();
+            cut += recovered.entriesCut();
+            refeedFrom = Math.min(refeedFrom, recovered.refeedFrom());
         }
-        return dispatchSafeOffset;
+        if (holes > 0) {
+            log.warn("Consume queues: {} message(s) of damaged commit log ranges are holes now (their queue "
+                    + "offsets are kept and skipped)", holes);
+        }
+        if (cut > 0) {
+            log.info("Consume queues: {} entries pointed past what the commit log holds and were cut", cut);
+        }
+        return refeedFrom;
     }
 }

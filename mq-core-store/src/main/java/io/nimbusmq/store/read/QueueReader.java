@@ -14,6 +14,10 @@ import io.nimbusmq.store.queue.ConsumeQueueTable;
 /**
  * Reads a queue: consume queue entries locate messages, the filter selects them by tag hash and then exactly, and the
  * matching messages come back as slices of the commit log. Also answers offset and time questions about a queue.
+ *
+ * <p>Records older than what this start's recovery validated are checked before they are handed out
+ * ({@link CommitLog#keepIfValid}: magic, size, its own offset, body CRC, record CRC), so bytes damaged at rest are
+ * never delivered: the entry is passed over like a hole, the damage logged once, and the consumer moves on.
  */
 public final class QueueReader {
 
@@ -100,6 +104,9 @@ public final class QueueReader {
             MappedSlice message = commitLog.slice(physicalOffset, size);
             if (message == null) {
                 state.missing = true;
+                continue;
+            }
+            if (!commitLog.keepIfValid(message)) {
                 continue;
             }
             if (!filter.matchesMessage(message.buffer())) {

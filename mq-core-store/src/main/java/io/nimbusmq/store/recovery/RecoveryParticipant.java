@@ -7,12 +7,11 @@ package io.nimbusmq.store.recovery;
 public interface RecoveryParticipant {
 
     /**
-     * Drops whatever this structure cannot trust and says from where it needs the commit log dispatched again.
+     * Drops whatever this structure cannot trust, stops pointing into damaged ranges, and says from where it needs
+     * the commit log dispatched again.
      *
-     * @param commitLogEnd where valid commit log data ends after recovery truncated any torn tail
-     * @param dispatchSafeOffset the checkpoint's guarantee: every message before it was dispatched and forced
-     *        ({@code <= commitLogEnd})
-     * @return the commit log offset from which this structure must be re-fed; at most {@code dispatchSafeOffset}
+     * @return the commit log offset from which this structure must be re-fed; at most
+     *         {@link RecoveredCommitLog#dispatchSafeOffset()}
      */
-    long recover(long commitLogEnd, long dispatchSafeOffset);
+    long recover(RecoveredCommitLog log);
 }

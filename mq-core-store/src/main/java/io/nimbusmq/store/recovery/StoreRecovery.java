@@ -3,6 +3,7 @@ package io.nimbusmq.store.recovery;
 import java.util.List;
 import java.util.function.LongConsumer;
 
+import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
 import org.slf4j.Logger;
@@ -14,20 +15,23 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>Commit log.</b> After a clean stop, validation starts at the checkpoint's flushed offset (where the last
  * run ended). After an unclean stop it starts at the beginning of the segment that holds the checkpoint (or the
- * oldest segment without a checkpoint), so the whole tail is re-validated. Every record is checked for magic, size,
- * physical offset, body CRC and record CRC; the log is cut before the first record that fails, and stale bytes after
- * the cut are zeroed. Nothing before the damage is lost and nothing damaged is ever served.</li>
- * <li><b>Derived structures.</b> Each {@link RecoveryParticipant} drops what the checkpoint does not vouch for (and
- * anything past the valid end) and names the offset it must be re-fed from.</li>
+ * oldest segment without a checkpoint), so the whole tail is re-validated; a segment that was found cut short (and
+ * restored to its size by {@link MappedFileQueue#load()}) is validated from its start either way. Every record is
+ * checked for magic, size, physical offset, body CRC and record CRC ({@link CommitLogScanner}). Damaged bytes
+ * followed by valid records are a damaged range: skipped, logged with their size and the records lost, and every
+ * record after them kept. Damaged or unwritten bytes with nothing valid after them end the log: it is cut there and
+ * stale bytes after the cut are zeroed. Nothing damaged is ever served.</li>
+ * <li><b>Derived structures.</b> Each {@link RecoveryParticipant} drops what it cannot trust, stops pointing into
+ * damaged ranges, and names the offset it must be re-fed from.</li>
  * <li><b>Re-dispatch.</b> The commit log from the smallest of those offsets up to the valid end is dispatched again
- * through the regular dispatchers, which are idempotent.</li>
+ * through the regular dispatchers, which are idempotent and pass over the damaged ranges.</li>
  * </ol>
  */
 public final class StoreRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(StoreRecovery.class);
 
-    private final MappedFileQueue commitLog;
+    private final CommitLog commitLog;
     private final StoreCheckpoint checkpoint;
     private final boolean cleanShutdown;
     private final List<RecoveryParticipant> participants;
@@ -37,7 +41,7 @@ public final class StoreRecovery {
      * @param checkpoint the last checkpoint, or null if there is none
      * @param redispatch dispatches the commit log from the given offset up to its current end
      */
-    public StoreRecovery(MappedFileQueue commitLog, StoreCheckpoint checkpoint, boolean cleanShutdown,
+    public StoreRecovery(CommitLog commitLog, StoreCheckpoint checkpoint, boolean cleanShutdown,
             List<RecoveryParticipant> participants, LongConsumer redispatch) {
         this.commitLog = commitLog;
         this.checkpoint = checkpoint;
@@ -48,38 +52,49 @@ public final class StoreRecovery {
 
     public RecoveryResult load() {
         long started = System.nanoTime();
-        long minOffset = commitLog.minOffset();
-        List<MappedFile> segments = commitLog.segments();
+        MappedFileQueue files = commitLog.files();
+        long minOffset = files.minOffset();
+        List<MappedFile> segments = files.segments();
         long scanFrom = scanStart(segments, minOffset);
         CommitLogScanner.ScanResult scan = CommitLogScanner.scan(segments, scanFrom);
         long validEnd = scan.validEnd();
         long staleEnd = CommitLogScanner.staleDataEnd(segments, validEnd);
-        commitLog.truncateTo(validEnd);
+        files.truncateTo(validEnd, staleEnd > validEnd);
         long truncated = Math.max(0, staleEnd - validEnd);
         if (truncated > 0) {
-            log.warn("Commit log cut at {}: {} ({} bytes dropped)", validEnd, scan.stopReason(), truncated);
+            log.warn("Commit log cut at {}: {} ({} bytes of torn or damaged data dropped, and the rest of the segment "
+                    + "zeroed)", validEnd, scan.stopReason(), truncated);
         }
+        scan.damaged().forEach(range -> commitLog.damaged().add(range, "recovery"));
+        commitLog.trustFrom(scanFrom);
 
         long dispatchSafe = checkpoint == null ? minOffset
                 : Math.max(minOffset, Math.min(checkpoint.dispatchSafeOffset(), validEnd));
+        RecoveredCommitLog recovered = new RecoveredCommitLog(validEnd, dispatchSafe, scan.damaged(),
+                commitLog::recordMetaAt);
         long redispatchFrom = dispatchSafe;
         for (RecoveryParticipant participant : participants) {
-            redispatchFrom = Math.min(redispatchFrom, participant.recover(validEnd, dispatchSafe));
+            redispatchFrom = Math.min(redispatchFrom, participant.recover(recovered));
         }
         redispatchFrom = Math.max(redispatchFrom, minOffset);
         redispatch.accept(redispatchFrom);
         long millis = (System.nanoTime() - started) / 1_000_000;
         RecoveryResult result = new RecoveryResult(cleanShutdown, scanFrom, validEnd, truncated, scan.stopReason(),
-                redispatchFrom, millis);
+                scan.damaged(), redispatchFrom, millis);
         log.info("Store recovered: {}", result);
         return result;
     }
 
     private long scanStart(List<MappedFile> segments, long minOffset) {
-        if (segments.isEmpty()) {
-            return minOffset;
+        long start = checkpointScanStart(segments, minOffset);
+        for (long restored : commitLog.files().restoredSegments()) {
+            start = Math.min(start, restored);
         }
-        if (checkpoint == null) {
+        return start;
+    }
+
+    private long checkpointScanStart(List<MappedFile> segments, long minOffset) {
+        if (segments.isEmpty() || checkpoint == null) {
             return minOffset;
         }
         long checkpointOffset = Math.min(checkpoint.commitLogFlushedOffset(), checkpoint.dispatchSafeOffset());

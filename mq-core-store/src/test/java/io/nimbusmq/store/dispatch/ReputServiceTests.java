@@ -2,16 +2,22 @@ package io.nimbusmq.store.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.message.MessageProperties;
+import io.nimbusmq.store.LogCapture;
 import io.nimbusmq.store.StoreTestSupport;
+import io.nimbusmq.store.commitlog.AppendResult;
 import io.nimbusmq.store.commitlog.CommitLog;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 import io.nimbusmq.store.commitlog.QueueOffsetTable;
+import io.nimbusmq.store.file.StoreFileNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,7 @@ class ReputServiceTests {
     @BeforeEach
     void open() {
         log = new CommitLog(dir, new CommitLogConfig(4096, 2048, 1024), new QueueOffsetTable(), Clock.systemUTC());
-        reput = new ReputService(log.files());
+        reput = new ReputService(log.files(), log.damaged());
         reput.addDispatcher(seen::add);
     }
 
@@ -68,5 +74,36 @@ class ReputServiceTests {
         reput.dispatchUntil(log.maxOffset());
         assertThat(seen).extracting(DispatchRequest::queueOffset).containsExactly(0L, 1L);
         assertThat(reput.behindBytes()).isZero();
+    }
+
+    @Test
+    void aDamagedRecordBelowTheWritePositionIsPassedOverOnceAndEveryOtherRecordIsDispatched() throws Exception {
+        List<AppendResult> appended = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            appended.add(log.append(StoreTestSupport.message(i % 2 == 0 ? "A" : "B", 0, "m" + i)));
+        }
+        AppendResult hole = appended.get(2);
+        try (FileChannel channel = FileChannel.open(dir.resolve(StoreFileNames.segmentName(0)),
+                StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(hole.wroteBytes()), hole.physicalOffset());
+        }
+
+        try (LogCapture logs = new LogCapture()) {
+            for (int round = 0; round < 50; round++) {
+                reput.dispatchUntil(log.maxOffset());
+            }
+            assertThat(logs.problems()).as("logged once, not once per round").hasSize(1);
+            assertThat(logs.problems().get(0).getFormattedMessage()).contains("[" + hole.physicalOffset() + ", "
+                    + hole.endOffset() + ")").contains("found by dispatch");
+        }
+        assertThat(seen).extracting(DispatchRequest::physicalOffset).containsExactly(
+                appended.get(0).physicalOffset(), appended.get(1).physicalOffset(),
+                appended.get(3).physicalOffset(), appended.get(4).physicalOffset(),
+                appended.get(5).physicalOffset());
+        assertThat(reput.dispatchedOffset()).isEqualTo(log.maxOffset());
+
+        log.append(StoreTestSupport.message("B", 0, "after"));
+        reput.dispatchUntil(log.maxOffset());
+        assertThat(seen).hasSize(6);
     }
 }

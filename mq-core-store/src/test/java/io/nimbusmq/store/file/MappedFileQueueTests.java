@@ -15,7 +15,7 @@ class MappedFileQueueTests {
     @TempDir
     Path dir;
 
-    private static void fill(MappedFile file, int bytes) {
+    private static void fill(MappedFile file, int bytes) throws IOException {
         file.append(ByteBuffer.allocate(bytes));
     }
 

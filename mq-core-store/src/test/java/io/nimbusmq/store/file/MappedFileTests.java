@@ -17,7 +17,7 @@ class MappedFileTests {
     Path dir;
 
     private MappedFile create(long offset) throws IOException {
-        return MappedFile.open(dir.resolve(StoreFileNames.segmentName(offset)), 4096);
+        return MappedFile.create(dir.resolve(StoreFileNames.segmentName(offset)), 4096, SegmentAllocator.zeroFill());
     }
 
     @Test

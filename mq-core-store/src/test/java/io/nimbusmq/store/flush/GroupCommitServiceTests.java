@@ -1,8 +1,10 @@
 package io.nimbusmq.store.flush;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.nimbusmq.store.file.ForceableLog;
 import io.nimbusmq.store.file.MappedFileQueue;
+import io.nimbusmq.store.internal.StoreHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,5 +85,79 @@ class GroupCommitServiceTests {
         async.shutdown();
         assertThat(files.flushedOffset()).isEqualTo(end);
         assertThat(async.awaitFlushed(end)).isCompletedWithValue(true);
+    }
+
+    @Test
+    void aFailedForceFailsItsWaitersAndNothingAfterItIsEverAcknowledged() throws Exception {
+        long good = write(100);
+        files.flush();
+        long pendingEnd = write(100);
+        FailingLog failing = new FailingLog(files);
+        StoreHealth health = new StoreHealth();
+        GroupCommitService service = new GroupCommitService(failing, 5000, health, (from, to) -> to);
+        CompletableFuture<Boolean> waiter = service.awaitFlushed(pendingEnd);
+        service.start();
+
+        assertThatThrownBy(() -> waiter.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(FlushFailedException.class)
+                .hasMessageContaining("force failed").hasMessageContaining("offset " + good);
+        assertThat(health.isWritable()).isFalse();
+        assertThat(health.faultFloor()).isEqualTo(good);
+
+        failing.failing = false;
+        long later = write(100);
+        assertThatThrownBy(() -> service.awaitFlushed(later).get(5, TimeUnit.SECONDS))
+                .as("a later force that succeeds does not vouch for bytes the failed one may have dropped")
+                .hasCauseInstanceOf(FlushFailedException.class);
+        assertThat(service.awaitFlushed(good)).isCompletedWithValue(true);
+        service.shutdown();
+    }
+
+    @Test
+    void requestsEndingAfterARecordThatDoesNotReadBackFailAndTheOthersAreAcknowledged() throws Exception {
+        long first = write(100);
+        long second = write(100);
+        long third = write(100);
+        StoreHealth health = new StoreHealth();
+        GroupCommitService service = new GroupCommitService(files, 5000, health, (from, to) -> first);
+        List<CompletableFuture<Boolean>> futures = List.of(service.awaitFlushed(first),
+                service.awaitFlushed(second), service.awaitFlushed(third));
+        service.start();
+
+        assertThat(futures.get(0).get(5, TimeUnit.SECONDS)).isTrue();
+        for (CompletableFuture<Boolean> failed : futures.subList(1, 3)) {
+            assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(FlushFailedException.class).hasMessageContaining("did not read back intact");
+        }
+        assertThat(health.notWritableReason()).contains("offset " + first);
+        service.shutdown();
+    }
+
+    /** Forces like the real log until {@link #failing} is set, then fails as msync does on an I/O error. */
+    private static final class FailingLog implements ForceableLog {
+
+        private final MappedFileQueue files;
+        volatile boolean failing = true;
+
+        FailingLog(MappedFileQueue files) {
+            this.files = files;
+        }
+
+        @Override
+        public long flush() {
+            if (failing) {
+                throw new UncheckedIOException(new IOException("msync: Input/output error"));
+            }
+            return files.flush();
+        }
+
+        @Override
+        public long flushedOffset() {
+            return files.flushedOffset();
+        }
+
+        @Override
+        public long maxOffset() {
+            return files.maxOffset();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.store.file.SegmentAllocator;
 import io.nimbusmq.store.file.StoreFileNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,8 @@ class IndexFileTests {
     Path dir;
 
     private IndexFile open(int slots, int entries) throws IOException {
-        return IndexFile.open(dir.resolve(StoreFileNames.segmentName(0)), new IndexConfig(slots, entries));
+        return IndexFile.open(dir.resolve(StoreFileNames.segmentName(0)), new IndexConfig(slots, entries),
+                SegmentAllocator.zeroFill());
     }
 
     @Test

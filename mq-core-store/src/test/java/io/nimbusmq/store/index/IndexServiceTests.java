@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.nimbusmq.store.dispatch.DispatchRequest;
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class IndexServiceTests {
         index.shutdown();
         index = new IndexService(dir, new IndexConfig(8, 5));
         index.load();
-        assertThat(index.recover(800, 600)).isEqualTo(400);
+        assertThat(index.recover(new RecoveredCommitLog(800, 600, List.of(), offset -> null))).isEqualTo(400);
         assertThat(index.query("T", "k", 100, 0, Long.MAX_VALUE)).containsExactly(300L, 200L, 100L, 0L);
         for (int i = 4; i < 8; i++) {
             index.dispatch(request("T", i * 100L, "k", null));

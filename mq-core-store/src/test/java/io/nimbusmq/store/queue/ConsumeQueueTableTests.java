@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class ConsumeQueueTableTests {
         for (int i = 0; i < 10; i++) {
             table.findOrCreate("A", i % 2).putEntry(i / 2, i * 10L, 10, 0);
         }
-        assertThat(table.recover(100, 50)).isEqualTo(50);
+        assertThat(table.recover(new RecoveredCommitLog(100, 50, List.of(), offset -> null))).isEqualTo(50);
         assertThat(table.find("A", 0).maxOffset()).isEqualTo(3);
         assertThat(table.find("A", 1).maxOffset()).isEqualTo(2);
         table.deleteTopic("A");

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.nimbusmq.message.MessageMeta;
+import io.nimbusmq.store.commitlog.DamagedRanges;
+import io.nimbusmq.store.file.SegmentAllocator;
+import io.nimbusmq.store.recovery.RecoveredCommitLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,7 @@ class ConsumeQueueTests {
 
     @BeforeEach
     void open() {
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
     }
 
     @AfterEach
@@ -73,7 +78,7 @@ class ConsumeQueueTests {
     void recoverEndFindsTheLastWrittenEntryAfterReload() throws IOException {
         putSequential(20);
         queue.shutdown();
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
         queue.load();
         queue.recoverEnd();
         assertThat(queue.maxOffset()).isEqualTo(20);
@@ -86,21 +91,71 @@ class ConsumeQueueTests {
     void recoverEndOnAQueueWhoseLastSegmentIsEmpty() throws IOException {
         putSequential(16);
         queue.putEntry(16, 1600, 100, 0);
-        queue.truncateAfterPhysical(1600);
-        assertThat(queue.maxOffset()).isEqualTo(16);
+        queue.recover(commitLog(5000, 1600, List.of()));
+        assertThat(queue.maxOffset()).as("the entry not backed by its record is cut").isEqualTo(16);
         queue.shutdown();
-        queue = new ConsumeQueue("T", 0, dir, config);
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
         queue.load();
         queue.recoverEnd();
         assertThat(queue.maxOffset()).isEqualTo(16);
     }
 
     @Test
-    void truncateAfterPhysicalDropsEntriesPastTheLimit() throws IOException {
+    void recoverCutsEntriesThatTheCommitLogDoesNotBack() throws IOException {
         putSequential(30);
-        queue.truncateAfterPhysical(1250);
+        ConsumeQueue.Recovered recovered = queue.recover(commitLog(5000, 1250, List.of()));
         assertThat(queue.maxOffset()).isEqualTo(12);
         assertThat(queue.entry(11).physicalOffset()).isEqualTo(1100);
+        assertThat(recovered.entriesCut()).isEqualTo(18);
+    }
+
+    @Test
+    void entriesOfMessagesLostWithATornTailBecomeHolesSoTheirOffsetsAreNotHandedOutAgain() throws IOException {
+        putSequential(30);
+        ConsumeQueue.Recovered recovered = queue.recover(new RecoveredCommitLog(2450, 1000, List.of(),
+                offset -> new MessageMeta(100, 0, offset / 100, offset, 0, 0, "T", "")));
+        assertThat(queue.maxOffset()).isEqualTo(30);
+        assertThat(recovered.holesPunched()).isEqualTo(6);
+        assertThat(queue.entry(23).isHole()).isFalse();
+        assertThat(queue.entry(24).isHole()).as("ends at 2500, past the end").isTrue();
+    }
+
+    @Test
+    void recoverKeepsEntriesPastTheCheckpointOnlyWhileTheirRecordIsTheirs() throws IOException {
+        putSequential(30);
+        // records back entries up to 24; the record at 2500 belongs to another queue
+        RecoveredCommitLog log = new RecoveredCommitLog(3000, 1000, List.of(), offset -> offset < 2500
+                ? new MessageMeta(100, 0, offset / 100, offset, 0, 0, "T", "")
+                : new MessageMeta(100, 1, offset / 100, offset, 0, 0, "T", ""));
+        queue.recover(log);
+        assertThat(queue.maxOffset()).isEqualTo(25);
+    }
+
+    @Test
+    void recoverTurnsEntriesOfDamagedRecordsIntoHolesThatKeepTheQueueOffsets() throws IOException {
+        putSequential(30);
+        List<DamagedRanges.Range> damaged = List.of(new DamagedRanges.Range(500, 600, 1, "bit rot"),
+                new DamagedRanges.Range(2900, 3000, 1, "torn"));
+        RecoveredCommitLog log = new RecoveredCommitLog(3000, 2000, damaged,
+                offset -> new MessageMeta(100, 0, offset / 100, offset, 0, 0, "T", ""));
+        ConsumeQueue.Recovered recovered = queue.recover(log);
+
+        assertThat(recovered.holesPunched()).isEqualTo(2);
+        assertThat(queue.maxOffset()).as("the last message's offset is not handed out again").isEqualTo(30);
+        assertThat(queue.entry(5).isHole()).isTrue();
+        assertThat(queue.entry(29).isHole()).isTrue();
+        assertThat(queue.entry(6).physicalOffset()).isEqualTo(600);
+
+        queue.shutdown();
+        queue = new ConsumeQueue("T", 0, dir, config, SegmentAllocator.zeroFill());
+        queue.load();
+        queue.recoverEnd();
+        queue.recover(new RecoveredCommitLog(3000, 3000, List.of(), offset -> null));
+        assertThat(queue.maxOffset()).as("holes of damaged records survive the next recovery").isEqualTo(30);
+    }
+
+    private static RecoveredCommitLog commitLog(long end, long dispatchSafe, List<DamagedRanges.Range> damaged) {
+        return new RecoveredCommitLog(end, dispatchSafe, damaged, offset -> null);
     }
 
     @Test

@@ -51,7 +51,7 @@ class RetentionServiceTests {
 
     private List<Path> commitLogSegments() throws Exception {
         try (Stream<Path> files = Files.list(StoreFileNames.commitLogDir(dir))) {
-            return files.sorted().toList();
+            return files.filter(p -> StoreFileNames.isSegmentName(p.getFileName().toString())).sorted().toList();
         }
     }
 

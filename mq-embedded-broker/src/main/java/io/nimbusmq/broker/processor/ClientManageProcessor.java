@@ -6,6 +6,7 @@ import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.SubscriptionValidator;
 import io.nimbusmq.message.SystemTopics;
+import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -30,6 +31,10 @@ import java.util.function.Consumer;
 /**
  * Client management (remoting-protocol.md §4.4): HEART_BEAT (34), UNREGISTER_CLIENT (35),
  * GET_CONSUMER_LIST_BY_GROUP (38) and CHECK_CLIENT_CONFIG (46).
+ *
+ * <p>A heartbeat whose body cannot be read is the dispatcher's to answer ({@link
+ * io.nimbusmq.remoting.protocol.body.InvalidBodyException}: SYSTEM_ERROR, one log line); one that names a consumer
+ * group whose retry topic would be an illegal topic name registers nothing and gets SYSTEM_ERROR.
  *
  * <p>A heartbeat registers each consumer group of the body with the {@link ConsumerManager} (which notifies the
  * group when its membership changes) after asking the retry-topic creator for the group's {@code %RETRY%<group>}
@@ -87,6 +92,14 @@ public final class ClientManageProcessor implements RequestProcessor {
         HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
         if (heartbeat.clientID() == null || heartbeat.clientID().isEmpty()) {
             return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, "heartbeat without clientID");
+        }
+        for (ConsumerData consumer : heartbeat.consumerDataSet()) {
+            String problem = consumer.groupName() == null ? null
+                    : TopicValidator.validate(SystemTopics.retryTopic(consumer.groupName()));
+            if (problem != null) {
+                return RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR,
+                        "heartbeat names an illegal consumer group: " + problem);
+            }
         }
         ClientChannelInfo client = new ClientChannelInfo(channel, heartbeat.clientID(), request.language(),
                 request.version(), clock.millis());

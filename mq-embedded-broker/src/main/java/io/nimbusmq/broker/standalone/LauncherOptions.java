@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.broker.StoreSizes;
 import io.nimbusmq.broker.auth.AclConfig;
 import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
@@ -45,16 +48,25 @@ import org.yaml.snakeyaml.Yaml;
  * --tls-cert FILE  --tls-key FILE  [--tls-key-password P]   server certificate and PKCS#8 key, PEM
  * --tls-client-auth none|optional|require  --tls-trust-cert FILE   mutual TLS: CAs client certificates chain to
  * --namesrv-access-key AK  --namesrv-secret-key SK   sign registrations with name servers that have ACL on
+ * --commit-log-segment-size SIZE         each commit log segment (default 1GiB); the disk needs room for two
+ * --consume-queue-file-size SIZE         each consume queue file (default 6000000 bytes: 300,000 entries)
+ * --index-file-size SIZE                 each index file (default about 420MB)
  * </pre>
+ *
+ * A SIZE is a number of bytes with an optional binary unit: {@code 64MB}, {@code 64MiB}, {@code 64m}, {@code 1g},
+ * {@code 512KiB}. The sizes apply to a new store: an existing one must keep the sizes it was created with.
  */
 public record LauncherOptions(String mode, BrokerConfig broker) {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(|b|[kmg]|[kmg]b|[kmg]ib)",
+            Pattern.CASE_INSENSITIVE);
 
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
             "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
             "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "tls-mode", "tls-cert",
             "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
-            "namesrv-secret-key");
+            "namesrv-secret-key", "commit-log-segment-size", "consume-queue-file-size", "index-file-size");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -106,7 +118,7 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
                 parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
-                schedule(s), transactionConfig(s), security(s));
+                schedule(s), transactionConfig(s), security(s), storeSizes(s));
         return new LauncherOptions(mode, config);
     }
 
@@ -137,6 +149,41 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
             throw new IllegalArgumentException(key + " must be true or false: " + value);
         }
         return normalized.equals("true");
+    }
+
+    private static StoreSizes storeSizes(Map<String, String> s) {
+        StoreSizes defaults = StoreSizes.production();
+        int commitLog = size(s, "commit-log-segment-size", defaults.commitLogSegmentBytes());
+        int consumeQueue = size(s, "consume-queue-file-size", defaults.consumeQueueFileBytes());
+        int index = size(s, "index-file-size", (int) defaults.indexFileBytes());
+        try {
+            return StoreSizes.ofFileSizes(commitLog, consumeQueue, index);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("store file sizes: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code 64MB}, {@code 64MiB}, {@code 64m}, {@code 1g}, {@code 512k} or a plain number of bytes. */
+    static int size(Map<String, String> s, String key, int defaultBytes) {
+        String text = s.get(key);
+        if (text == null) {
+            return defaultBytes;
+        }
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(key + " must be a size such as 64MB or 1GiB: " + text);
+        }
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        long factor = unit.isEmpty() || unit.equals("b") ? 1 : switch (unit.charAt(0)) {
+            case 'k' -> 1024L;
+            case 'm' -> 1024L * 1024;
+            default -> 1024L * 1024 * 1024;
+        };
+        long bytes = Long.parseLong(m.group(1)) * factor;
+        if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " must be between 1 byte and 2GiB - 1: " + text);
+        }
+        return (int) bytes;
     }
 
     private static ScheduleConfig schedule(Map<String, String> s) {

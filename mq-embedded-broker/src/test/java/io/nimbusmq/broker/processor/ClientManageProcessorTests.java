@@ -16,6 +16,7 @@ import io.nimbusmq.remoting.protocol.MissingHeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.InvalidBodyException;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.client.CheckClientConfigBody;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
@@ -26,11 +27,13 @@ import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.remoting.protocol.body.client.ProducerData;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -240,5 +243,63 @@ class ClientManageProcessorTests {
     private static RemotingCommand checkRequest(SubscriptionData subscription) {
         return RemotingCommand.createRequest(RequestCode.CHECK_CLIENT_CONFIG)
                 .setBody(RemotingJson.encode(new CheckClientConfigBody("client-a", "cg", subscription)));
+    }
+
+    /**
+     * Garbage heartbeat bodies (hand-picked, random bytes, and a valid body with random bytes changed) either get an
+     * answer or an {@link InvalidBodyException}, which the dispatcher answers in one line: never another exception,
+     * which would mean a stack trace per heartbeat.
+     */
+    @Test
+    void garbageHeartbeatBodiesGetAClearErrorAndNothingElseGoesWrong() {
+        List<byte[]> bodies = new ArrayList<>();
+        for (String text : List.of("", "null", "[]", "{", "\u0001\u0002garbage", "{\"clientID\":5}", "\"text\"",
+                "{\"clientID\":\"c\",\"consumerDataSet\":[null]}",
+                "{\"clientID\":\"c\",\"producerDataSet\":[null]}",
+                "{\"clientID\":\"c\",\"consumerDataSet\":[{\"groupName\":\"g\",\"subscriptionDataSet\":[null]}]}",
+                "{\"clientID\":\"c\",\"consumerDataSet\":[{\"groupName\":\"g\",\"consumeType\":\"NOPE\"}]}",
+                "{\"clientID\":\"c\",\"consumerDataSet\":{}}", "[".repeat(5000) + "]".repeat(5000))) {
+            bodies.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+        Random random = new Random(42);
+        byte[] valid = RemotingJson.encode(heartbeat("client-x", false, SubscriptionData.ofTags("T", "a", 1)));
+        for (int i = 0; i < 2000; i++) {
+            byte[] body = i % 2 == 0 ? new byte[random.nextInt(64)] : valid.clone();
+            if (i % 2 == 0) {
+                random.nextBytes(body);
+            } else {
+                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                    body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+                }
+            }
+            bodies.add(body);
+        }
+
+        for (byte[] body : bodies) {
+            RemotingCommand request = RemotingCommand.createRequest(RequestCode.HEART_BEAT).setBody(body);
+            try {
+                RemotingCommand response = processor.processRequest(new RequestContext(channelA, request), request);
+                if (response.code() != ResponseCode.SUCCESS) {
+                    assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                    assertThat(response.remark()).isNotBlank();
+                }
+            } catch (InvalidBodyException expected) {
+                assertThat(expected.getMessage()).containsPattern("(cannot read|missing) HeartbeatData body");
+            }
+        }
+    }
+
+    @Test
+    void aHeartbeatNamingAnIllegalGroupRegistersNothing() {
+        ConsumerData bad = new ConsumerData("bad group/../x", ConsumeType.CONSUME_PASSIVELY, MessageModel.CLUSTERING,
+                ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, Set.of(), false);
+        RemotingCommand request = heartbeatRequest(new HeartbeatData("client-a", Set.of(bad), Set.of(), 0, false));
+
+        RemotingCommand response = processor.processRequest(new RequestContext(channelA, request), request);
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(response.remark()).contains("illegal consumer group");
+        assertThat(createdTopics).isEmpty();
+        assertThat(consumers.consumerIds("bad group/../x")).isEmpty();
     }
 }

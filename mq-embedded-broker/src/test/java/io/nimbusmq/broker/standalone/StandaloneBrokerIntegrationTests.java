@@ -1,14 +1,19 @@
 package io.nimbusmq.broker.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,6 +23,10 @@ import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +94,87 @@ class StandaloneBrokerIntegrationTests {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isEqualTo(2);
         assertThat(output).contains("unknown setting 'no-such'");
+    }
+
+    /**
+     * A 48 MiB volume: with production sizes the first 1 GiB segment does not fit and sends fail with "disk full";
+     * with store files sized for it, the same volume takes messages across several segments.
+     */
+    @Test
+    void aSmallVolumeTakesMessagesOnceTheStoreFilesAreSizedForIt() throws Exception {
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", volume.toString()),
+                "mounting a tmpfs needs root");
+        try {
+            try (Standalone broker = Standalone.start(volume.resolve("default"), List.of())) {
+                assertThatThrownBy(() -> sendBatch(broker.address(), 1)).hasStackTraceContaining("disk full");
+            }
+            try (Standalone broker = Standalone.start(volume.resolve("small"), List.of("--commit-log-segment-size",
+                    "8MB", "--consume-queue-file-size", "64KB", "--index-file-size", "2MB"))) {
+                sendBatch(broker.address(), 600);
+                try (Stream<Path> segments = Files.list(volume.resolve("small/store/commitlog"))) {
+                    assertThat(segments.filter(p -> !p.toString().endsWith(".alloc")).count()).isGreaterThan(1);
+                }
+            }
+        } finally {
+            assertThat(run("umount", volume.toString())).isTrue();
+        }
+    }
+
+    /** Sends {@code count} messages of 16 random KiB (the client would compress zeros) with the official producer. */
+    private static void sendBatch(String address, int count) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("small-volume-" + System.nanoTime());
+        producer.setNamesrvAddr(address);
+        producer.setInstanceName("small-volume-" + System.nanoTime());
+        producer.start();
+        try {
+            byte[] body = new byte[16 * 1024];
+            new Random(count).nextBytes(body);
+            for (int i = 0; i < count; i++) {
+                SendResult result = producer.send(new Message("SmallVolume", body), 10_000);
+                assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+            }
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    private static boolean run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    }
+
+    /** The standalone jar running in its own process, SYNC_FLUSH, with an embedded name server on a free port. */
+    private record Standalone(Process process, String address) implements AutoCloseable {
+
+        static Standalone start(Path storeDir, List<String> options) throws Exception {
+            Files.createDirectories(storeDir);
+            Path log = storeDir.resolveSibling(storeDir.getFileName() + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx128m", "-jar", standaloneJar().toString(), "--bind-host", "127.0.0.1",
+                    "--port", "0", "--auto-create-topic", "true", "--flush-mode", "SYNC_FLUSH", "--store-dir",
+                    storeDir.toString()));
+            command.addAll(options);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> READY.matcher(Files.readString(log)).find());
+            } catch (RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            Matcher ready = READY.matcher(Files.readString(log));
+            assertThat(ready.find()).isTrue();
+            return new Standalone(process, ready.group(1) + ":" + ready.group(2));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

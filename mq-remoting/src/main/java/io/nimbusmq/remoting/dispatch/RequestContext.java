@@ -2,8 +2,10 @@ package io.nimbusmq.remoting.dispatch;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.nimbusmq.remoting.RateLimitedLog;
 import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class RequestContext {
 
     private static final Logger log = LoggerFactory.getLogger(RequestContext.class);
+    /** A peer that vanishes mid-answer, again and again, gives one line per host every 10 s. */
+    private static final RateLimitedLog peerLog =
+            new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS, Clock.systemUTC());
 
     private final Channel channel;
     private final RemotingCommand request;
@@ -68,8 +73,9 @@ public final class RequestContext {
                 log.debug("Request code {} opaque {} not answered: {} disconnected", request.code(), request.opaque(),
                         remoteAddress());
             } else if (!future.isSuccess()) {
-                log.warn("Could not answer request code {} opaque {} to {}: {}", request.code(), request.opaque(),
-                        remoteAddress(), String.valueOf(future.cause()));
+                peerLog.warn(RemotingAddresses.toHost(channel.remoteAddress()), "Could not answer request code {} "
+                        + "opaque {} to {}: {}", request.code(), request.opaque(), remoteAddress(),
+                        RateLimitedLog.escape(String.valueOf(future.cause())));
             }
         });
         return write;

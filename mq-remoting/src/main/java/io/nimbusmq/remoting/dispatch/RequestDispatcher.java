@@ -4,9 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.nimbusmq.remoting.RateLimitedLog;
+import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.InvalidBodyException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -22,9 +26,14 @@ import org.slf4j.LoggerFactory;
  *   <li>no processor for the code: REQUEST_CODE_NOT_SUPPORTED, {@code " request type <code> not supported"};</li>
  *   <li>the executor refuses the task: SYSTEM_BUSY {@code [OVERLOAD]...};</li>
  *   <li>{@link RequestProcessor#rejectRequest()}: SYSTEM_BUSY {@code [REJECTREQUEST]...};</li>
- *   <li>a {@link HeaderFieldException}: SYSTEM_ERROR with its message, which names the field;</li>
+ *   <li>a {@link HeaderFieldException} or an {@link InvalidBodyException}: SYSTEM_ERROR with its message, which
+ *   names the field or the body;</li>
  *   <li>any other exception: SYSTEM_ERROR with the exception's type and message.</li>
  * </ul>
+ *
+ * <p>Bad headers and bodies are the peer's fault: one WARN line without a stack trace, peer text escaped, at most one
+ * every {@link RateLimitedLog#PEER_INTERVAL_MILLIS} ms per peer host. Any other exception is ours: logged with its
+ * stack trace, rate-limited the same way, so that a peer that keeps triggering it cannot flood the log.
  */
 @ChannelHandler.Sharable
 public final class RequestDispatcher extends SimpleChannelInboundHandler<RemotingCommand> {
@@ -33,6 +42,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
     static final String REJECT_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+    private static final RateLimitedLog peerLog =
+            new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS, Clock.systemUTC());
 
     private final ProcessorRegistry registry;
     private final ResponseTable responseTable;
@@ -64,8 +75,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             binding.get().executor().execute(() -> process(binding.get().processor(), registry.preprocessor(),
                     context));
         } catch (RejectedExecutionException e) {
-            log.warn("Executor for request code {} is full; answering {} with SYSTEM_BUSY", request.code(),
-                    context.remoteAddress());
+            peerLog.warn("overload " + request.code(), "Executor for request code {} is full; answering {} with "
+                    + "SYSTEM_BUSY", request.code(), context.remoteAddress());
             answer(context, ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK);
         }
     }
@@ -86,15 +97,19 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             if (response != null) {
                 context.writeResponse(response);
             }
-        } catch (HeaderFieldException e) {
-            log.debug("Bad header in request code {} from {}: {}", request.code(), context.remoteAddress(),
-                    e.getMessage());
+        } catch (HeaderFieldException | InvalidBodyException e) {
+            peerLog.warn(peer(context) + " input", "Bad request code {} from {}: {}", request.code(),
+                    context.remoteAddress(), RateLimitedLog.escape(e.getMessage()));
             answer(context, ResponseCode.SYSTEM_ERROR, e.getMessage());
         } catch (Throwable e) {
-            log.warn("Processor {} failed on request code {} from {}", processor.getClass().getName(),
-                    request.code(), context.remoteAddress(), e);
+            peerLog.warn(peer(context) + " error", "Processor {} failed on request code {} from {}",
+                    processor.getClass().getName(), request.code(), context.remoteAddress(), e);
             answer(context, ResponseCode.SYSTEM_ERROR, describe(e));
         }
+    }
+
+    private static String peer(RequestContext context) {
+        return RemotingAddresses.toHost(context.channel().remoteAddress());
     }
 
     private static void answer(RequestContext context, int code, String remark) {

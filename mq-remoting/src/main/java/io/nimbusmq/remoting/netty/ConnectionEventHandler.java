@@ -4,10 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.nimbusmq.remoting.RateLimitedLog;
 import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.dispatch.ResponseTable;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +18,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns channel lifecycle into {@link ChannelEventListener} calls: closes idle channels, closes channels whose
  * pipeline failed, and fails the requests still waiting for a response on a channel that closed.
+ *
+ * <p>What peers cause is logged per peer host at most once every {@link RateLimitedLog#PEER_INTERVAL_MILLIS} ms and
+ * kind, escaped: idle and reset connections at INFO, bad input ({@link DecoderException}) at WARN in one line;
+ * only an unexpected pipeline error (our bug) comes with a stack trace, rate-limited the same way.
  */
 @ChannelHandler.Sharable
 final class ConnectionEventHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionEventHandler.class);
+    private static final RateLimitedLog peerLog =
+            new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS, Clock.systemUTC());
 
     private final ChannelEventListener listener;
     private final ResponseTable responseTable;
@@ -47,7 +56,7 @@ final class ConnectionEventHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
-            log.info("Closing connection {}: idle", address(ctx.channel()));
+            peerLog.info(host(ctx.channel()) + " idle", "Closing connection {}: idle", address(ctx.channel()));
             notifyListener(ctx.channel(), listener::onIdle);
             ctx.close();
             return;
@@ -57,10 +66,17 @@ final class ConnectionEventHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String host = host(ctx.channel());
         if (cause instanceof IOException) {
-            log.info("Closing connection {}: {}", address(ctx.channel()), cause.toString());
+            peerLog.info(host + " io", "Closing connection {}: {}", address(ctx.channel()),
+                    RateLimitedLog.escape(cause.toString()));
+        } else if (cause instanceof DecoderException) {
+            Throwable reason = cause.getCause() != null ? cause.getCause() : cause;
+            peerLog.warn(host + " input", "Closing connection {} after bad input: {}", address(ctx.channel()),
+                    RateLimitedLog.escape(reason.toString()));
         } else {
-            log.warn("Closing connection {} after a pipeline error", address(ctx.channel()), cause);
+            peerLog.warn(host + " error", "Closing connection {} after a pipeline error", address(ctx.channel()),
+                    cause);
         }
         notifyListener(ctx.channel(), channel -> listener.onException(channel, cause));
         ctx.close();
@@ -72,6 +88,10 @@ final class ConnectionEventHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             log.warn("Channel event listener failed for {}", address(channel), e);
         }
+    }
+
+    private static String host(Channel channel) {
+        return RemotingAddresses.toHost(channel.remoteAddress());
     }
 
     private static String address(Channel channel) {

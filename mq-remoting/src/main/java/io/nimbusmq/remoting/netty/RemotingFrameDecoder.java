@@ -3,9 +3,11 @@ package io.nimbusmq.remoting.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.nimbusmq.remoting.RateLimitedLog;
 import io.nimbusmq.remoting.RemotingAddresses;
 import io.nimbusmq.remoting.protocol.RemotingCommandCodec;
 import io.nimbusmq.remoting.protocol.RemotingProtocolException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +22,16 @@ import org.slf4j.LoggerFactory;
  * for every {@link RemotingProtocolException} of the header codec. A header that decodes but is semantically bad
  * (a missing field, say) is the dispatcher's business and gets an error answer.
  *
+ * <p>The reason is logged once per peer host every {@link RateLimitedLog#PEER_INTERVAL_MILLIS} ms, escaped: a peer
+ * sending garbage on thousands of connections gives a line every 10 s, not one per connection, and no raw bytes.
+ *
  * <p>One instance per channel.
  */
 final class RemotingFrameDecoder extends ByteToMessageDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(RemotingFrameDecoder.class);
+    private static final RateLimitedLog peerLog =
+            new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS, Clock.systemUTC());
 
     private final int maxFrameLengthBytes;
     private boolean closing;
@@ -73,7 +80,8 @@ final class RemotingFrameDecoder extends ByteToMessageDecoder {
     private void reject(ChannelHandlerContext ctx, ByteBuf in, String reason) {
         closing = true;
         in.skipBytes(in.readableBytes());
-        log.warn("Closing connection {}: undecodable frame: {}", address(ctx), reason);
+        peerLog.warn(RemotingAddresses.toHost(ctx.channel().remoteAddress()),
+                "Closing connection {}: undecodable frame: {}", address(ctx), RateLimitedLog.escape(reason));
         ctx.close();
     }
 

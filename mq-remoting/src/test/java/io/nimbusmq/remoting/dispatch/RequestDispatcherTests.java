@@ -3,8 +3,12 @@ package io.nimbusmq.remoting.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.nimbusmq.remoting.LogLines;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
+import io.nimbusmq.remoting.protocol.body.InvalidBodyException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -222,5 +226,34 @@ class RequestDispatcherTests {
 
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(processed).hasValue(0);
+    }
+
+    @Test
+    void aPeerSendingBadBodiesGetsClearAnswersAndOneEscapedLineWithoutAStackTrace() {
+        ProcessorRegistry registry = new ProcessorRegistry();
+        registry.register((ctx, request) -> {
+            throw new InvalidBodyException("cannot read HeartbeatData body: Unexpected character ('\u0001' (code 1))",
+                    null);
+        }, direct, FAIL);
+        EmbeddedChannel peer = new EmbeddedChannel(new RequestDispatcher(registry, responseTable)) {
+            @Override
+            protected SocketAddress remoteAddress0() {
+                return new InetSocketAddress("192.0.2.77", 40_000);
+            }
+        };
+        try (LogLines logs = new LogLines(RequestDispatcher.class)) {
+            for (int i = 0; i < 30; i++) {
+                peer.writeInbound(RemotingCommand.createRequest(FAIL));
+                RemotingCommand response = peer.readOutbound();
+                assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                assertThat(response.remark()).startsWith("cannot read HeartbeatData body");
+            }
+            assertThat(logs.containing("192.0.2.77")).singleElement().satisfies(line -> {
+                assertThat(line.getThrowableProxy()).as("no stack trace for bad input").isNull();
+                assertThat(line.getFormattedMessage()).contains("\\x01").doesNotContain("\u0001");
+            });
+        } finally {
+            peer.finishAndReleaseAll();
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.nimbusmq.remoting.LogLines;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -106,5 +108,24 @@ class MalformedFrameIntegrationTests {
             assertWellBehavedClientIsServed(i);
         }
         assertThat(fixture.serverEvents.connects).as("the well-behaved client kept its connection").hasValue(2);
+    }
+
+    /** A peer opening connection after connection to send garbage gets one escaped line, not one per connection. */
+    @Test
+    void aPeerSendingGarbageOnManyConnectionsIsLoggedOnceWithoutItsRawBytes() throws Exception {
+        String peer = "127.0.0." + (2 + (int) (ProcessHandle.current().pid() % 200));
+        try (LogLines logs = new LogLines(RemotingFrameDecoder.class)) {
+            for (int i = 0; i < 40; i++) {
+                try (RawConnection raw = new RawConnection(fixture.socketAddress, peer)) {
+                    raw.send(typed(0x00000010, "{\"code\":\u0001\u001b[31m" + i));
+                    raw.assertClosedByServer();
+                }
+            }
+            assertWellBehavedClientIsServed(1);
+            assertThat(logs.containing(peer)).singleElement().satisfies(line -> {
+                assertThat(line.getThrowableProxy()).isNull();
+                assertThat(line.getFormattedMessage()).doesNotContain("\u0001").doesNotContain("\u001b");
+            });
+        }
     }
 }

@@ -23,7 +23,15 @@ final class RawConnection implements AutoCloseable {
     private final OutputStream out;
 
     RawConnection(InetSocketAddress address) throws IOException {
+        this(address, null);
+    }
+
+    /** Connects from {@code localHost} (any 127.x.y.z on Linux), to look like a peer of its own. */
+    RawConnection(InetSocketAddress address, String localHost) throws IOException {
         socket = new Socket();
+        if (localHost != null) {
+            socket.bind(new InetSocketAddress(localHost, 0));
+        }
         socket.connect(address, READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);

@@ -90,20 +90,25 @@ public final class RemotingJson {
     /**
      * Reads a body.
      *
-     * @throws IllegalArgumentException when {@code json} is null, empty or not a readable {@code type}
+     * @throws InvalidBodyException when {@code json} is null, empty, JSON {@code null} or not a readable {@code type}
      */
     public static <T> T decode(byte[] json, Class<T> type) {
         if (json == null || json.length == 0) {
-            throw new IllegalArgumentException("missing " + type.getSimpleName() + " body");
+            throw new InvalidBodyException("missing " + type.getSimpleName() + " body", null);
         }
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " body: "
+            throw new InvalidBodyException("cannot read " + type.getSimpleName() + " body: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " body: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidBodyException("cannot read " + type.getSimpleName() + " body: " + e, e);
         }
+        if (value == null) {
+            throw new InvalidBodyException("cannot read " + type.getSimpleName() + " body: it is JSON null", null);
+        }
+        return value;
     }
 
     /** {@link #decode(byte[], Class)} of a string. */

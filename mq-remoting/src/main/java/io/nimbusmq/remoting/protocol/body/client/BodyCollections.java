@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Defensive copies for body records: {@code null} (a field missing from the JSON) becomes empty, and iteration order
- * is kept so that what a test builds is what it reads back.
+ * Defensive copies for body records: {@code null} (a field missing from the JSON) becomes empty, iteration order is
+ * kept so that what a test builds is what it reads back, and a {@code null} element (a peer's {@code [null]}) is
+ * refused with an {@link IllegalArgumentException}, which reading the body reports as an invalid body.
  */
 final class BodyCollections {
 
@@ -18,11 +19,20 @@ final class BodyCollections {
     }
 
     static <T> Set<T> copyOfSet(Collection<? extends T> values) {
-        return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
+        return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(withoutNulls(values)));
     }
 
     static <T> List<T> copyOfList(Collection<? extends T> values) {
-        return values == null ? List.of() : List.copyOf(values);
+        return values == null ? List.of() : List.copyOf(withoutNulls(values));
+    }
+
+    private static <C extends Collection<?>> C withoutNulls(C values) {
+        for (Object value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException("a list or set holds null");
+            }
+        }
+        return values;
     }
 
     /** A key-sorted copy, so that the JSON is the same whatever map the caller used. */
