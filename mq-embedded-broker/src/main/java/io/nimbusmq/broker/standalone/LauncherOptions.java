@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.nimbusmq.broker.BrokerConfig;
-import io.nimbusmq.broker.auth.AclConfig;
 import io.nimbusmq.broker.auth.SecurityConfig;
+import io.nimbusmq.broker.auth.acl2.AuthConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -39,8 +40,11 @@ import org.yaml.snakeyaml.Yaml;
  * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
  * --transaction-check-interval-millis N (30000)  --transaction-timeout-millis N (6000)  --transaction-check-max N (15)
  * --enable-property-filter true|false   SQL92 selectors (default true)
- * --acl-enable true|false  every request signed and allowed by plain_acl.yml (default false)
+ * --acl-enable true|false  ACL 1.0: every request signed and allowed by plain_acl.yml (default false)
  * --acl-file FILE          the ACL 1.0 file (default conf/plain_acl.yml); changes apply without restart
+ * --authentication-enabled true|false  ACL 2.0: every request signed by a user of config/acl (default false)
+ * --authorization-enabled true|false   ACL 2.0: every request allowed by its user's policies (default false)
+ * --init-authentication-user NAME:PASSWORD  ACL 2.0: the first super user, created unless it exists
  * --tls-mode disabled|permissive|enforcing   (default disabled)
  * --tls-cert FILE  --tls-key FILE  [--tls-key-password P]   server certificate and PKCS#8 key, PEM
  * --tls-client-auth none|optional|require  --tls-trust-cert FILE   mutual TLS: CAs client certificates chain to
@@ -52,7 +56,8 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
             "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
-            "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "tls-mode", "tls-cert",
+            "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "authentication-enabled",
+            "authorization-enabled", "init-authentication-user", "tls-mode", "tls-cert",
             "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
             "namesrv-secret-key");
 
@@ -122,8 +127,23 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                     .withClientAuth(TlsServerConfig.ClientAuth.parse(s.getOrDefault("tls-client-auth", "none")),
                             path(s, "tls-trust-cert"));
         }
-        return new SecurityConfig(acl, tls,
+        return new SecurityConfig(acl, auth(s), tls,
                 SessionCredentials.ofNullable(s.get("namesrv-access-key"), s.get("namesrv-secret-key")));
+    }
+
+    private static AuthConfig auth(Map<String, String> s) {
+        String initUser = s.get("init-authentication-user");
+        SessionCredentials credentials = null;
+        if (initUser != null && !initUser.isBlank()) {
+            int colon = initUser.indexOf(':');
+            if (colon <= 0 || colon == initUser.length() - 1) {
+                throw new IllegalArgumentException("init-authentication-user must be NAME:PASSWORD");
+            }
+            credentials = new SessionCredentials(initUser.substring(0, colon).trim(),
+                    initUser.substring(colon + 1), null);
+        }
+        return new AuthConfig(parseBoolean(s.getOrDefault("authentication-enabled", "false"), "authentication-enabled"),
+                parseBoolean(s.getOrDefault("authorization-enabled", "false"), "authorization-enabled"), credentials);
     }
 
     private static Path path(Map<String, String> s, String key) {

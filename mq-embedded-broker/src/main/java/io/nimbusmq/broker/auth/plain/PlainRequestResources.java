@@ -1,8 +1,11 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.nimbusmq.broker.auth.Action;
+import io.nimbusmq.broker.auth.RequiredAccess;
+import io.nimbusmq.broker.auth.Resource;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
@@ -12,9 +15,9 @@ import io.nimbusmq.remoting.protocol.body.client.HeartbeatData;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
 
 /**
- * Which topics and groups a request touches, and the permission each needs: RocketMQ's mapping
+ * ACL 1.0: which topics and groups a request touches, and the permission each needs: RocketMQ's mapping
  * (apache/rocketmq {@code PlainAccessResource.parse}, 5.3.1). The only place where access control reads request
- * fields, by their wire names:
+ * fields for ACL 1.0, by their wire names (ACL 2.0 has its own mapping, {@code acl2.PolicyRequestResources}):
  *
  * <table>
  *   <caption>Request code to needed permissions</caption>
@@ -37,28 +40,28 @@ import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
  * messages back that way). LITE_PULL_MESSAGE is checked like PULL_MESSAGE; RocketMQ 5.3.1 checks only its signature.
  * Absent fields are skipped here: the processor refuses the request for the missing field.
  */
-public final class RequestResources {
+public final class PlainRequestResources {
 
-    private RequestResources() {
+    private PlainRequestResources() {
     }
 
     /**
-     * The resources {@code request} touches and the permission each needs, in the order found.
+     * The resources {@code request} touches and the permission (PUB or SUB) each needs, in the order found.
      *
      * @throws IllegalArgumentException when a HEART_BEAT body cannot be read
      */
-    public static Map<Resource, Byte> of(RemotingCommand request) {
-        Map<Resource, Byte> needed = new LinkedHashMap<>(4);
+    public static List<RequiredAccess> of(RemotingCommand request) {
+        List<RequiredAccess> needed = new ArrayList<>(4);
         switch (request.code()) {
             case RequestCode.SEND_MESSAGE -> addSendTarget(needed, request.optionalString("topic"));
             case RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE ->
                     addSendTarget(needed, request.optionalString("b"));
             case RequestCode.CONSUMER_SEND_MSG_BACK -> addGroup(needed, request.optionalString("group"));
             case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.UPDATE_CONSUMER_OFFSET -> {
-                addTopic(needed, request.optionalString("topic"), Permission.SUB);
+                addTopic(needed, request.optionalString("topic"), Action.SUB);
                 addGroup(needed, request.optionalString("consumerGroup"));
             }
-            case RequestCode.QUERY_MESSAGE -> addTopic(needed, request.optionalString("topic"), Permission.SUB);
+            case RequestCode.QUERY_MESSAGE -> addTopic(needed, request.optionalString("topic"), Action.SUB);
             case RequestCode.HEART_BEAT -> addHeartbeat(needed, request.body());
             case RequestCode.UNREGISTER_CLIENT, RequestCode.GET_CONSUMER_LIST_BY_GROUP ->
                     addGroup(needed, request.optionalString("consumerGroup"));
@@ -69,15 +72,15 @@ public final class RequestResources {
         return needed;
     }
 
-    private static void addSendTarget(Map<Resource, Byte> needed, String topic) {
+    private static void addSendTarget(List<RequiredAccess> needed, String topic) {
         if (topic != null && topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
             addGroup(needed, topic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
-            addTopic(needed, topic, Permission.PUB);
+            addTopic(needed, topic, Action.PUB);
         }
     }
 
-    private static void addHeartbeat(Map<Resource, Byte> needed, byte[] body) {
+    private static void addHeartbeat(List<RequiredAccess> needed, byte[] body) {
         if (body == null || body.length == 0) {
             return;
         }
@@ -90,26 +93,26 @@ public final class RequestResources {
         for (ConsumerData consumer : heartbeat.consumerDataSet()) {
             addGroup(needed, consumer.groupName());
             for (SubscriptionData subscription : consumer.subscriptionDataSet()) {
-                addTopic(needed, subscription.topic(), Permission.SUB);
+                addTopic(needed, subscription.topic(), Action.SUB);
             }
         }
     }
 
     /** A {@code %RETRY%<group>} topic stands for its group, as in RocketMQ. */
-    private static void addTopic(Map<Resource, Byte> needed, String topic, byte permission) {
+    private static void addTopic(List<RequiredAccess> needed, String topic, Action action) {
         if (topic == null) {
             return;
         }
         if (topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
             addGroup(needed, topic.substring(TopicValidator.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
-            needed.put(Resource.topic(topic), permission);
+            needed.add(RequiredAccess.of(Resource.topic(topic), action));
         }
     }
 
-    private static void addGroup(Map<Resource, Byte> needed, String group) {
+    private static void addGroup(List<RequiredAccess> needed, String group) {
         if (group != null) {
-            needed.put(Resource.group(group), Permission.SUB);
+            needed.add(RequiredAccess.of(Resource.group(group), Action.SUB));
         }
     }
 }
