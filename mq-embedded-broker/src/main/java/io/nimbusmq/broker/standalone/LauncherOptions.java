@@ -132,18 +132,9 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
     }
 
     private static AuthConfig auth(Map<String, String> s) {
-        String initUser = s.get("init-authentication-user");
-        SessionCredentials credentials = null;
-        if (initUser != null && !initUser.isBlank()) {
-            int colon = initUser.indexOf(':');
-            if (colon <= 0 || colon == initUser.length() - 1) {
-                throw new IllegalArgumentException("init-authentication-user must be NAME:PASSWORD");
-            }
-            credentials = new SessionCredentials(initUser.substring(0, colon).trim(),
-                    initUser.substring(colon + 1), null);
-        }
         return new AuthConfig(parseBoolean(s.getOrDefault("authentication-enabled", "false"), "authentication-enabled"),
-                parseBoolean(s.getOrDefault("authorization-enabled", "false"), "authorization-enabled"), credentials);
+                parseBoolean(s.getOrDefault("authorization-enabled", "false"), "authorization-enabled"),
+                AuthConfig.parseInitUser(s.get("init-authentication-user")));
     }
 
     private static Path path(Map<String, String> s, String key) {

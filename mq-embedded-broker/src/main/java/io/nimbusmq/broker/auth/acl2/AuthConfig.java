@@ -26,6 +26,23 @@ public record AuthConfig(boolean authenticationEnabled, boolean authorizationEna
         return new AuthConfig(true, true, initUser);
     }
 
+    /**
+     * The initial user written as {@code NAME:PASSWORD} (the password may contain colons).
+     *
+     * @return {@code null} for {@code null} or blank text
+     * @throws IllegalArgumentException when the name or the password is missing
+     */
+    public static SessionCredentials parseInitUser(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon == text.length() - 1 || text.substring(0, colon).isBlank()) {
+            throw new IllegalArgumentException("init-authentication-user must be NAME:PASSWORD");
+        }
+        return new SessionCredentials(text.substring(0, colon).trim(), text.substring(colon + 1), null);
+    }
+
     /** Whether either check is on. */
     public boolean enabled() {
         return authenticationEnabled || authorizationEnabled;
