@@ -112,6 +112,10 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
                 parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
                 schedule(s), transactionConfig(s), security(s));
+        if (mode.equals("namesrv") && config.security().auth().enabled()) {
+            throw new IllegalArgumentException("a name server has no ACL 2.0 (nor has RocketMQ's): use --acl-enable "
+                    + "and --acl-file to protect it");
+        }
         return new LauncherOptions(mode, config);
     }
 

@@ -55,6 +55,8 @@ class SecurityOptionsTests {
                 .hasMessage("init-authentication-user must be NAME:PASSWORD");
         assertThatThrownBy(() -> parse("--init-authentication-user", ":secret"))
                 .hasMessage("init-authentication-user must be NAME:PASSWORD");
+        assertThatThrownBy(() -> parse("--mode", "namesrv", "--authentication-enabled", "true"))
+                .as("not silently ignored").hasMessageContaining("a name server has no ACL 2.0");
     }
 
     @Test
