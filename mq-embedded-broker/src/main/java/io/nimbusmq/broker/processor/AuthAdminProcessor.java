@@ -182,7 +182,7 @@ public final class AuthAdminProcessor implements RequestProcessor {
         ListAclsRequestHeader header = ListAclsRequestHeader.readFrom(request);
         List<AclInfo> acls = new ArrayList<>();
         for (AclUser user : store.users()) {
-            String subject = "User:" + user.accessKey();
+            String subject = AuthBodies.subject(user.accessKey());
             if (isSet(header.subjectFilter()) && !subject.contains(header.subjectFilter())) {
                 continue;
             }

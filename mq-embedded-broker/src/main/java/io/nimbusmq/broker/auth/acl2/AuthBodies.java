@@ -29,7 +29,7 @@ import io.nimbusmq.remoting.protocol.body.auth.UserInfo;
  */
 public final class AuthBodies {
 
-    static final String SUBJECT_PREFIX = "User:";
+    private static final String SUBJECT_PREFIX = "User:";
     private static final String SUPER = "Super";
     private static final String NORMAL = "Normal";
     private static final String ENABLE = "enable";
@@ -69,6 +69,11 @@ public final class AuthBodies {
     public static UserInfo userInfo(AclUser user) {
         return new UserInfo(user.accessKey(), user.secretKey(), user.admin() ? SUPER : NORMAL,
                 user.enabled() ? ENABLE : DISABLE);
+    }
+
+    /** The subject {@code User:<name>} of a user. */
+    public static String subject(String username) {
+        return SUBJECT_PREFIX + username;
     }
 
     /**
@@ -164,7 +169,7 @@ public final class AuthBodies {
                 policies.add(new PolicyInfo(type.wireName(), byType.get(type)));
             }
         }
-        return new AclInfo(SUBJECT_PREFIX + user.accessKey(), policies);
+        return new AclInfo(subject(user.accessKey()), policies);
     }
 
     private static PolicyEntryInfo entryInfo(AccessRule rule, String resource) {

@@ -133,7 +133,7 @@ public final class UserPolicyStore {
     public synchronized void mergeRules(String username, List<AccessRule> rules) throws IOException {
         AclUser user = users.get(username);
         if (user == null) {
-            throw new AuthException("The subject of " + AuthBodies.SUBJECT_PREFIX + username + " is not exist.");
+            throw new AuthException("The subject of " + AuthBodies.subject(username) + " is not exist.");
         }
         List<AccessRule> merged = new ArrayList<>(user.rules());
         for (AccessRule rule : rules) {
