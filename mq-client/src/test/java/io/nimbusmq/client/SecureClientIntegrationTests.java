@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.nimbusmq.broker.EmbeddedBroker;
-import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.producer.Producer;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,10 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.Channel;
-import io.nimbusmq.broker.auth.AccessControl;
-import io.nimbusmq.broker.auth.AclConfig;
-import io.nimbusmq.broker.auth.AclFileWatcher;
+import io.nimbusmq.broker.auth.AccessCheck;
 import io.nimbusmq.broker.auth.AclPreprocessor;
+import io.nimbusmq.broker.auth.acl2.AuthConfig;
+import io.nimbusmq.broker.auth.acl2.PolicyAccessControl;
+import io.nimbusmq.broker.auth.acl2.UserPolicyStore;
+import io.nimbusmq.broker.auth.plain.AclConfig;
+import io.nimbusmq.broker.auth.plain.AclFileWatcher;
+import io.nimbusmq.broker.auth.plain.PlainAccessControl;
 import io.nimbusmq.broker.client.ClientHousekeepingConfig;
 import io.nimbusmq.broker.client.ClientHousekeepingService;
 import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
@@ -25,6 +30,7 @@ import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.processor.AuthAdminProcessor;
 import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
@@ -209,14 +215,31 @@ public final class BrokerRuntime {
                 FILTER_CLEANUP_INTERVAL_MILLIS, FILTER_CLEANUP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** With ACL on, every request passes the access control first (signature, user, permissions). */
+    /**
+     * With ACL 2.0 and/or ACL 1.0 on, every request passes the access control first (signature, user, permissions);
+     * ACL 2.0's users and policies are served to mqadmin by their own processor.
+     */
     private void startAccessControl(ProcessorRegistry registry, Clock clock) {
-        AclConfig acl = config.security().acl();
-        if (!acl.enabled()) {
-            return;
+        List<AccessCheck> checks = new ArrayList<>(2);
+        AuthConfig auth = config.security().auth();
+        if (auth.enabled()) {
+            UserPolicyStore users;
+            try {
+                users = UserPolicyStore.open(config.configDir().resolve("acl"), auth.initUser());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the ACL 2.0 users and policies", e);
+            }
+            registry.register(new AuthAdminProcessor(users), executors.admin(), AuthAdminProcessor.requestCodes());
+            checks.add(new PolicyAccessControl(auth, users::current, config.clusterName()));
         }
-        aclWatcher = new AclFileWatcher(acl.plainAclFile(), acl.reloadIntervalMillis()).start();
-        registry.preprocessor(new AclPreprocessor(new AccessControl(aclWatcher::current), clock));
+        AclConfig acl = config.security().acl();
+        if (acl.enabled()) {
+            aclWatcher = new AclFileWatcher(acl.plainAclFile(), acl.reloadIntervalMillis()).start();
+            checks.add(new PlainAccessControl(aclWatcher::current));
+        }
+        if (!checks.isEmpty()) {
+            registry.preprocessor(new AclPreprocessor(checks, clock));
+        }
     }
 
     /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */

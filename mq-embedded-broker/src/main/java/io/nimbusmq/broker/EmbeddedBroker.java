@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.nimbusmq.broker.auth.AclConfig;
 import io.nimbusmq.broker.auth.SecurityConfig;
+import io.nimbusmq.broker.auth.acl2.AuthConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -206,11 +207,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
 
         /**
-         * Access control: every request must be signed by a user of {@code plain_acl.yml} with the permission it
-         * needs (off by default), e.g. {@code AclConfig.plainAcl(Path.of("conf/plain_acl.yml"))}.
+         * ACL 1.0: every request must be signed by a user of {@code plain_acl.yml} with the permission it needs (off
+         * by default), e.g. {@code AclConfig.plainAcl(Path.of("conf/plain_acl.yml"))}.
          */
         public Builder acl(AclConfig value) {
             this.security = security.withAcl(value);
+            return this;
+        }
+
+        /**
+         * ACL 2.0: every request must be signed by a user of the broker's user store and allowed by the user's
+         * policies, both managed with mqadmin (off by default), e.g.
+         * {@code AuthConfig.enabled(new SessionCredentials("admin", "admin-password"))} for a first super user.
+         */
+        public Builder auth(AuthConfig value) {
+            this.security = security.withAuth(value);
             return this;
         }
 

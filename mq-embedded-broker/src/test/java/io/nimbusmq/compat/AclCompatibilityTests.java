@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.nimbusmq.broker.EmbeddedBroker;
-import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import org.apache.rocketmq.acl.common.AclClientRPCHook;
 import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;

@@ -9,12 +9,24 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.rocketmq.auth.authentication.enums.UserType;
+import org.apache.rocketmq.auth.authentication.model.User;
+import org.apache.rocketmq.auth.authentication.provider.DefaultAuthenticationProvider;
+import org.apache.rocketmq.auth.authentication.provider.LocalAuthenticationMetadataProvider;
+import org.apache.rocketmq.auth.authorization.enums.Decision;
+import org.apache.rocketmq.auth.authorization.model.Acl;
+import org.apache.rocketmq.auth.authorization.model.Resource;
+import org.apache.rocketmq.auth.authorization.provider.DefaultAuthorizationProvider;
+import org.apache.rocketmq.auth.authorization.provider.LocalAuthorizationMetadataProvider;
+import org.apache.rocketmq.auth.config.AuthConfig;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.action.Action;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
@@ -53,7 +65,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       machine is loaded).</li>
  * </ul>
  * TLS is permissive with a self-signed certificate (Apache's default with no TLS settings): clients may connect with
- * TLS or without. ACL 1.0 is off unless {@link #withPlainAcl(String)} is called before the start.
+ * TLS or without. ACL 1.0 is off unless {@link #withPlainAcl(String)} is called before the start, ACL 2.0 unless
+ * {@link #withAuth(String, String)} is.
  *
  * <p>Start-up takes about two seconds. The broker writes its own logs under {@code ~/logs/rocketmqlogs}.
  */
@@ -78,6 +91,7 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
 
     private final Deque<AutoCloseable> closeAfterTest = new ArrayDeque<>();
     private String plainAcl;
+    private User superUser;
     private Path home;
     private NamesrvController nameServer;
     private BrokerController broker;
@@ -95,6 +109,31 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
     public ApacheRocketMq withPlainAcl(String plainAclYaml) {
         this.plainAcl = plainAclYaml;
         return this;
+    }
+
+    /**
+     * Turns ACL 2.0 on ({@code authenticationEnabled} and {@code authorizationEnabled}, Apache's default providers,
+     * users and ACLs in RocksDB under the temporary directory) with {@code username} as the initial super user
+     * ({@code initAuthenticationUser}); call before the start. Every client must then sign its requests as a user;
+     * refusals come back as NO_PERMISSION. Add users with {@link #createUser} and {@link #allow}.
+     */
+    public ApacheRocketMq withAuth(String username, String password) {
+        this.superUser = User.of(username, password, UserType.SUPER);
+        return this;
+    }
+
+    /** Creates a normal ACL 2.0 user (after the start, with {@link #withAuth} on). */
+    public void createUser(String username, String password) {
+        broker.getAuthenticationMetadataManager().createUser(User.of(username, password, UserType.NORMAL)).join();
+    }
+
+    /**
+     * Allows {@code username} the {@code actions} ({@code Pub}, {@code Sub}, ...) on the {@code resources}
+     * ({@code Topic:orders}, {@code Group:billing*}, ...), from any address.
+     */
+    public void allow(String username, List<String> resources, List<String> actions) {
+        broker.getAuthorizationMetadataManager().createAcl(Acl.of(User.of(username), Resource.of(resources),
+                actions.stream().map(Action::getByName).toList(), null, Decision.ALLOW)).join();
     }
 
     @Override
@@ -120,13 +159,34 @@ public final class ApacheRocketMq implements BeforeAllCallback, AfterEachCallbac
         }
         NettyServerConfig brokerNetty = InProcessApache.loopback(InProcessApache.freeBrokerPort());
         MessageStoreConfig storeConfig = InProcessApache.storeConfig(home.resolve("store"));
-        broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), storeConfig);
+        broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), storeConfig,
+                authConfig());
         if (!broker.initialize()) {
             throw new IllegalStateException("Apache broker did not initialize");
         }
         broker.start();
         await("Apache broker registered").atMost(PATIENCE)
                 .until(() -> nameServer.getRouteInfoManager().pickupTopicRouteData("TBW102") != null);
+    }
+
+    /** ACL 2.0 settings, or {@code null} (off); a name of its own, as Apache caches providers by config name. */
+    private AuthConfig authConfig() {
+        if (superUser == null) {
+            return null;
+        }
+        AuthConfig auth = new AuthConfig();
+        auth.setConfigName("interop-" + RUN_ID + "-" + SEQUENCE.incrementAndGet());
+        auth.setClusterName(CLUSTER);
+        auth.setAuthConfigPath(home.resolve("auth").toString());
+        auth.setAuthenticationEnabled(true);
+        auth.setAuthenticationProvider(DefaultAuthenticationProvider.class.getName());
+        auth.setAuthenticationMetadataProvider(LocalAuthenticationMetadataProvider.class.getName());
+        auth.setAuthorizationEnabled(true);
+        auth.setAuthorizationProvider(DefaultAuthorizationProvider.class.getName());
+        auth.setAuthorizationMetadataProvider(LocalAuthorizationMetadataProvider.class.getName());
+        auth.setInitAuthenticationUser("{\"username\":\"" + superUser.getUsername() + "\",\"password\":\""
+                + superUser.getPassword() + "\"}");
+        return auth;
     }
 
     @Override

@@ -1,57 +1,56 @@
 package io.nimbusmq.broker.auth;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * One line of a user's permissions: for topics or groups whose name matches {@code pattern}, the {@code actions}
- * (PUB and/or SUB bits of {@link Permission}) are allowed or denied, optionally only from some addresses.
+ * One line of a user's permissions, the model both ACL formats are read into: for the resources {@code resource}
+ * matches, the {@code actions} are allowed or denied, optionally only from some addresses.
  *
- * <p>Both ACL formats become rules: {@code plain_acl.yml}'s {@code topicPerms: [orders=PUB]} is "orders: PUB
- * allowed, SUB denied", and its {@code defaultTopicPerm} a {@link #fallback()} rule for {@code *}; an ACL 2.0 policy
- * entry {@code Topic:orders* [PUB] ALLOW} is one rule with a prefix pattern.
+ * <ul>
+ *   <li>ACL 1.0 ({@code plain_acl.yml}): {@code topicPerms: [orders=PUB]} becomes two custom rules for the literal
+ *       {@code Topic:orders}, PUB allowed and SUB denied, so that a listed topic decides by itself;
+ *       {@code defaultTopicPerm} two {@link PolicyType#DEFAULT default} rules for {@code Topic:*}.</li>
+ *   <li>ACL 2.0: a policy entry {@code Topic:orders* [Pub, Sub] from 10.0.0.0/8 Allow} is one rule.</li>
+ * </ul>
  *
- * @param kind             TOPIC or GROUP
- * @param pattern          a name, {@code prefix*}, or {@code *} for all
- * @param actions          the PUB and/or SUB bits this rule decides
- * @param allow            whether the actions are allowed (otherwise denied)
- * @param sourceAddresses  addresses the rule applies to; {@code null} for all
- * @param fallback         a default of {@code plain_acl.yml} (refusals then say "No default permission")
+ * @param resource        which resources
+ * @param actions         the actions the rule decides; {@link Action#ALL} decides every action
+ * @param allow           whether they are allowed (otherwise denied)
+ * @param sourceAddresses the addresses the rule applies to; empty for every address
+ * @param policyType      custom rules are consulted first, default rules only when no custom rule applies
  */
-public record AccessRule(Resource.Kind kind, String pattern, byte actions, boolean allow,
-        AddressPattern sourceAddresses, boolean fallback) {
+public record AccessRule(ResourcePattern resource, Set<Action> actions, boolean allow,
+        List<AddressPattern> sourceAddresses, PolicyType policyType) {
 
     public AccessRule {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(pattern, "pattern");
-        if (pattern.isEmpty()) {
-            throw new IllegalArgumentException("a resource pattern must not be empty");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(policyType, "policyType");
+        if (actions == null || actions.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one action");
         }
+        actions = Set.copyOf(EnumSet.copyOf(actions));
+        sourceAddresses = sourceAddresses == null ? List.of() : List.copyOf(sourceAddresses);
     }
 
-    /** Whether the rule speaks about {@code resource}, {@code action} (one bit), from {@code ip}. */
-    public boolean appliesTo(Resource resource, byte action, String ip) {
-        return resource.kind() == kind && (actions & action) != 0 && matchesName(resource.name())
-                && (sourceAddresses == null || sourceAddresses.matches(ip));
-    }
-
-    private boolean matchesName(String name) {
-        if (pattern.equals("*")) {
-            return true;
-        }
-        if (pattern.endsWith("*")) {
-            return name.startsWith(pattern.substring(0, pattern.length() - 1));
-        }
-        return name.equals(pattern);
+    /** A rule for every address. */
+    public static AccessRule of(ResourcePattern resource, Set<Action> actions, boolean allow, PolicyType policyType) {
+        return new AccessRule(resource, actions, allow, List.of(), policyType);
     }
 
     /**
-     * How specific the pattern is; the most specific rule that applies decides. An exact name beats any prefix, a
-     * longer prefix a shorter one, and {@code *} comes last.
+     * Whether the rule speaks about {@code resource} for a request that needs any one of {@code needed}, coming from
+     * {@code ip}.
      */
-    public int specificity() {
-        if (pattern.equals("*")) {
-            return 0;
+    public boolean appliesTo(Resource resource, Set<Action> needed, String ip) {
+        if (!this.resource.matches(resource)) {
+            return false;
         }
-        return pattern.endsWith("*") ? pattern.length() : Integer.MAX_VALUE;
+        if (!actions.contains(Action.ALL) && needed.stream().noneMatch(actions::contains)) {
+            return false;
+        }
+        return sourceAddresses.isEmpty() || sourceAddresses.stream().anyMatch(address -> address.matches(ip));
     }
 }

@@ -22,7 +22,7 @@ public record AclRules(List<AddressPattern> globalWhiteRemoteAddresses, Map<Stri
     }
 
     /** Users by access key from {@code users}; a repeated key is an error. */
-    static Map<String, AclUser> byAccessKey(Collection<AclUser> users, String where) {
+    public static Map<String, AclUser> byAccessKey(Collection<AclUser> users, String where) {
         Map<String, AclUser> map = new LinkedHashMap<>();
         for (AclUser user : users) {
             if (map.put(user.accessKey(), user) != null) {

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *   <li>choices in the last IPv4 part: {@code 192.168.0.{1,2,3}};</li>
  *   <li>IPv4 with {@code *} or {@code a-b} parts: {@code 192.168.*.*}, {@code 192.168.1.10-20}, {@code 10.1-3.*.*}.</li>
  * </ul>
- * IPv6 ranges are not supported and refused when the file is read. Matching never resolves names.
+ * IPv6 ranges are not supported and refused when the file is read. ACL 2.0 policies name their source addresses
+ * differently, as one address or a CIDR block each ({@link #parseIpOrCidr}). Matching never resolves names.
  */
 public abstract sealed class AddressPattern {
 
@@ -69,6 +70,21 @@ public abstract sealed class AddressPattern {
             return Ranges.of(text);
         }
         return new Exact(text, Set.of(canonical(text, text)));
+    }
+
+    /**
+     * Parses an ACL 2.0 source address: one IPv4 or IPv6 address ({@code 10.1.2.3}, {@code ::1}) or a CIDR block
+     * ({@code 10.0.0.0/8}, {@code fd00::/8}), as RocketMQ 5.3 accepts them.
+     *
+     * @throws IllegalArgumentException naming the text when it is neither
+     */
+    public static AddressPattern parseIpOrCidr(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int slash = trimmed.indexOf('/');
+        if (slash < 0) {
+            return new Exact(trimmed, Set.of(canonical(trimmed, trimmed)));
+        }
+        return Cidr.of(trimmed, slash);
     }
 
     /** The address in one normal form, so that {@code ::1} and {@code 0:0:0:0:0:0:0:1} compare equal. */
@@ -180,6 +196,64 @@ public abstract sealed class AddressPattern {
                 }
             }
             return true;
+        }
+    }
+
+    /** A CIDR block: the addresses whose first {@code prefixBits} bits equal the network's. */
+    private static final class Cidr extends AddressPattern {
+        private final byte[] network;
+        private final int prefixBits;
+
+        private Cidr(String text, byte[] network, int prefixBits) {
+            super(text);
+            this.network = network;
+            this.prefixBits = prefixBits;
+        }
+
+        static Cidr of(String text, int slash) {
+            byte[] network = literal(canonical(text.substring(0, slash), text));
+            int prefixBits;
+            try {
+                prefixBits = Integer.parseInt(text.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw invalid(text, "the prefix length is not a number");
+            }
+            if (prefixBits < 0 || prefixBits > network.length * 8) {
+                throw invalid(text, "the prefix length must be within 0-" + network.length * 8);
+            }
+            return new Cidr(text, network, prefixBits);
+        }
+
+        @Override
+        public boolean matches(String ip) {
+            if (ip == null) {
+                return false;
+            }
+            byte[] address;
+            try {
+                address = literal(canonical(ip, ip));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixBits; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The bytes of a canonical literal address (never a name lookup: the text is an address already). */
+        private static byte[] literal(String canonicalAddress) {
+            try {
+                return InetAddress.getByName(canonicalAddress).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
     }
 }

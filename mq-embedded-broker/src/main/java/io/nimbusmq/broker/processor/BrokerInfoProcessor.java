@@ -60,6 +60,8 @@ public final class BrokerInfoProcessor implements RequestProcessor {
         properties.put("namesrvAddr", String.join(";", config.nameServerAddresses()));
         // whether security is on, never its secrets (keys, passwords, the ACL file's content)
         properties.put("aclEnable", String.valueOf(config.security().acl().enabled()));
+        properties.put("authenticationEnabled", String.valueOf(config.security().auth().authenticationEnabled()));
+        properties.put("authorizationEnabled", String.valueOf(config.security().auth().authorizationEnabled()));
         properties.put("tlsServerMode", config.security().tls().mode().name().toLowerCase(Locale.ROOT));
         return properties;
     }

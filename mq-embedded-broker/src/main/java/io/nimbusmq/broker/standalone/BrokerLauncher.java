@@ -4,14 +4,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.nimbusmq.broker.BrokerConfig;
 import io.nimbusmq.broker.EmbeddedBroker;
-import io.nimbusmq.broker.auth.AccessControl;
-import io.nimbusmq.broker.auth.AclConfig;
-import io.nimbusmq.broker.auth.AclFileWatcher;
 import io.nimbusmq.broker.auth.AclPreprocessor;
+import io.nimbusmq.broker.auth.plain.AclConfig;
+import io.nimbusmq.broker.auth.plain.AclFileWatcher;
+import io.nimbusmq.broker.auth.plain.PlainAccessControl;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.namesrv.StandaloneNameServer;
 import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
@@ -93,7 +94,7 @@ public final class BrokerLauncher {
         AclFileWatcher aclWatcher = acl.enabled()
                 ? new AclFileWatcher(acl.plainAclFile(), acl.reloadIntervalMillis()).start() : null;
         RequestPreprocessor preprocessor = aclWatcher == null ? RequestPreprocessor.NONE
-                : new AclPreprocessor(new AccessControl(aclWatcher::current), Clock.systemUTC());
+                : new AclPreprocessor(List.of(new PlainAccessControl(aclWatcher::current)), Clock.systemUTC());
         StandaloneNameServer server = NameServer.standalone(RemotingConfig.defaults()
                 .withBindHost(config.bindHost()).withPort(config.port()).withTls(config.security().tls()),
                 preprocessor);

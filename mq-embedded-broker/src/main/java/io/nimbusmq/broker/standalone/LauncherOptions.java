@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 import io.nimbusmq.broker.BrokerConfig;
 import io.nimbusmq.broker.StoreSizes;
-import io.nimbusmq.broker.auth.AclConfig;
 import io.nimbusmq.broker.auth.SecurityConfig;
+import io.nimbusmq.broker.auth.acl2.AuthConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -42,8 +43,11 @@ import org.yaml.snakeyaml.Yaml;
  * --delay-levels "1s 5s ... 2h"  --timer-max-delay-seconds 604800
  * --transaction-check-interval-millis N (30000)  --transaction-timeout-millis N (6000)  --transaction-check-max N (15)
  * --enable-property-filter true|false   SQL92 selectors (default true)
- * --acl-enable true|false  every request signed and allowed by plain_acl.yml (default false)
+ * --acl-enable true|false  ACL 1.0: every request signed and allowed by plain_acl.yml (default false)
  * --acl-file FILE          the ACL 1.0 file (default conf/plain_acl.yml); changes apply without restart
+ * --authentication-enabled true|false  ACL 2.0: every request signed by a user of config/acl (default false)
+ * --authorization-enabled true|false   ACL 2.0: every request allowed by its user's policies (default false)
+ * --init-authentication-user NAME:PASSWORD  ACL 2.0: the first super user, created unless it exists
  * --tls-mode disabled|permissive|enforcing   (default disabled)
  * --tls-cert FILE  --tls-key FILE  [--tls-key-password P]   server certificate and PKCS#8 key, PEM
  * --tls-client-auth none|optional|require  --tls-trust-cert FILE   mutual TLS: CAs client certificates chain to
@@ -64,7 +68,8 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
     static final List<String> KEYS = List.of("mode", "port", "bind-host", "advertised-host", "store-dir",
             "flush-mode", "namesrv-addr", "broker-name", "cluster-name", "auto-create-topic", "delay-levels",
             "timer-max-delay-seconds", "transaction-check-interval-millis", "transaction-timeout-millis",
-            "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "tls-mode", "tls-cert",
+            "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "authentication-enabled",
+            "authorization-enabled", "init-authentication-user", "tls-mode", "tls-cert",
             "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
             "namesrv-secret-key", "commit-log-segment-size", "consume-queue-file-size", "index-file-size");
 
@@ -119,6 +124,10 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
                 parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
                 schedule(s), transactionConfig(s), security(s), storeSizes(s));
+        if (mode.equals("namesrv") && config.security().auth().enabled()) {
+            throw new IllegalArgumentException("a name server has no ACL 2.0 (nor has RocketMQ's): use --acl-enable "
+                    + "and --acl-file to protect it");
+        }
         return new LauncherOptions(mode, config);
     }
 
@@ -134,8 +143,14 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
                     .withClientAuth(TlsServerConfig.ClientAuth.parse(s.getOrDefault("tls-client-auth", "none")),
                             path(s, "tls-trust-cert"));
         }
-        return new SecurityConfig(acl, tls,
+        return new SecurityConfig(acl, auth(s), tls,
                 SessionCredentials.ofNullable(s.get("namesrv-access-key"), s.get("namesrv-secret-key")));
+    }
+
+    private static AuthConfig auth(Map<String, String> s) {
+        return new AuthConfig(parseBoolean(s.getOrDefault("authentication-enabled", "false"), "authentication-enabled"),
+                parseBoolean(s.getOrDefault("authorization-enabled", "false"), "authorization-enabled"),
+                AuthConfig.parseInitUser(s.get("init-authentication-user")));
     }
 
     private static Path path(Map<String, String> s, String key) {

@@ -3,6 +3,7 @@ package io.nimbusmq.broker.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -24,13 +25,12 @@ import org.slf4j.LoggerFactory;
 
 class AclPreprocessorTests {
 
-    private final AclUser plainUser = new AclUser("producer-user", "producer-secret", false, null,
-            List.of(new AccessRule(Resource.Kind.TOPIC, "orders", Permission.PUB, true, null, false)),
-            AclUser.Source.PLAIN_ACL);
-    private final AclUser aclTwoUser = new AclUser("policy-user", "policy-secret", false, null, List.of(),
-            AclUser.Source.ACL_2);
-    private final AclPreprocessor preprocessor = new AclPreprocessor(new AccessControl(() -> new AclRules(List.of(),
-            AclRules.byAccessKey(List.of(plainUser, aclTwoUser), "test"))), Clock.systemUTC());
+    private static final AccessCheck.Refusal FIRST = new AccessCheck.Refusal(ResponseCode.NO_PERMISSION,
+            "check signature failed.");
+    private static final AccessCheck.Refusal SECOND = new AccessCheck.Refusal(ResponseCode.SYSTEM_ERROR,
+            "org.apache.rocketmq.acl.common.AclException: No acl config for producer-user");
+
+    private final List<String> consulted = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(AclPreprocessor.class);
@@ -48,49 +48,64 @@ class AclPreprocessorTests {
     }
 
     @Test
-    void aPlainAclRefusalIsSystemErrorWithRocketMqsRemark() {
-        RemotingCommand response = preprocess(send("orders", new SessionCredentials("producer-user", "wrong-secret")));
+    void theFirstRefusalIsTheAnswerAndLaterChecksAreNotConsulted() {
+        AclPreprocessor preprocessor = preprocessor(check("first", FIRST), check("second", SECOND));
 
-        assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
-        assertThat(response.remark()).isEqualTo(
-                "org.apache.rocketmq.acl.common.AclException: Check signature failed for accessKey=producer-user");
-    }
-
-    @Test
-    void anAclTwoRefusalIsNoPermission() {
-        RemotingCommand response = preprocess(send("orders", new SessionCredentials("policy-user", "policy-secret")));
+        RemotingCommand response = preprocess(preprocessor, send("orders"));
 
         assertThat(response.code()).isEqualTo(ResponseCode.NO_PERMISSION);
-        assertThat(response.remark()).isEqualTo("No default permission for topic:orders");
+        assertThat(response.remark()).isEqualTo("check signature failed.");
+        assertThat(consulted).containsExactly("first");
     }
 
     @Test
-    void anAllowedRequestPassesThrough() {
-        assertThat(preprocess(send("orders", new SessionCredentials("producer-user", "producer-secret")))).isNull();
+    void aRequestMustPassEveryCheck() {
+        AclPreprocessor preprocessor = preprocessor(check("first", null), check("second", SECOND));
+
+        RemotingCommand response = preprocess(preprocessor, send("orders"));
+
+        assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+        assertThat(response.remark()).isEqualTo(SECOND.remark());
+        assertThat(preprocess(preprocessor(check("first", null), check("second", null)), send("orders"))).isNull();
     }
 
     @Test
     void refusalsAreLoggedOncePerUserAndPeerWithoutSecrets() {
+        AclPreprocessor preprocessor = preprocessor(check("first", FIRST));
         for (int i = 0; i < 50; i++) {
-            preprocess(send("orders", new SessionCredentials("producer-user", "wrong-secret")));
+            preprocess(preprocessor, send("orders"));
         }
-        preprocess(send("orders", new SessionCredentials("policy-user", "policy-secret")));
+        RemotingCommand other = RequestSignature.sign(RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2)
+                .putExtField("b", "orders"), new SessionCredentials("policy-user", "policy-secret"));
+        preprocess(preprocessor, other);
 
         List<String> lines = appender.list.stream().filter(e -> e.getLevel() == Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("request code 310", "producer-user", "Check signature failed")
-                .doesNotContain("wrong-secret").doesNotContain("producer-secret");
-        assertThat(lines.get(1)).contains("policy-user", "No default permission for topic:orders");
+        assertThat(lines.get(0)).contains("request code 310", "producer-user", "check signature failed")
+                .doesNotContain("producer-secret");
+        assertThat(lines.get(1)).contains("policy-user").doesNotContain("policy-secret");
     }
 
-    private RemotingCommand preprocess(RemotingCommand request) {
+    private AccessCheck check(String name, AccessCheck.Refusal answer) {
+        return (request, ip) -> {
+            consulted.add(name);
+            assertThat(ip).isNotBlank();
+            return answer;
+        };
+    }
+
+    private static AclPreprocessor preprocessor(AccessCheck... checks) {
+        return new AclPreprocessor(List.of(checks), Clock.systemUTC());
+    }
+
+    private RemotingCommand preprocess(AclPreprocessor preprocessor, RemotingCommand request) {
         return preprocessor.preprocess(new RequestContext(channel, request));
     }
 
-    private static RemotingCommand send(String topic, SessionCredentials credentials) {
+    private static RemotingCommand send(String topic) {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.SEND_MESSAGE_V2,
                 new SendMessageRequestHeader("pg", topic, "TBW102", 4, 0, 0, 1L, 0, "", 0, false, null, false, null));
-        return RequestSignature.sign(request, credentials);
+        return RequestSignature.sign(request, new SessionCredentials("producer-user", "producer-secret"));
     }
 }

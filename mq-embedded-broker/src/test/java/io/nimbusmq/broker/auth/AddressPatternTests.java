@@ -51,4 +51,27 @@ class AddressPatternTests {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
         }
     }
+
+    @Test
+    void aclTwoSourceAddressesAreSingleAddressesOrCidrBlocks() {
+        AddressPattern block = AddressPattern.parseIpOrCidr("10.1.0.0/16");
+        assertThat(block.matches("10.1.255.7")).isTrue();
+        assertThat(block.matches("10.2.0.1")).isFalse();
+        assertThat(block.matches("::1")).isFalse();
+        assertThat(AddressPattern.parseIpOrCidr("192.168.7.9/32").matches("192.168.7.9")).isTrue();
+        assertThat(AddressPattern.parseIpOrCidr("0.0.0.0/0").matches("8.8.8.8")).isTrue();
+        assertThat(AddressPattern.parseIpOrCidr("fd00::/8").matches("fd12::1")).isTrue();
+        assertThat(AddressPattern.parseIpOrCidr("fd00::/8").matches("fe80::1")).isFalse();
+        assertThat(AddressPattern.parseIpOrCidr("127.0.0.1").matches("127.0.0.1")).isTrue();
+        assertThat(AddressPattern.parseIpOrCidr("127.0.0.1").matches("127.0.0.2")).isFalse();
+        assertThat(AddressPattern.parseIpOrCidr("10.1.0.0/16").toString()).isEqualTo("10.1.0.0/16");
+    }
+
+    @Test
+    void aclTwoSourceAddressesRefuseWildcardsAndBadPrefixes() {
+        for (String bad : new String[] {"10.1.*.*", "10.1.0.0/33", "10.1.0.0/x", "::/129", "host.example", ""}) {
+            assertThatThrownBy(() -> AddressPattern.parseIpOrCidr(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(bad);
+        }
+    }
 }

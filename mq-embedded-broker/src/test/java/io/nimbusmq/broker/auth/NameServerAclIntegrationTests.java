@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.broker.auth.plain.AclFileWatcher;
+import io.nimbusmq.broker.auth.plain.PlainAccessControl;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.namesrv.StandaloneNameServer;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -40,7 +42,7 @@ class NameServerAclIntegrationTests {
                 """);
         watcher = new AclFileWatcher(file, 60_000).start();
         nameServer = NameServer.standalone(RemotingConfig.defaults(),
-                new AclPreprocessor(new AccessControl(watcher::current), Clock.systemUTC()));
+                new AclPreprocessor(List.of(new PlainAccessControl(watcher::current)), Clock.systemUTC()));
         nameServer.start();
     }
 

@@ -68,6 +68,18 @@ public final class RequestCode {
     /** Nimbus MQ's own: store a dead letter again in its original topic (RocketMQ has no such call). */
     public static final int RESEND_DEAD_LETTER = 32001;
 
+    // Admin -> broker: ACL 2.0 users and policies (mqadmin createUser ... listAcl); see docs/security.md
+    public static final int AUTH_CREATE_USER = 3001;
+    public static final int AUTH_UPDATE_USER = 3002;
+    public static final int AUTH_DELETE_USER = 3003;
+    public static final int AUTH_GET_USER = 3004;
+    public static final int AUTH_LIST_USER = 3005;
+    public static final int AUTH_CREATE_ACL = 3006;
+    public static final int AUTH_UPDATE_ACL = 3007;
+    public static final int AUTH_DELETE_ACL = 3008;
+    public static final int AUTH_GET_ACL = 3009;
+    public static final int AUTH_LIST_ACL = 3010;
+
     // Name server
     public static final int GET_KV_CONFIG = 101;
     public static final int REGISTER_BROKER = 103;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
@@ -44,7 +45,10 @@ public class MqProperties {
 
     private final Listener listener = new Listener();
 
-    /** Per-listener switches and overrides, by consumer group. */
+    /**
+     * Per-listener switches and overrides, by consumer group: mq.listeners.<group>.enabled, .access-key, .secret-key
+     * (the listener's own credentials), .consume-threads, .max-reconsume-times.
+     */
     private final Map<String, ListenerOverride> listeners = new LinkedHashMap<>();
 
     private final Embedded embedded = new Embedded();
@@ -539,6 +543,31 @@ public class MqProperties {
         /** Topics to create at start-up (otherwise topics are created by their first send). */
         private List<String> topics = new ArrayList<>();
 
+        /**
+         * ACL 1.0 on the embedded broker: a plain_acl.yml ("classpath:..." or a file) whose users and permissions
+         * every request must satisfy, so that the application runs with its production credentials (mq.access-key,
+         * mq.secret-key) and permissions. A file on disk is re-read when it changes. Unset: no access control.
+         */
+        private Resource aclFile;
+
+        /**
+         * ACL 2.0 on the embedded broker: every request must be signed by a user of its user store (RocketMQ's
+         * authenticationEnabled). Users and policies are managed with mqadmin and kept under the store directory.
+         */
+        private boolean authenticationEnabled;
+
+        /**
+         * ACL 2.0 on the embedded broker: every request must be allowed by its user's policies (RocketMQ's
+         * authorizationEnabled).
+         */
+        private boolean authorizationEnabled;
+
+        /**
+         * ACL 2.0: the first super user of the embedded broker, "NAME:PASSWORD", created at start-up unless it
+         * exists (RocketMQ's initAuthenticationUser).
+         */
+        private String initAuthenticationUser;
+
         public Boolean getEnabled() {
             return enabled;
         }
@@ -585,6 +614,38 @@ public class MqProperties {
 
         public void setTopics(List<String> topics) {
             this.topics = topics;
+        }
+
+        public Resource getAclFile() {
+            return aclFile;
+        }
+
+        public void setAclFile(Resource aclFile) {
+            this.aclFile = aclFile;
+        }
+
+        public boolean isAuthenticationEnabled() {
+            return authenticationEnabled;
+        }
+
+        public void setAuthenticationEnabled(boolean authenticationEnabled) {
+            this.authenticationEnabled = authenticationEnabled;
+        }
+
+        public boolean isAuthorizationEnabled() {
+            return authorizationEnabled;
+        }
+
+        public void setAuthorizationEnabled(boolean authorizationEnabled) {
+            this.authorizationEnabled = authorizationEnabled;
+        }
+
+        public String getInitAuthenticationUser() {
+            return initAuthenticationUser;
+        }
+
+        public void setInitAuthenticationUser(String initAuthenticationUser) {
+            this.initAuthenticationUser = initAuthenticationUser;
         }
 
         /**

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 import io.nimbusmq.broker.EmbeddedBroker;
-import io.nimbusmq.broker.auth.AclConfig;
+import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 
 /**

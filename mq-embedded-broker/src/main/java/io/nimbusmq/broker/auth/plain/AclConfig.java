@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import java.nio.file.Path;
 

@@ -1,10 +1,14 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import io.nimbusmq.broker.auth.AclRules;
+import io.nimbusmq.broker.auth.AclUser;
+import io.nimbusmq.broker.auth.AddressPattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import io.nimbusmq.broker.auth.AclRules;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

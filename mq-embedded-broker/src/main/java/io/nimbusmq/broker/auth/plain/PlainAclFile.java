@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,7 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.nimbusmq.broker.auth.AccessRule;
+import io.nimbusmq.broker.auth.AclRules;
+import io.nimbusmq.broker.auth.AclUser;
+import io.nimbusmq.broker.auth.Action;
+import io.nimbusmq.broker.auth.AddressPattern;
+import io.nimbusmq.broker.auth.PolicyType;
+import io.nimbusmq.broker.auth.Resource;
+import io.nimbusmq.broker.auth.ResourcePattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,13 +43,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * </pre>
  *
  * A listed topic or group is decided by its own entry only (so {@code topicB=PUB} refuses SUB on topicB whatever the
- * default says). {@code dataVersion} is ignored. An empty file means no accounts.
+ * default says): listed names become custom rules for the literal name, the defaults {@link PolicyType#DEFAULT}
+ * rules for every topic or group. {@code dataVersion} is ignored. An empty file means no accounts.
  *
  * <p>Stricter than RocketMQ where RocketMQ is silent: an unknown permission word, a malformed entry or address pattern
  * and a repeated access key make the whole file invalid ({@link IllegalArgumentException} naming the account), rather
  * than becoming DENY or being skipped.
  */
 public final class PlainAclFile {
+
+    /** RocketMQ refuses keys of 6 characters or fewer. */
+    public static final int MIN_KEY_LENGTH = 7;
 
     private PlainAclFile() {
     }
@@ -96,18 +109,22 @@ public final class PlainAclFile {
         String accessKey = string(account.get("accessKey"));
         String where = "accounts[" + index + "] (accessKey " + accessKey + ")";
         try {
+            String secretKey = string(account.get("secretKey"));
+            if (accessKey == null || accessKey.length() < MIN_KEY_LENGTH || secretKey == null
+                    || secretKey.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("The accessKey=" + accessKey
+                        + " and secretKey cannot be null and length should longer than 6");
+            }
             List<AccessRule> rules = new ArrayList<>();
             addListed(rules, Resource.Kind.TOPIC, strings(account.get("topicPerms"), "topicPerms"));
             addListed(rules, Resource.Kind.GROUP, strings(account.get("groupPerms"), "groupPerms"));
-            addRules(rules, Resource.Kind.TOPIC, "*", Permission.parse(string(account.get("defaultTopicPerm"))),
-                    true);
-            addRules(rules, Resource.Kind.GROUP, "*", Permission.parse(string(account.get("defaultGroupPerm"))),
-                    true);
+            addRules(rules, ResourcePattern.any(Resource.Kind.TOPIC),
+                    Permission.parse(string(account.get("defaultTopicPerm"))), PolicyType.DEFAULT);
+            addRules(rules, ResourcePattern.any(Resource.Kind.GROUP),
+                    Permission.parse(string(account.get("defaultGroupPerm"))), PolicyType.DEFAULT);
             String white = string(account.get("whiteRemoteAddress"));
-            return new AclUser(accessKey, string(account.get("secretKey")),
-                    Boolean.parseBoolean(string(account.get("admin"))),
-                    white == null || white.isBlank() ? null : AddressPattern.parse(white), rules,
-                    AclUser.Source.PLAIN_ACL);
+            return new AclUser(accessKey, secretKey, Boolean.parseBoolean(string(account.get("admin"))), true,
+                    white == null || white.isBlank() ? null : AddressPattern.parse(white), rules);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
@@ -119,16 +136,15 @@ public final class PlainAclFile {
             if (parts.length != 2 || parts[0].isBlank()) {
                 throw new IllegalArgumentException("'" + entry + "' is not name=PERM, e.g. topicA=SUB");
             }
-            addRules(rules, kind, parts[0].trim(), Permission.parse(parts[1]), false);
+            addRules(rules, ResourcePattern.literal(kind, parts[0].trim()), Permission.parse(parts[1]),
+                    PolicyType.CUSTOM);
         }
     }
 
     /** One rule per action, so that a listed resource decides PUB and SUB by itself. */
-    private static void addRules(List<AccessRule> rules, Resource.Kind kind, String pattern, byte permission,
-            boolean fallback) {
-        for (byte action : new byte[] {Permission.PUB, Permission.SUB}) {
-            rules.add(new AccessRule(kind, pattern, action, Permission.grants(permission, action), null, fallback));
-        }
+    private static void addRules(List<AccessRule> rules, ResourcePattern resource, byte permission, PolicyType type) {
+        rules.add(AccessRule.of(resource, Set.of(Action.PUB), Permission.grants(permission, Permission.PUB), type));
+        rules.add(AccessRule.of(resource, Set.of(Action.SUB), Permission.grants(permission, Permission.SUB), type));
     }
 
     private static List<String> strings(Object value, String name) {

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.nimbusmq.broker.auth.AccessCheck;
+import io.nimbusmq.broker.auth.AclRules;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RemotingCommandCodec;
 import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The access control against requests signed by the official client's {@link AclClientRPCHook} (5.3.1) and put on
  * the wire by its encoder, then decoded by ours: the signature check agrees with RocketMQ's signer.
  */
-class AccessControlTests {
+class PlainAccessControlTests {
 
     private static final String LOCAL = "127.0.0.1";
     private static final AclRules RULES = PlainAclFile.parse(new org.yaml.snakeyaml.Yaml().load("""
@@ -49,7 +52,7 @@ class AccessControlTests {
                 whiteRemoteAddress: 192.168.7.*
             """));
 
-    private final AccessControl accessControl = new AccessControl(() -> RULES);
+    private final PlainAccessControl accessControl = new PlainAccessControl(() -> RULES);
 
     @Test
     void aSignedSendWithPermissionIsAllowed() {
@@ -67,12 +70,21 @@ class AccessControlTests {
     }
 
     @Test
+    void refusalsAreSystemErrorWithRocketMqsAclExceptionRemark() {
+        RemotingCommand wronglySigned = decoded(signed(send("orders", "body"), "producer-user", "not-the-secret"));
+
+        assertThat(accessControl.check(wronglySigned, LOCAL)).isEqualTo(new AccessCheck.Refusal(
+                ResponseCode.SYSTEM_ERROR,
+                "org.apache.rocketmq.acl.common.AclException: Check signature failed for accessKey=producer-user"));
+    }
+
+    @Test
     void aSignatureForAnotherBodyIsRefused() {
         RemotingCommand signed = decoded(signed(send("orders", "the body that was signed"), "producer-user",
                 "producer-secret"));
         signed.setBody("another body".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(accessControl.check(signed, LOCAL).message())
+        assertThat(accessControl.refusalReason(signed, LOCAL))
                 .isEqualTo("Check signature failed for accessKey=producer-user");
     }
 
@@ -127,35 +139,35 @@ class AccessControlTests {
     @Test
     void whiteListsFollowRocketMq() {
         RemotingCommand unsigned = decoded(send("secrets", "x"));
-        assertThat(accessControl.check(unsigned, "10.9.9.4")).as("global white list: no checks").isNull();
-        assertThat(accessControl.check(unsigned, "10.9.8.4")).isNotNull();
+        assertThat(accessControl.refusalReason(unsigned, "10.9.9.4")).as("global white list: no checks").isNull();
+        assertThat(accessControl.refusalReason(unsigned, "10.9.8.4")).isNotNull();
 
         RemotingCommand named = decoded(send("secrets", "x"));
         named.putExtField("AccessKey", "trusted-user");
-        assertThat(accessControl.check(named, "192.168.7.20")).as("the user's white address: no signature").isNull();
-        assertThat(accessControl.check(named, "192.168.8.20").message())
+        assertThat(accessControl.refusalReason(named, "192.168.7.20")).as("the user's white address: no signature").isNull();
+        assertThat(accessControl.refusalReason(named, "192.168.8.20"))
                 .isEqualTo("Check signature failed for accessKey=trusted-user");
     }
 
     @Test
     void traceMessagesNeedOnlyASignature() {
-        assertThat(check(send(AccessControl.TRACE_TOPIC, "trace"), "consumer-user", "consumer-secret")).isNull();
+        assertThat(check(send(PlainAccessControl.TRACE_TOPIC, "trace"), "consumer-user", "consumer-secret")).isNull();
     }
 
-    private AccessControl.Refusal check(org.apache.rocketmq.remoting.protocol.RemotingCommand request,
+    private String check(org.apache.rocketmq.remoting.protocol.RemotingCommand request,
             String accessKey, String secretKey) {
-        return accessControl.check(decoded(signed(request, accessKey, secretKey)), LOCAL);
+        return accessControl.refusalReason(decoded(signed(request, accessKey, secretKey)), LOCAL);
     }
 
     private String refusal(org.apache.rocketmq.remoting.protocol.RemotingCommand request, String accessKey,
             String secretKey) {
-        AccessControl.Refusal refusal = check(request, accessKey, secretKey);
+        String refusal = check(request, accessKey, secretKey);
         assertThat(refusal).as("refused").isNotNull();
-        return refusal.message();
+        return refusal;
     }
 
     private String message(RemotingCommand request, String ip) {
-        return accessControl.check(request, ip).message();
+        return accessControl.refusalReason(request, ip);
     }
 
     private static org.apache.rocketmq.remoting.protocol.RemotingCommand signed(

@@ -1,8 +1,11 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.nimbusmq.broker.auth.Action;
+import io.nimbusmq.broker.auth.RequiredAccess;
+import io.nimbusmq.broker.auth.Resource;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -20,9 +23,10 @@ import io.nimbusmq.remoting.protocol.header.UnregisterClientRequestHeader;
 import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 
 /**
- * Which topics and groups a request touches, and the permission each needs: RocketMQ's mapping
+ * ACL 1.0: which topics and groups a request touches, and the permission each needs: RocketMQ's mapping
  * (apache/rocketmq {@code PlainAccessResource.parse}, 5.3.1). The only place where access control reads request
- * fields, through the header types of {@code io.nimbusmq.remoting.protocol.header}:
+ * fields for ACL 1.0, through the header types of {@code io.nimbusmq.remoting.protocol.header} (ACL 2.0 has its own
+ * mapping, {@code acl2.PolicyRequestResources}):
  *
  * <table>
  *   <caption>Request code to needed permissions</caption>
@@ -45,18 +49,18 @@ import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
  * messages back that way). LITE_PULL_MESSAGE is checked like PULL_MESSAGE; RocketMQ 5.3.1 checks only its signature.
  * A request whose header lacks a required field needs nothing here: the processor refuses it for that field.
  */
-public final class RequestResources {
+public final class PlainRequestResources {
 
-    private RequestResources() {
+    private PlainRequestResources() {
     }
 
     /**
-     * The resources {@code request} touches and the permission each needs, in the order found.
+     * The resources {@code request} touches and the permission (PUB or SUB) each needs, in the order found.
      *
      * @throws IllegalArgumentException when a HEART_BEAT body cannot be read
      */
-    public static Map<Resource, Byte> of(RemotingCommand request) {
-        Map<Resource, Byte> needed = new LinkedHashMap<>(4);
+    public static List<RequiredAccess> of(RemotingCommand request) {
+        List<RequiredAccess> needed = new ArrayList<>(4);
         try {
             addResources(needed, request);
         } catch (HeaderFieldException e) {
@@ -65,7 +69,7 @@ public final class RequestResources {
         return needed;
     }
 
-    private static void addResources(Map<Resource, Byte> needed, RemotingCommand request) {
+    private static void addResources(List<RequiredAccess> needed, RemotingCommand request) {
         switch (request.code()) {
             case RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE ->
                     addSendTarget(needed, SendMessageRequestHeader.readFrom(request).topic());
@@ -73,16 +77,16 @@ public final class RequestResources {
                     addGroup(needed, ConsumerSendMsgBackRequestHeader.readFrom(request).group());
             case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE -> {
                 PullMessageRequestHeader pull = PullMessageRequestHeader.readFrom(request);
-                addTopic(needed, pull.topic(), Permission.SUB);
+                addTopic(needed, pull.topic(), Action.SUB);
                 addGroup(needed, pull.consumerGroup());
             }
             case RequestCode.UPDATE_CONSUMER_OFFSET -> {
                 UpdateConsumerOffsetRequestHeader update = UpdateConsumerOffsetRequestHeader.readFrom(request);
-                addTopic(needed, update.topic(), Permission.SUB);
+                addTopic(needed, update.topic(), Action.SUB);
                 addGroup(needed, update.consumerGroup());
             }
             case RequestCode.QUERY_MESSAGE ->
-                    addTopic(needed, QueryMessageRequestHeader.readFrom(request).topic(), Permission.SUB);
+                    addTopic(needed, QueryMessageRequestHeader.readFrom(request).topic(), Action.SUB);
             case RequestCode.HEART_BEAT -> addHeartbeat(needed, request.body());
             case RequestCode.UNREGISTER_CLIENT ->
                     addGroup(needed, UnregisterClientRequestHeader.readFrom(request).consumerGroup());
@@ -94,15 +98,15 @@ public final class RequestResources {
         }
     }
 
-    private static void addSendTarget(Map<Resource, Byte> needed, String topic) {
+    private static void addSendTarget(List<RequiredAccess> needed, String topic) {
         if (topic != null && topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)) {
             addGroup(needed, topic.substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
-            addTopic(needed, topic, Permission.PUB);
+            addTopic(needed, topic, Action.PUB);
         }
     }
 
-    private static void addHeartbeat(Map<Resource, Byte> needed, byte[] body) {
+    private static void addHeartbeat(List<RequiredAccess> needed, byte[] body) {
         if (body == null || body.length == 0) {
             return;
         }
@@ -115,26 +119,26 @@ public final class RequestResources {
         for (ConsumerData consumer : heartbeat.consumerDataSet()) {
             addGroup(needed, consumer.groupName());
             for (SubscriptionData subscription : consumer.subscriptionDataSet()) {
-                addTopic(needed, subscription.topic(), Permission.SUB);
+                addTopic(needed, subscription.topic(), Action.SUB);
             }
         }
     }
 
     /** A {@code %RETRY%<group>} topic stands for its group, as in RocketMQ. */
-    private static void addTopic(Map<Resource, Byte> needed, String topic, byte permission) {
+    private static void addTopic(List<RequiredAccess> needed, String topic, Action action) {
         if (topic == null) {
             return;
         }
         if (topic.startsWith(SystemTopics.RETRY_GROUP_TOPIC_PREFIX)) {
             addGroup(needed, topic.substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length()));
         } else {
-            needed.put(Resource.topic(topic), permission);
+            needed.add(RequiredAccess.of(Resource.topic(topic), action));
         }
     }
 
-    private static void addGroup(Map<Resource, Byte> needed, String group) {
+    private static void addGroup(List<RequiredAccess> needed, String group) {
         if (group != null) {
-            needed.put(Resource.group(group), Permission.SUB);
+            needed.add(RequiredAccess.of(Resource.group(group), Action.SUB));
         }
     }
 }

@@ -1,34 +1,24 @@
-package io.nimbusmq.broker.auth;
+package io.nimbusmq.broker.auth.plain;
 
 import java.util.Locale;
 
 /**
- * Permissions on a topic or group, as bits (apache/rocketmq {@code acl/common/Permission}): {@link #DENY} 1,
- * {@link #ANY} 2 (needed: either PUB or SUB will do), {@link #PUB} 4, {@link #SUB} 8. Written in {@code plain_acl.yml}
- * as {@code DENY}, {@code PUB}, {@code SUB}, {@code PUB|SUB} or {@code SUB|PUB}.
+ * ACL 1.0 permissions on a topic or group, as bits (apache/rocketmq {@code acl/common/Permission}): {@link #DENY} 1,
+ * {@link #PUB} 4, {@link #SUB} 8. Written in {@code plain_acl.yml} as {@code DENY}, {@code PUB}, {@code SUB},
+ * {@code PUB|SUB} or {@code SUB|PUB}; read into {@link io.nimbusmq.broker.auth.AccessRule}s.
  */
 public final class Permission {
 
     public static final byte DENY = 1;
-    public static final byte ANY = 1 << 1;
     public static final byte PUB = 1 << 2;
     public static final byte SUB = 1 << 3;
 
     private Permission() {
     }
 
-    /**
-     * Whether {@code owned} grants {@code needed}: never when {@code owned} has DENY; ANY is granted by PUB or SUB;
-     * otherwise the bits must overlap.
-     */
+    /** Whether {@code owned} grants {@code needed}: never when {@code owned} has DENY; otherwise the bits must overlap. */
     public static boolean grants(byte owned, byte needed) {
-        if ((owned & DENY) != 0) {
-            return false;
-        }
-        if ((needed & ANY) != 0) {
-            return (owned & (PUB | SUB)) != 0;
-        }
-        return (needed & owned) != 0;
+        return (owned & DENY) == 0 && (needed & owned) != 0;
     }
 
     /**
