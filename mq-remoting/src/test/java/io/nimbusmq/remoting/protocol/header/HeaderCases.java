@@ -26,6 +26,7 @@ final class HeaderCases {
         all.addAll(messagesAndClients());
         all.addAll(admin());
         all.addAll(nameServer());
+        all.addAll(accessControl());
         return all;
     }
 
@@ -332,5 +333,47 @@ final class HeaderCases {
                         1_700_000_000_000L, null, null, null),
                 PullMessageRequestHeader::readFrom,
                 org.apache.rocketmq.remoting.protocol.header.PullMessageRequestHeader.class);
+    }
+
+    private static List<HeaderCase> accessControl() {
+        return List.of(
+                user("AUTH_CREATE_USER", RequestCode.AUTH_CREATE_USER,
+                        org.apache.rocketmq.remoting.protocol.header.CreateUserRequestHeader.class),
+                user("AUTH_UPDATE_USER", RequestCode.AUTH_UPDATE_USER,
+                        org.apache.rocketmq.remoting.protocol.header.UpdateUserRequestHeader.class),
+                user("AUTH_DELETE_USER", RequestCode.AUTH_DELETE_USER,
+                        org.apache.rocketmq.remoting.protocol.header.DeleteUserRequestHeader.class),
+                user("AUTH_GET_USER", RequestCode.AUTH_GET_USER,
+                        org.apache.rocketmq.remoting.protocol.header.GetUserRequestHeader.class),
+                HeaderCase.of("AUTH_LIST_USER", RequestCode.AUTH_LIST_USER,
+                        new ListUsersRequestHeader("ali"), new ListUsersRequestHeader(null),
+                        ListUsersRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ListUsersRequestHeader.class),
+                acl("AUTH_CREATE_ACL", RequestCode.AUTH_CREATE_ACL,
+                        org.apache.rocketmq.remoting.protocol.header.CreateAclRequestHeader.class),
+                acl("AUTH_UPDATE_ACL", RequestCode.AUTH_UPDATE_ACL,
+                        org.apache.rocketmq.remoting.protocol.header.UpdateAclRequestHeader.class),
+                acl("AUTH_GET_ACL", RequestCode.AUTH_GET_ACL,
+                        org.apache.rocketmq.remoting.protocol.header.GetAclRequestHeader.class),
+                HeaderCase.of("AUTH_DELETE_ACL", RequestCode.AUTH_DELETE_ACL,
+                        new DeleteAclRequestHeader("User:alice", "Custom", "Topic:orders"),
+                        new DeleteAclRequestHeader(null, null, null), DeleteAclRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.DeleteAclRequestHeader.class),
+                HeaderCase.of("AUTH_LIST_ACL", RequestCode.AUTH_LIST_ACL,
+                        new ListAclsRequestHeader("alice", "Topic"), new ListAclsRequestHeader(null, null),
+                        ListAclsRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ListAclsRequestHeader.class));
+    }
+
+    private static HeaderCase user(String name, int code,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code, new UserRequestHeader("alice"), new UserRequestHeader(null),
+                UserRequestHeader::readFrom, official);
+    }
+
+    private static HeaderCase acl(String name, int code,
+            Class<? extends org.apache.rocketmq.remoting.CommandCustomHeader> official) {
+        return HeaderCase.of(name, code, new AclRequestHeader("User:alice"), new AclRequestHeader(null),
+                AclRequestHeader::readFrom, official);
     }
 }
