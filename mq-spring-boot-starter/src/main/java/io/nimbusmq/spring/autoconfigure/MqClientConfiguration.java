@@ -1,5 +1,6 @@
 package io.nimbusmq.spring.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,9 +18,8 @@ import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.MqMessageConverter;
 import io.nimbusmq.spring.support.MqMessageConverters;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The client, payload conversion with the application's {@link JsonMapper}, and metrics. */
+/** The client, payload conversion with the application's JSON mapper, and metrics. */
 @Configuration(proxyBeanMethods = false)
 class MqClientConfiguration {
 
@@ -70,12 +70,16 @@ class MqClientConfiguration {
                 tls.getPrivateKey(), tls.getPrivateKeyPassword());
     }
 
-    /** The application's JSON mapper (Boot's auto-configured one, with its modules and settings) when it has one. */
+    /**
+     * The application's JSON mapper (Boot's auto-configured one, with its modules and settings): Jackson 3 on Boot 4,
+     * Jackson 2 on Boot 3.5 ({@link JsonConverterChoice}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    MqMessageConverter mqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-        return new MqMessageConverter(MqMessageConverters.withJsonMapper(
-                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
+    MqMessageConverter mqMessageConverter(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
+            MqProperties properties) {
+        return new MqMessageConverter(MqMessageConverters.withJson(JsonConverterChoice.choose(beanFactory,
+                resourceLoader.getClassLoader(), properties.getConsumer().isStrictJson())));
     }
 
     @Bean

@@ -383,6 +383,21 @@ public class MqProperties {
          */
         private boolean checkGroupConsistency = true;
 
+        /**
+         * Whether JSON payloads are read strictly: a property the target type does not have, or a missing or null
+         * constructor (record) parameter, fails the conversion (and the message goes to the dead-letter queue)
+         * instead of arriving as an object with null fields.
+         */
+        private boolean strictJson;
+
+        public boolean isStrictJson() {
+            return strictJson;
+        }
+
+        public void setStrictJson(boolean strictJson) {
+            this.strictJson = strictJson;
+        }
+
         public int getConsumeThreads() {
             return consumeThreads;
         }
