@@ -53,6 +53,18 @@ public interface MqClient extends AutoCloseable {
      */
     Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic);
 
+    /**
+     * Whether each name server and broker answered the last request sent to it (see {@link Connectivity}); no
+     * request is sent.
+     */
+    Connectivity connectivity();
+
+    /**
+     * Asks every name server now (in parallel, each within {@code timeout}) and returns the connectivity with their
+     * fresh states: how a health check or a fail-fast start learns whether any name server answers.
+     */
+    Connectivity probeNameServers(java.time.Duration timeout);
+
     /** Shuts down every producer and consumer created here (consumers drain and commit), then the connections. */
     @Override
     void close();

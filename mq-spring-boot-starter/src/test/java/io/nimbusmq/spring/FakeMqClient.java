@@ -1,6 +1,7 @@
 package io.nimbusmq.spring;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.Message;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.ReceivedMessage;
@@ -47,6 +49,8 @@ public final class FakeMqClient implements MqClient {
     private final List<ReplySent> repliesSent = new CopyOnWriteArrayList<>();
     private final AtomicLong offsets = new AtomicLong();
     private final Map<String, ConsumerGroupMembers> groupMembers = new ConcurrentHashMap<>();
+    private final List<String> routesLookedUp = new CopyOnWriteArrayList<>();
+    private volatile boolean nameServerUp = true;
     private volatile boolean closed;
 
     public record ReplySent(ReceivedMessage request, byte[] body) {
@@ -136,6 +140,28 @@ public final class FakeMqClient implements MqClient {
         return consumer;
     }
 
+    /** Whether the name server answers {@link #probeNameServers} and shows UP in {@link #connectivity()}. */
+    public void nameServerUp(boolean up) {
+        this.nameServerUp = up;
+    }
+
+    /** The topics producers were asked to look routes up for ahead of their first send. */
+    public List<String> routesLookedUp() {
+        return List.copyOf(routesLookedUp);
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        Connectivity.Status status = nameServerUp ? Connectivity.Status.UP : Connectivity.Status.DOWN;
+        return new Connectivity(config.nameServers().stream().map(address -> new Connectivity.Server(address,
+                status, nameServerUp ? null : "cannot connect to " + address, Instant.EPOCH)).toList(), List.of());
+    }
+
+    @Override
+    public Connectivity probeNameServers(Duration timeout) {
+        return connectivity();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -215,6 +241,11 @@ public final class FakeMqClient implements MqClient {
         @Override
         public ProducerConfig config() {
             return config;
+        }
+
+        @Override
+        public void lookUpRoutes(Collection<String> topics) {
+            routesLookedUp.addAll(topics);
         }
 
         @Override

@@ -1,9 +1,12 @@
 package io.nimbusmq.client.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
@@ -147,6 +151,20 @@ public final class MqClientInstance implements MqClient {
     public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
         ensureOpen();
         return new ConsumerGroupQuery(services).members(group, topic);
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        return remoting.reachability().snapshot(config.nameServers(), routes.allAddresses());
+    }
+
+    @Override
+    public Connectivity probeNameServers(Duration timeout) {
+        ensureOpen();
+        List<CompletableFuture<Boolean>> probes = config.nameServers().stream()
+                .map(address -> remoting.probeNameServer(address, Math.max(1, timeout.toMillis()))).toList();
+        CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        return connectivity();
     }
 
     /** The producer that consumers use to send failed messages to their retry topic themselves. */

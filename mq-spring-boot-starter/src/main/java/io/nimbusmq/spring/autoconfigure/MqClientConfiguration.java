@@ -11,6 +11,7 @@ import org.springframework.core.io.ResourceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.tls.TlsClientConfig;
@@ -51,10 +52,19 @@ class MqClientConfiguration {
         return builder.build();
     }
 
+    /** With {@code mq.client.fail-fast=true}, the start fails here when no name server answers. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MqClient mqClient(ClientConfig mqClientConfig) {
-        return MqClient.create(mqClientConfig);
+    MqClient mqClient(ClientConfig mqClientConfig, MqProperties properties) {
+        MqClient client = MqClient.create(mqClientConfig);
+        if (properties.getClient().isFailFast()) {
+            Connectivity connectivity = client.probeNameServers(mqClientConfig.requestTimeout());
+            if (!connectivity.anyNameServerUp()) {
+                client.close();
+                throw new NameServerUnreachableException(connectivity, mqClientConfig.requestTimeout());
+            }
+        }
+        return client;
     }
 
     @Bean

@@ -200,6 +200,20 @@ public class MqProperties {
         /** Interval of topic route refreshes from the name server. */
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
 
+        /**
+         * Whether the application fails to start when no name server answers within mq.client.request-timeout.
+         * Off: it starts, logs a WARN per unreachable name server and broker, and its health is DOWN.
+         */
+        private boolean failFast;
+
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+
         public String getInstanceName() {
             return instanceName;
         }

@@ -204,7 +204,7 @@ final class PullService {
                         || response.code() == ResponseCode.SUBSCRIPTION_NOT_LATEST) {
                     context.services().heartbeatNow().run();
                 }
-                log.debug("Pull of {} answered {} {}", request.queue, response.code(), response.remark());
+                log.debug("Pull of {} answered {} {}", request.queue, ResponseCode.describe(response.code()), response.remark());
                 later(request, DELAY_ON_ERROR_MILLIS);
             }
         }

@@ -71,7 +71,7 @@ public final class SendBack {
                 return true;
             }
             log.debug("CONSUMER_SEND_MSG_BACK of {} answered {} {}; sending to the retry topic myself",
-                    message.msgId(), response.code(), response.remark());
+                    message.msgId(), ResponseCode.describe(response.code()), response.remark());
         } catch (MqClientException e) {
             log.debug("CONSUMER_SEND_MSG_BACK of {} failed ({}); sending to the retry topic myself", message.msgId(),
                     e.getMessage());
