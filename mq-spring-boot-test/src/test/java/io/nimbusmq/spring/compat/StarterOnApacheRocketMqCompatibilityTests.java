@@ -4,6 +4,7 @@ import static io.nimbusmq.testkit.ApacheRocketMq.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.client.producer.TransactionSendResult;
 import io.nimbusmq.spring.annotation.MessageListener;
@@ -63,6 +65,7 @@ class StarterOnApacheRocketMqCompatibilityTests {
     static final MessageCollector<Message<String>> DELAYED = new MessageCollector<>();
     static final MessageCollector<String> TRANSACTIONS = new MessageCollector<>();
     static final List<String> CHECKED = new CopyOnWriteArrayList<>();
+    static final MessageCollector<String> DEAR = new MessageCollector<>();
     private static ConfigurableApplicationContext context;
     private static MqTemplate template;
 
@@ -72,7 +75,7 @@ class StarterOnApacheRocketMqCompatibilityTests {
         List<String> properties = new ArrayList<>(List.of("spring.application.name=starter-on-apache",
                 "mq.name-server=" + rocketmq.nameServerAddress(),
                 "mq.consumer.consume-from-where=CONSUME_FROM_FIRST_OFFSET", "mq.producer.reply-timeout=30s"));
-        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply")) {
+        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply", "sql")) {
             TOPICS.put(name, rocketmq.createTopic("starter-" + name, 4));
             properties.add("app.topic." + name + "=" + TOPICS.get(name));
         }
@@ -174,6 +177,18 @@ class StarterOnApacheRocketMqCompatibilityTests {
         assertThat(reply).isEqualTo(OrderDto.sample("o-7"));
     }
 
+    @Test
+    void decimalHeadersMatchAnIntegerComparisonOnApachesFilter() {
+        template.syncSend(topic("sql"), "decimal-250", SendOptions.orderly("one-queue").header("amount", new BigDecimal("250.00")));
+        template.syncSend(topic("sql"), "double-300", SendOptions.orderly("one-queue").header("amount", 300.0));
+        template.syncSend(topic("sql"), "decimal-50", SendOptions.orderly("one-queue").header("amount", new BigDecimal("50.00")));
+        template.syncSend(topic("sql"), "marker", SendOptions.orderly("one-queue").header("amount", 1000));
+
+        // one queue: once the last message arrived, the broker's filter has passed over every earlier one
+        List.of("decimal-250", "double-300", "marker").forEach(body -> DEAR.awaitMatch(body::equals, PATIENCE));
+        assertThat(DEAR.received()).containsExactlyInAnyOrder("decimal-250", "double-300", "marker");
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({Listeners.class, Transactions.class})
@@ -210,6 +225,12 @@ class StarterOnApacheRocketMqCompatibilityTests {
         @MessageListener(topic = "${app.topic.reply}", consumerGroup = "${app.topic.reply}")
         OrderDto reply(String id) {
             return OrderDto.sample(id);
+        }
+
+        @MessageListener(topic = "${app.topic.sql}", consumerGroup = "${app.topic.sql}",
+                selectorType = SelectorType.SQL92, selectorExpression = "amount > 100")
+        void dear(String body) {
+            DEAR.add(body);
         }
     }
 

@@ -27,6 +27,8 @@ import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.rebalance.QueueAllocator;
+import io.nimbusmq.filter.sql.SqlSelector;
+import io.nimbusmq.filter.sql.SqlSyntaxException;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
@@ -87,6 +89,9 @@ public final class ClientPushConsumer implements PushConsumer {
                 services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
         long subVersion = System.currentTimeMillis();
         for (Subscription subscription : config.subscriptions()) {
+            if (subscription.type() == SelectorType.SQL92) {
+                checkSql92(config.group(), subscription);
+            }
             subscriptions.put(subscription.topic(), subscription.type() == SelectorType.SQL92
                     ? SubscriptionData.ofSql92(subscription.topic(), subscription.expression(), subVersion)
                     : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
@@ -94,6 +99,20 @@ public final class ClientPushConsumer implements PushConsumer {
         if (context.clustering()) {
             String retryTopic = SystemTopics.retryTopic(config.group());
             subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
+        }
+    }
+
+    /**
+     * Compiles a SQL92 selector as the broker will, so that a bad one fails here, with its column, whether or not the
+     * topic exists yet (the broker's own check, CHECK_CLIENT_CONFIG, needs a route).
+     */
+    private static void checkSql92(String group, Subscription subscription) {
+        try {
+            SqlSelector.compile(subscription.expression());
+        } catch (SqlSyntaxException e) {
+            throw new IllegalArgumentException("consumer group " + group + ": the SQL92 selector '"
+                    + subscription.expression() + "' of topic " + subscription.topic() + " does not compile: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 /**
  * How a selector compares two values, following RocketMQ's {@code ComparisonExpression} with string conversion on

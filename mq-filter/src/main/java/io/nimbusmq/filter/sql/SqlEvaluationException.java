@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 /**
  * A selector that cannot be evaluated against one message: a property value that does not convert to the number it

@@ -1,14 +1,14 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.nimbusmq.broker.filter.sql.SqlExpression.Compare;
-import io.nimbusmq.broker.filter.sql.SqlExpression.Constant;
-import io.nimbusmq.broker.filter.sql.SqlExpression.StringMatch;
-import io.nimbusmq.broker.filter.sql.SqlToken.Kind;
+import io.nimbusmq.filter.sql.SqlExpression.Compare;
+import io.nimbusmq.filter.sql.SqlExpression.Constant;
+import io.nimbusmq.filter.sql.SqlExpression.StringMatch;
+import io.nimbusmq.filter.sql.SqlToken.Kind;
 
 /**
  * A recursive-descent parser for RocketMQ's selector grammar, one method per rule, loosest binding first:

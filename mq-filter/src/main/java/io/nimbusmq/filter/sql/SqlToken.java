@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 import java.util.Locale;
 import java.util.Map;

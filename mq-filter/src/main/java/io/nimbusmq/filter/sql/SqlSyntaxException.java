@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 /**
  * A SQL92 selector that does not compile: a lexical or grammatical error, or an operand RocketMQ refuses when it

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 /**
  * Numeric literals as RocketMQ's {@code ConstantExpression} reads them: a decimal is an {@code Integer} when it fits,

@@ -1,4 +1,4 @@
-package io.nimbusmq.broker.filter.sql;
+package io.nimbusmq.filter.sql;
 
 import java.util.Set;
 import java.util.function.Function;
