@@ -179,9 +179,11 @@ class StarterOnApacheRocketMqCompatibilityTests {
 
     @Test
     void decimalHeadersMatchAnIntegerComparisonOnApachesFilter() {
-        template.syncSend(topic("sql"), "decimal-250", SendOptions.orderly("one-queue").header("amount", new BigDecimal("250.00")));
+        template.syncSend(topic("sql"), "decimal-250", SendOptions.orderly("one-queue")
+                .header("amount", new BigDecimal("250.00")));
         template.syncSend(topic("sql"), "double-300", SendOptions.orderly("one-queue").header("amount", 300.0));
-        template.syncSend(topic("sql"), "decimal-50", SendOptions.orderly("one-queue").header("amount", new BigDecimal("50.00")));
+        template.syncSend(topic("sql"), "decimal-50", SendOptions.orderly("one-queue")
+                .header("amount", new BigDecimal("50.00")));
         template.syncSend(topic("sql"), "marker", SendOptions.orderly("one-queue").header("amount", 1000));
 
         // one queue: once the last message arrived, the broker's filter has passed over every earlier one
