@@ -11,9 +11,12 @@ import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.MessageListenerAnnotationBeanPostProcessor;
 import io.nimbusmq.spring.listener.ConsumerGroupConsistencyCheck;
+import io.nimbusmq.spring.listener.ExceptionClassifier;
+import io.nimbusmq.spring.listener.ListenerFailurePolicy;
 import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
+import io.nimbusmq.spring.listener.MqDeadLetterHandler;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
@@ -43,12 +46,15 @@ class MqListenerConfiguration {
     @ConditionalOnMissingBean
     MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClients clients, MqProperties properties,
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
-            BeanFactory beanFactory) {
-        return new MessageListenerContainerFactory(
+            ObjectProvider<MqDeadLetterHandler> deadLetterHandlers, BeanFactory beanFactory) {
+        MessageListenerContainerFactory factory = new MessageListenerContainerFactory(
                 endpoint -> clients.forCredentials(properties.getListeners().get(endpoint.group())), consumerConfigs,
                 converter,
                 () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
                 beanFactory);
+        factory.setFailurePolicy(new ListenerFailurePolicy(new ExceptionClassifier(
+                properties.getListener().getNotRetryableExceptions()), deadLetterHandlers.orderedStream().toList()));
+        return factory;
     }
 
     @Bean

@@ -477,6 +477,21 @@ public class MqProperties {
          */
         private ListenerStartup startup = ListenerStartup.READY;
 
+        /**
+         * Exception types a listener's failure is not retried for: the message goes to the dead-letter topic at once
+         * (besides MessageConversionException, ConversionException, MethodArgumentResolutionException and
+         * ClassCastException, which never are). A failure matches when it or one of its causes is of such a type.
+         */
+        private List<Class<? extends Throwable>> notRetryableExceptions = new ArrayList<>();
+
+        public List<Class<? extends Throwable>> getNotRetryableExceptions() {
+            return notRetryableExceptions;
+        }
+
+        public void setNotRetryableExceptions(List<Class<? extends Throwable>> notRetryableExceptions) {
+            this.notRetryableExceptions = notRetryableExceptions;
+        }
+
         public ListenerStartup getStartup() {
             return startup;
         }

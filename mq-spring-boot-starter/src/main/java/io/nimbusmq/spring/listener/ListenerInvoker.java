@@ -23,7 +23,8 @@ import io.nimbusmq.spring.support.MqMessageConverter;
 /**
  * The push consumer's handler for one endpoint: turns received messages into Spring messages, invokes the listener
  * method (arguments resolved by spring-messaging resolvers), sends its return value back when the message is a
- * request, and maps an exception to {@link ConsumeStatus#RETRY}.
+ * request. A failure goes to the listener's {@link MqListenerErrorHandler}, if it has one, then to
+ * {@link ListenerFailures}: retry, or dead-letter at once when it is not retryable.
  */
 public final class ListenerInvoker implements MessageHandler {
 
@@ -34,14 +35,20 @@ public final class ListenerInvoker implements MessageHandler {
     private final MqMessageConverter converter;
     private final Supplier<Producer> replyProducer;
     private final MqMetrics metrics;
+    private final MqListenerErrorHandler errorHandler;
+    private final ListenerFailures failures;
 
-    public ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method,
-            MqMessageConverter converter, Supplier<Producer> replyProducer, MqMetrics metrics) {
+    /** @param errorHandler the listener's error handler, or null */
+    ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method, MqMessageConverter converter,
+            Supplier<Producer> replyProducer, MqMetrics metrics, MqListenerErrorHandler errorHandler,
+            ListenerFailures failures) {
         this.endpoint = endpoint;
         this.method = method;
         this.converter = converter;
         this.replyProducer = replyProducer;
         this.metrics = metrics;
+        this.errorHandler = errorHandler;
+        this.failures = failures;
     }
 
     @Override
@@ -51,28 +58,53 @@ public final class ListenerInvoker implements MessageHandler {
         }
         String topic = messages.get(0).topic();
         metrics.received(topic, endpoint.group(), messages.size());
+        if (endpoint.batch()) {
+            return invoke(messages, batchMessage(messages), null);
+        }
+        for (ReceivedMessage received : messages) {
+            ConsumeStatus status = invoke(List.of(received), converter.toMessage(received), received);
+            if (status != ConsumeStatus.SUCCESS) {
+                return status;
+            }
+        }
+        return ConsumeStatus.SUCCESS;
+    }
+
+    /** @param request the message to answer with the listener's return value, null for a batch */
+    private ConsumeStatus invoke(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
         try {
-            if (endpoint.batch()) {
-                method.invoke(batchMessage(messages));
-            } else {
-                for (ReceivedMessage received : messages) {
-                    Object result = method.invoke(converter.toMessage(received));
-                    reply(received, result);
-                }
+            Object result = method.invoke(message);
+            if (request != null) {
+                reply(request, result);
             }
             return ConsumeStatus.SUCCESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
-                    endpoint.id(), messages.size(), topic);
+                    endpoint.id(), messages.size(), messages.get(0).topic());
             return ConsumeStatus.RETRY;
         } catch (Exception e) {
-            metrics.consumeFailed(topic, endpoint.group(), messages.size());
-            ReceivedMessage first = messages.get(0);
-            log.warn("Listener {} failed on {} message(s) of {} (first {}, reconsumed {} times); retrying later",
-                    endpoint.id(), messages.size(), topic, first.msgId(), first.reconsumeTimes(), e);
-            return ConsumeStatus.RETRY;
+            return onFailure(messages, message, request, e);
         }
+    }
+
+    private ConsumeStatus onFailure(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request,
+            Exception failure) {
+        Throwable handled = failure;
+        if (errorHandler != null) {
+            ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException(endpoint.id(), message,
+                    failure);
+            try {
+                Object result = errorHandler.handleError(message, wrapped);
+                if (request != null) {
+                    reply(request, result);
+                }
+                return ConsumeStatus.SUCCESS;
+            } catch (Exception e) {
+                handled = e == wrapped ? failure : e;
+            }
+        }
+        return failures.onFailure(messages, handled);
     }
 
     private Message<List<Message<byte[]>>> batchMessage(List<ReceivedMessage> messages) {

@@ -33,4 +33,12 @@ public interface MqMetrics {
     void received(String topic, String group, int count);
 
     void consumeFailed(String topic, String group, int count);
+
+    /** A listener failed on {@code count} message(s) that will be retried. */
+    default void retried(String topic, String group, int count) {
+    }
+
+    /** A listener gave up on {@code count} message(s): they go to the group's dead-letter topic. */
+    default void deadLettered(String topic, String group, int count) {
+    }
 }

@@ -66,6 +66,7 @@ class StarterOnApacheRocketMqCompatibilityTests {
     static final MessageCollector<String> TRANSACTIONS = new MessageCollector<>();
     static final List<String> CHECKED = new CopyOnWriteArrayList<>();
     static final MessageCollector<String> DEAR = new MessageCollector<>();
+    static final List<OrderDto> CONVERTED = new CopyOnWriteArrayList<>();
     private static ConfigurableApplicationContext context;
     private static MqTemplate template;
 
@@ -75,7 +76,7 @@ class StarterOnApacheRocketMqCompatibilityTests {
         List<String> properties = new ArrayList<>(List.of("spring.application.name=starter-on-apache",
                 "mq.name-server=" + rocketmq.nameServerAddress(),
                 "mq.consumer.consume-from-where=CONSUME_FROM_FIRST_OFFSET", "mq.producer.reply-timeout=30s"));
-        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply", "sql")) {
+        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply", "sql", "badjson")) {
             TOPICS.put(name, rocketmq.createTopic("starter-" + name, 4));
             properties.add("app.topic." + name + "=" + TOPICS.get(name));
         }
@@ -191,6 +192,18 @@ class StarterOnApacheRocketMqCompatibilityTests {
         assertThat(DEAR.received()).containsExactlyInAnyOrder("decimal-250", "double-300", "marker");
     }
 
+    @Test
+    void aPayloadThatCannotBeConvertedGoesToApachesDeadLetterQueueAtOnce() {
+        template.syncSend(topic("badjson"), "{not json");
+        String dlq = "%DLQ%" + topic("badjson");
+        await().atMost(PATIENCE).until(() -> rocketmq.brokerController().getMessageStore()
+                .getMaxOffsetInQueue(dlq, 0) == 1);
+        assertThat(CONVERTED).isEmpty();
+        // not retried: Apache's retry topic of the group never got the message
+        assertThat(rocketmq.brokerController().getMessageStore().getMaxOffsetInQueue("%RETRY%" + topic("badjson"),
+                0)).isZero();
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({Listeners.class, Transactions.class})
@@ -227,6 +240,11 @@ class StarterOnApacheRocketMqCompatibilityTests {
         @MessageListener(topic = "${app.topic.reply}", consumerGroup = "${app.topic.reply}")
         OrderDto reply(String id) {
             return OrderDto.sample(id);
+        }
+
+        @MessageListener(topic = "${app.topic.badjson}", consumerGroup = "${app.topic.badjson}")
+        void badJson(OrderDto order) {
+            CONVERTED.add(order);
         }
 
         @MessageListener(topic = "${app.topic.sql}", consumerGroup = "${app.topic.sql}",
