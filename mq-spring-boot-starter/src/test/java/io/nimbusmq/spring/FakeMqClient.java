@@ -171,6 +171,7 @@ public final class FakeMqClient implements MqClient {
         private final ConsumerConfig config;
         private final MessageHandler handler;
         private volatile boolean running;
+        private volatile boolean paused;
         private volatile Duration shutdownWith;
 
         FakeConsumer(ConsumerConfig config, MessageHandler handler) {
@@ -204,6 +205,21 @@ public final class FakeMqClient implements MqClient {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        @Override
+        public void pause() {
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+        }
+
+        @Override
+        public boolean isPaused() {
+            return paused;
         }
 
         @Override

@@ -67,6 +67,7 @@ public final class ClientPushConsumer implements PushConsumer {
     private final StartOffsets startOffsets;
     private final MissingRouteWatch missingRoutes;
     private volatile boolean running;
+    private volatile boolean paused;
     private volatile boolean closed;
 
     public ClientPushConsumer(ClientServices services, ConsumerConfig config, MessageHandler handler,
@@ -82,7 +83,7 @@ public final class ClientPushConsumer implements PushConsumer {
         this.locks = new QueueLocks(services, config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
-        this.pulls = new PullService(context, consumeService, subscriptions, () -> running);
+        this.pulls = new PullService(context, consumeService, subscriptions, () -> running, () -> paused);
         this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
         this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
         this.missingRoutes = new MissingRouteWatch(services, config.group(),
@@ -169,6 +170,27 @@ public final class ClientPushConsumer implements PushConsumer {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public void pause() {
+        if (!paused) {
+            paused = true;
+            log.info("Push consumer {} paused: no new pulls, its queues stay assigned", config.group());
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (paused) {
+            paused = false;
+            log.info("Push consumer {} resumed", config.group());
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused;
     }
 
     /** What this consumer reports in heartbeats; empty before start and after shutdown. */
