@@ -223,6 +223,11 @@ public final class FakeMqClient implements MqClient {
         }
 
         @Override
+        public List<io.nimbusmq.client.consumer.QueueLag> lag() {
+            return List.of();
+        }
+
+        @Override
         public boolean shutdown(Duration drainTimeout) {
             shutdownWith = drainTimeout;
             running = false;

@@ -4,19 +4,23 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.nimbusmq.client.ClientConfig;
 import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.tls.TlsClientConfig;
 import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
+import io.nimbusmq.spring.metrics.MicrometerMqObservations;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 import io.nimbusmq.spring.support.MqMessageConverters;
 
@@ -96,6 +100,27 @@ class MqClientConfiguration {
     @ConditionalOnMissingBean
     MqMetrics mqMetrics() {
         return MqMetrics.NONE;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqObservations mqObservations() {
+        return MqObservations.NONE;
+    }
+
+    /** Sends and listener calls observed with the application's ObservationRegistry (mq.observation.enabled). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnProperty(name = "mq.observation.enabled", matchIfMissing = true)
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MqObservations mqObservations(ObjectProvider<ObservationRegistry> registry) {
+            ObservationRegistry observations = registry.getIfUnique();
+            return observations != null && !observations.isNoop() ? new MicrometerMqObservations(observations)
+                    : MqObservations.NONE;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -484,6 +484,17 @@ public class MqProperties {
          */
         private List<Class<? extends Throwable>> notRetryableExceptions = new ArrayList<>();
 
+        /** How often the mq.listener.lag gauges ask the brokers for their queues' offsets. */
+        private Duration lagInterval = Duration.ofSeconds(30);
+
+        public Duration getLagInterval() {
+            return lagInterval;
+        }
+
+        public void setLagInterval(Duration lagInterval) {
+            this.lagInterval = lagInterval;
+        }
+
         public List<Class<? extends Throwable>> getNotRetryableExceptions() {
             return notRetryableExceptions;
         }

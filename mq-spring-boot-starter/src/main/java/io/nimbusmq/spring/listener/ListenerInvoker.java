@@ -1,8 +1,10 @@
 package io.nimbusmq.spring.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
 /**
@@ -37,18 +40,22 @@ public final class ListenerInvoker implements MessageHandler {
     private final MqMetrics metrics;
     private final MqListenerErrorHandler errorHandler;
     private final ListenerFailures failures;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final MqObservations observations;
 
     /** @param errorHandler the listener's error handler, or null */
     ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method, MqMessageConverter converter,
-            Supplier<Producer> replyProducer, MqMetrics metrics, MqListenerErrorHandler errorHandler,
-            ListenerFailures failures) {
+            Supplier<Producer> replyProducer, MqMetrics metrics, MqObservations observations,
+            MqListenerErrorHandler errorHandler, ListenerFailures failures) {
         this.endpoint = endpoint;
         this.method = method;
         this.converter = converter;
         this.replyProducer = replyProducer;
         this.metrics = metrics;
+        this.observations = observations;
         this.errorHandler = errorHandler;
         this.failures = failures;
+        metrics.bindInFlight(endpoint.id(), endpoint.group(), inFlight::get);
     }
 
     @Override
@@ -62,7 +69,8 @@ public final class ListenerInvoker implements MessageHandler {
             return invoke(messages, batchMessage(messages), null);
         }
         for (ReceivedMessage received : messages) {
-            ConsumeStatus status = invoke(List.of(received), converter.toMessage(received), received);
+            ConsumeStatus status = observations.receive(endpoint.id(), endpoint.group(), received,
+                    () -> invoke(List.of(received), converter.toMessage(received), received));
             if (status != ConsumeStatus.SUCCESS) {
                 return status;
             }
@@ -72,6 +80,20 @@ public final class ListenerInvoker implements MessageHandler {
 
     /** @param request the message to answer with the listener's return value, null for a batch */
     private ConsumeStatus invoke(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
+        inFlight.addAndGet(messages.size());
+        long started = System.nanoTime();
+        ConsumeStatus status = ConsumeStatus.RETRY;
+        try {
+            status = invokeMethod(messages, message, request);
+            return status;
+        } finally {
+            inFlight.addAndGet(-messages.size());
+            metrics.processed(endpoint.id(), messages.get(0).topic(), endpoint.group(),
+                    Duration.ofNanos(System.nanoTime() - started), status == ConsumeStatus.SUCCESS);
+        }
+    }
+
+    private ConsumeStatus invokeMethod(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
         try {
             Object result = method.invoke(message);
             if (request != null) {

@@ -14,6 +14,7 @@ import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
 /**
@@ -33,6 +34,7 @@ public class MessageListenerContainerFactory {
     private final MqMetrics metrics;
     private final BeanFactory beanFactory;
     private ListenerFailurePolicy failurePolicy = ListenerFailurePolicy.defaults();
+    private MqObservations observations = MqObservations.NONE;
     private final DefaultMessageHandlerMethodFactory singleMethods;
     private final DefaultMessageHandlerMethodFactory batchMethods;
 
@@ -61,6 +63,11 @@ public class MessageListenerContainerFactory {
         this.failurePolicy = failurePolicy;
     }
 
+    /** Observes each listener call, continuing the sender's trace; none by default. */
+    public void setObservations(MqObservations observations) {
+        this.observations = observations;
+    }
+
     public MessageListenerContainer create(MessageListenerEndpoint endpoint) {
         DefaultMessageHandlerMethodFactory methods = endpoint.batch() ? batchMethods : singleMethods;
         InvocableHandlerMethod method = methods.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
@@ -68,7 +75,7 @@ public class MessageListenerContainerFactory {
         ListenerFailures failures = new ListenerFailures(endpoint, failurePolicy, maxReconsumeTimes(config),
                 metrics);
         ListenerInvoker invoker = new ListenerInvoker(endpoint, method, converter, replyProducer, metrics,
-                errorHandler(endpoint), failures);
+                observations, errorHandler(endpoint), failures);
         return new MessageListenerContainer(endpoint, config, clients.apply(endpoint), invoker);
     }
 

@@ -19,6 +19,7 @@ import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.QueueLag;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.internal.ClientServices;
@@ -191,6 +192,26 @@ public final class ClientPushConsumer implements PushConsumer {
     @Override
     public boolean isPaused() {
         return paused;
+    }
+
+    @Override
+    public List<QueueLag> lag() {
+        List<QueueLag> lags = new ArrayList<>();
+        for (MessageQueue queue : assignedQueues()) {
+            long consumed = offsets.readFromMemory(queue);
+            if (consumed < 0) {
+                consumed = offsets.readFromStore(queue);
+            }
+            if (consumed < 0) {
+                continue;
+            }
+            try {
+                lags.add(new QueueLag(queue, startOffsets.maxOffset(queue), consumed));
+            } catch (MqClientException e) {
+                log.debug("Lag of {} for {} unknown: {}", queue, config.group(), e.getMessage());
+            }
+        }
+        return lags;
     }
 
     /** What this consumer reports in heartbeats; empty before start and after shutdown. */
