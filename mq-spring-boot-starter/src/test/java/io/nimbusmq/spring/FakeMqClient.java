@@ -150,6 +150,25 @@ public final class FakeMqClient implements MqClient {
         return List.copyOf(routesLookedUp);
     }
 
+    /** Topics "created" by {@link #createTopic}: name to queue count and attributes. */
+    private final Map<String, io.nimbusmq.client.TopicDescription> topics = new ConcurrentHashMap<>();
+
+    public Map<String, io.nimbusmq.client.TopicDescription> topics() {
+        return topics;
+    }
+
+    @Override
+    public java.util.Optional<io.nimbusmq.client.TopicDescription> describeTopic(String topic) {
+        return java.util.Optional.ofNullable(topics.get(topic));
+    }
+
+    @Override
+    public Map<String, String> createTopic(String topic, int queues, Map<String, String> attributes) {
+        topics.put(topic, new io.nimbusmq.client.TopicDescription(topic, List.of(
+                new io.nimbusmq.client.TopicDescription.BrokerTopic("broker-a", queues, queues, 6, attributes))));
+        return Map.of();
+    }
+
     @Override
     public Connectivity connectivity() {
         Connectivity.Status status = nameServerUp ? Connectivity.Status.UP : Connectivity.Status.DOWN;

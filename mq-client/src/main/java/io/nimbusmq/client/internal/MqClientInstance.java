@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nimbusmq.client.ClientConfig;
 import io.nimbusmq.client.Connectivity;
+import io.nimbusmq.client.TopicDescription;
+import io.nimbusmq.client.internal.admin.TopicAdmin;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
@@ -151,6 +153,18 @@ public final class MqClientInstance implements MqClient {
     public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
         ensureOpen();
         return new ConsumerGroupQuery(services).members(group, topic);
+    }
+
+    @Override
+    public Optional<TopicDescription> describeTopic(String topic) {
+        ensureOpen();
+        return new TopicAdmin(services).describe(topic);
+    }
+
+    @Override
+    public Map<String, String> createTopic(String topic, int queues, Map<String, String> attributes) {
+        ensureOpen();
+        return new TopicAdmin(services).create(topic, queues, attributes);
     }
 
     @Override

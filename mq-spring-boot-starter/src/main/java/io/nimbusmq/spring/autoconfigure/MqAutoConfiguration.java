@@ -17,7 +17,8 @@ import io.nimbusmq.client.MqClient;
                 "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
 @ConditionalOnClass(MqClient.class)
 @EnableConfigurationProperties(MqProperties.class)
-@Import({MqClientConfiguration.class, MqProducerConfiguration.class, MqListenerConfiguration.class})
+@Import({MqClientConfiguration.class, MqProducerConfiguration.class, MqListenerConfiguration.class,
+        MqAdminConfiguration.class})
 public class MqAutoConfiguration {
 
     public MqAutoConfiguration() {

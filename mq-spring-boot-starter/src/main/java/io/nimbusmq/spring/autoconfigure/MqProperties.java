@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.spring.admin.MqTopic;
 import io.nimbusmq.spring.listener.ListenerStartup;
 
 /**
@@ -48,6 +49,69 @@ public class MqProperties {
     private final Map<String, ListenerOverride> listeners = new LinkedHashMap<>();
 
     private final Embedded embedded = new Embedded();
+
+    /** Topics the application declares, by name: created at start-up where allowed, checked elsewhere. */
+    private final Map<String, Topic> topics = new LinkedHashMap<>();
+
+    private final Admin admin = new Admin();
+
+    public Map<String, Topic> getTopics() {
+        return topics;
+    }
+
+    public Admin getAdmin() {
+        return admin;
+    }
+
+    public static class Topic {
+
+        /** Read and write queues per broker. */
+        private int queues = 4;
+
+        /** RocketMQ 5 message type: NORMAL, FIFO, DELAY or TRANSACTION. */
+        private MqTopic.MessageType messageType = MqTopic.MessageType.NORMAL;
+
+        public int getQueues() {
+            return queues;
+        }
+
+        public void setQueues(int queues) {
+            this.queues = queues;
+        }
+
+        public MqTopic.MessageType getMessageType() {
+            return messageType;
+        }
+
+        public void setMessageType(MqTopic.MessageType messageType) {
+            this.messageType = messageType;
+        }
+    }
+
+    public static class Admin {
+
+        /** Whether declared topics that do not exist are created (UPDATE_AND_CREATE_TOPIC to every master). */
+        private boolean createTopics = true;
+
+        /** Whether the start fails when a declared topic is missing (neither found nor created). */
+        private boolean failFast;
+
+        public boolean isCreateTopics() {
+            return createTopics;
+        }
+
+        public void setCreateTopics(boolean createTopics) {
+            this.createTopics = createTopics;
+        }
+
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+    }
 
     public String getNameServer() {
         return nameServer;

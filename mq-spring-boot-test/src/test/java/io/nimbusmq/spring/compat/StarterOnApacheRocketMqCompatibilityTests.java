@@ -34,6 +34,8 @@ import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.client.producer.TransactionSendResult;
+import io.nimbusmq.spring.admin.MqAdmin;
+import io.nimbusmq.spring.admin.TopicDeclarationReport;
 import io.nimbusmq.spring.annotation.MessageListener;
 import io.nimbusmq.spring.annotation.TransactionListener;
 import io.nimbusmq.spring.autoconfigure.DevBroker;
@@ -68,6 +70,7 @@ class StarterOnApacheRocketMqCompatibilityTests {
     static final MessageCollector<String> DEAR = new MessageCollector<>();
     static final List<OrderDto> CONVERTED = new CopyOnWriteArrayList<>();
     private static ConfigurableApplicationContext context;
+    private static String DECLARED;
     private static MqTemplate template;
 
     /** The application, started once Apache's broker runs and closed before it stops. */
@@ -80,6 +83,9 @@ class StarterOnApacheRocketMqCompatibilityTests {
             TOPICS.put(name, rocketmq.createTopic("starter-" + name, 4));
             properties.add("app.topic." + name + "=" + TOPICS.get(name));
         }
+        DECLARED = ApacheRocketMq.uniqueName("starter-declared");
+        properties.add("mq.topics." + DECLARED + ".queues=6");
+        properties.add("mq.topics." + DECLARED + ".message-type=FIFO");
         context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new)).run();
         template = context.getBean(MqTemplate.class);
@@ -202,6 +208,20 @@ class StarterOnApacheRocketMqCompatibilityTests {
         // not retried: Apache's retry topic of the group never got the message
         assertThat(rocketmq.brokerController().getMessageStore().getMaxOffsetInQueue("%RETRY%" + topic("badjson"),
                 0)).isZero();
+    }
+
+    @Test
+    void aDeclaredTopicIsCreatedOnApacheWithItsQueuesAndMessageType() {
+        TopicDeclarationReport report = context.getBean(MqAdmin.class).report();
+        assertThat(report.with(TopicDeclarationReport.Outcome.CREATED)).extracting(o -> o.topic().name())
+                .containsExactly(DECLARED);
+        org.apache.rocketmq.common.TopicConfig created = rocketmq.brokerController().getTopicConfigManager()
+                .selectTopicConfig(DECLARED);
+        assertThat(created.getReadQueueNums()).isEqualTo(6);
+        assertThat(created.getWriteQueueNums()).isEqualTo(6);
+        assertThat(created.getAttributes()).containsEntry("message.type", "FIFO");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(template.syncSendOrderly(DECLARED, "fifo-1", "k")
+                .status()).isEqualTo(SendStatus.SEND_OK));
     }
 
     @SpringBootConfiguration
