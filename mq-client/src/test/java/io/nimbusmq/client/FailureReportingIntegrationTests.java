@@ -84,7 +84,7 @@ class FailureReportingIntegrationTests {
         AtomicInteger lookups = startFakeNameServer(1);
         String topic = BROKER.createTopic("retried-lookup", 2);
         MqClient client = BROKER.closeAfterTest(MqClient.create(ClientConfig.builder()
-                .nameServer(fakeNameServerAddress()).requestTimeout(Duration.ofMillis(500))
+                .nameServer(fakeNameServerAddress()).requestTimeout(Duration.ofSeconds(5))
                 .instanceName(NimbusBrokerExtension.uniqueName("slow-ns")).build()));
         Producer producer = BROKER.closeAfterTest(client.producer(ProducerConfig.builder(
                 NimbusBrokerExtension.uniqueName("p")).sendTimeout(Duration.ofSeconds(60)).build()));
