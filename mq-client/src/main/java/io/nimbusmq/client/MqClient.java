@@ -62,6 +62,34 @@ public interface MqClient extends AutoCloseable {
      */
     DeadLetterResent resendDeadLetter(String group, String msgId);
 
+    /**
+     * The topic as the brokers hold it (queue counts per broker group, the masters' attributes such as
+     * {@code message.type}); empty when the name servers know no broker with it.
+     */
+    Optional<TopicDescription> describeTopic(String topic);
+
+    /**
+     * Creates, or updates, {@code topic} with {@code queues} read and write queues and {@code attributes} (e.g.
+     * {@code message.type=FIFO}) on every master broker the name servers know (UPDATE_AND_CREATE_TOPIC, as
+     * {@code mqadmin updateTopic -c <cluster>}). Brokers with ACL need an admin access key.
+     *
+     * @return per master address, why it refused; empty when every master created the topic
+     * @throws MqClientException when the name servers cannot list the brokers
+     */
+    java.util.Map<String, String> createTopic(String topic, int queues, java.util.Map<String, String> attributes);
+
+    /**
+     * Whether each name server and broker answered the last request sent to it (see {@link Connectivity}); no
+     * request is sent.
+     */
+    Connectivity connectivity();
+
+    /**
+     * Asks every name server now (in parallel, each within {@code timeout}) and returns the connectivity with their
+     * fresh states: how a health check or a fail-fast start learns whether any name server answers.
+     */
+    Connectivity probeNameServers(java.time.Duration timeout);
+
     /** Shuts down every producer and consumer created here (consumers drain and commit), then the connections. */
     @Override
     void close();

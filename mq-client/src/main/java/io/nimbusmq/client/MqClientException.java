@@ -1,5 +1,7 @@
 package io.nimbusmq.client;
 
+import io.nimbusmq.remoting.protocol.ResponseCode;
+
 /**
  * A request failed: the broker or name server answered an error code, the call timed out, or no route exists.
  * Unchecked, as Spring's messaging exceptions are.
@@ -11,8 +13,9 @@ public class MqClientException extends RuntimeException {
 
     private final int responseCode;
 
+    /** The message ends with the code's name ({@code [TOPIC_NOT_EXIST (17)]}) unless it names it already. */
     public MqClientException(int responseCode, String message) {
-        super(message);
+        super(named(responseCode, message));
         this.responseCode = responseCode;
     }
 
@@ -23,5 +26,13 @@ public class MqClientException extends RuntimeException {
 
     public int responseCode() {
         return responseCode;
+    }
+
+    private static String named(int responseCode, String message) {
+        if (responseCode == NO_RESPONSE) {
+            return message;
+        }
+        String name = ResponseCode.describe(responseCode);
+        return message != null && message.contains(name) ? message : message + " [" + name + "]";
     }
 }

@@ -78,10 +78,13 @@ public final class NimbusBrokerExtension implements BeforeAllCallback, AfterEach
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + RUN_ID;
     }
 
-    /** A new client instance (its own client id), closed after the test. */
+    /**
+     * A new client instance (its own client id), closed after the test. Its request timeout is generous, so that a
+     * route lookup on a machine busy with other builds is not what a test measures.
+     */
     public MqClient client() {
         MqClient client = MqClient.create(ClientConfig.builder().nameServer(address())
-                .instanceName(uniqueName("client")).build());
+                .instanceName(uniqueName("client")).requestTimeout(Duration.ofSeconds(10)).build());
         closeAfterTest(client);
         return client;
     }

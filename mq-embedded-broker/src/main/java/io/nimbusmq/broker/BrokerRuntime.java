@@ -144,8 +144,11 @@ public final class BrokerRuntime {
     }
 
     private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef) {
+        // Client liveness (heartbeat expiry, queue locks) is real time, never the message clock: advancing a test's
+        // manual clock by ten minutes moves delays and check-backs, and must not expire every live client.
+        Clock liveness = Clock.systemUTC();
         RebalanceLockManager locks = new RebalanceLockManager(60_000);
-        housekeeping = new ClientHousekeepingService(consumers, producers, locks, clock,
+        housekeeping = new ClientHousekeepingService(consumers, producers, locks, liveness,
                 ClientHousekeepingConfig.defaults());
         ProcessorRegistry registry = new ProcessorRegistry();
         SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
@@ -156,7 +159,7 @@ public final class BrokerRuntime {
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
                 request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
-        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, clock.millis()));
+        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, liveness.millis()));
         registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter,
                         retryTopics), executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
@@ -174,9 +177,9 @@ public final class BrokerRuntime {
                         RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
                         RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME)
                 .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
-                        filters::validate, clock), executors.clientManage(),
+                        filters::validate, liveness), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
-                .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes())
+                .register(new LockProcessor(locks, liveness), executors.clientManage(), LockProcessor.requestCodes())
                 .register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
                         () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
                 .register(new ConsumerAdminProcessor(store, topics, offsets, consumers, producers,
@@ -315,6 +318,11 @@ public final class BrokerRuntime {
 
     public ConsumerManager consumers() {
         return consumers;
+    }
+
+    /** The client expiry scan; tests run {@code scanOnce()} instead of waiting for its interval. */
+    public ClientHousekeepingService housekeeping() {
+        return housekeeping;
     }
 
     public ProducerManager producers() {

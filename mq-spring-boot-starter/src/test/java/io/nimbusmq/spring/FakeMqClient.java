@@ -1,6 +1,7 @@
 package io.nimbusmq.spring;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.Message;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.ReceivedMessage;
@@ -47,6 +49,8 @@ public final class FakeMqClient implements MqClient {
     private final List<ReplySent> repliesSent = new CopyOnWriteArrayList<>();
     private final AtomicLong offsets = new AtomicLong();
     private final Map<String, ConsumerGroupMembers> groupMembers = new ConcurrentHashMap<>();
+    private final List<String> routesLookedUp = new CopyOnWriteArrayList<>();
+    private volatile boolean nameServerUp = true;
     private volatile boolean closed;
 
     public record ReplySent(ReceivedMessage request, byte[] body) {
@@ -141,6 +145,47 @@ public final class FakeMqClient implements MqClient {
         return consumer;
     }
 
+    /** Whether the name server answers {@link #probeNameServers} and shows UP in {@link #connectivity()}. */
+    public void nameServerUp(boolean up) {
+        this.nameServerUp = up;
+    }
+
+    /** The topics producers were asked to look routes up for ahead of their first send. */
+    public List<String> routesLookedUp() {
+        return List.copyOf(routesLookedUp);
+    }
+
+    /** Topics "created" by {@link #createTopic}: name to queue count and attributes. */
+    private final Map<String, io.nimbusmq.client.TopicDescription> topics = new ConcurrentHashMap<>();
+
+    public Map<String, io.nimbusmq.client.TopicDescription> topics() {
+        return topics;
+    }
+
+    @Override
+    public java.util.Optional<io.nimbusmq.client.TopicDescription> describeTopic(String topic) {
+        return java.util.Optional.ofNullable(topics.get(topic));
+    }
+
+    @Override
+    public Map<String, String> createTopic(String topic, int queues, Map<String, String> attributes) {
+        topics.put(topic, new io.nimbusmq.client.TopicDescription(topic, List.of(
+                new io.nimbusmq.client.TopicDescription.BrokerTopic("broker-a", queues, queues, 6, attributes))));
+        return Map.of();
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        Connectivity.Status status = nameServerUp ? Connectivity.Status.UP : Connectivity.Status.DOWN;
+        return new Connectivity(config.nameServers().stream().map(address -> new Connectivity.Server(address,
+                status, nameServerUp ? null : "cannot connect to " + address, Instant.EPOCH)).toList(), List.of());
+    }
+
+    @Override
+    public Connectivity probeNameServers(Duration timeout) {
+        return connectivity();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -150,6 +195,7 @@ public final class FakeMqClient implements MqClient {
         private final ConsumerConfig config;
         private final MessageHandler handler;
         private volatile boolean running;
+        private volatile boolean paused;
         private volatile Duration shutdownWith;
 
         FakeConsumer(ConsumerConfig config, MessageHandler handler) {
@@ -183,6 +229,26 @@ public final class FakeMqClient implements MqClient {
         @Override
         public boolean isRunning() {
             return running;
+        }
+
+        @Override
+        public void pause() {
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+        }
+
+        @Override
+        public boolean isPaused() {
+            return paused;
+        }
+
+        @Override
+        public List<io.nimbusmq.client.consumer.QueueLag> lag() {
+            return List.of();
         }
 
         @Override
@@ -220,6 +286,11 @@ public final class FakeMqClient implements MqClient {
         @Override
         public ProducerConfig config() {
             return config;
+        }
+
+        @Override
+        public void lookUpRoutes(Collection<String> topics) {
+            routesLookedUp.addAll(topics);
         }
 
         @Override

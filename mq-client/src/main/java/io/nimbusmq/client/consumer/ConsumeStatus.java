@@ -4,5 +4,11 @@ package io.nimbusmq.client.consumer;
 public enum ConsumeStatus {
     SUCCESS,
     /** Concurrent: send back for a delayed retry. Orderly: suspend the queue a moment and retry locally. */
-    RETRY
+    RETRY,
+    /**
+     * The messages can never be processed (they cannot be converted, they fail validation): send them to the
+     * group's dead-letter topic {@code %DLQ%<group>} now, without the retries, and move on. BROADCASTING consumers,
+     * which have no dead-letter topic, drop them with a warning.
+     */
+    DEAD_LETTER
 }

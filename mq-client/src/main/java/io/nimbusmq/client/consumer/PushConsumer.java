@@ -18,6 +18,24 @@ public interface PushConsumer extends AutoCloseable {
     boolean isRunning();
 
     /**
+     * Stops pulling new messages while staying in the group: its queues stay assigned and heartbeats go on, so no
+     * rebalance happens; messages already pulled are still handled. Like Kafka's {@code pause}.
+     */
+    void pause();
+
+    /** Pulls again after {@link #pause()}. */
+    void resume();
+
+    boolean isPaused();
+
+    /**
+     * The lag of each queue this consumer holds: its broker's max offset (GET_MAX_OFFSET, one request per queue)
+     * against this consumer's offset. Queues whose broker does not answer, or whose offset is not known yet, are left
+     * out. Blocking; for metrics, call it from a background thread.
+     */
+    java.util.List<QueueLag> lag();
+
+    /**
      * Stops pulling, waits up to {@code drainTimeout} for messages already handed to the handler (or pulled and
      * waiting) to finish, commits the offsets, unlocks orderly queues and leaves the group. Returns whether
      * everything drained in time; what did not is redelivered later (offsets are only committed for what finished).

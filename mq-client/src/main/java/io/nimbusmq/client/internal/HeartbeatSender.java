@@ -48,7 +48,7 @@ final class HeartbeatSender {
         try {
             RemotingCommand response = remoting.invokeBlocking(address, request, timeoutMillis);
             if (response.code() != ResponseCode.SUCCESS) {
-                log.warn("Heartbeat to {} answered {} {}", address, response.code(), response.remark());
+                log.warn("Heartbeat to {} answered {} {}", address, ResponseCode.describe(response.code()), response.remark());
             }
         } catch (MqClientException e) {
             log.debug("Heartbeat to {} failed: {}", address, e.getMessage());

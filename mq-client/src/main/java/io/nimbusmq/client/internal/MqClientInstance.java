@@ -1,9 +1,12 @@
 package io.nimbusmq.client.internal;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,13 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.DeadLetterResent;
 import io.nimbusmq.client.MqClient;
+import io.nimbusmq.client.TopicDescription;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.internal.admin.DeadLetterResend;
+import io.nimbusmq.client.internal.admin.TopicAdmin;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
 import io.nimbusmq.client.internal.consumer.ConsumerGroupQuery;
 import io.nimbusmq.client.internal.producer.ClientProducer;
@@ -155,6 +161,32 @@ public final class MqClientInstance implements MqClient {
     public DeadLetterResent resendDeadLetter(String group, String msgId) {
         ensureOpen();
         return new DeadLetterResend(services).resend(group, msgId);
+    }
+
+    @Override
+    public Optional<TopicDescription> describeTopic(String topic) {
+        ensureOpen();
+        return new TopicAdmin(services).describe(topic);
+    }
+
+    @Override
+    public Map<String, String> createTopic(String topic, int queues, Map<String, String> attributes) {
+        ensureOpen();
+        return new TopicAdmin(services).create(topic, queues, attributes);
+    }
+
+    @Override
+    public Connectivity connectivity() {
+        return remoting.reachability().snapshot(config.nameServers(), routes.allAddresses());
+    }
+
+    @Override
+    public Connectivity probeNameServers(Duration timeout) {
+        ensureOpen();
+        List<CompletableFuture<Boolean>> probes = config.nameServers().stream()
+                .map(address -> remoting.probeNameServer(address, Math.max(1, timeout.toMillis()))).toList();
+        CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        return connectivity();
     }
 
     /** The producer that consumers use to send failed messages to their retry topic themselves. */

@@ -23,6 +23,13 @@ public interface Producer extends AutoCloseable {
 
     ProducerConfig config();
 
+    /**
+     * Looks the routes of {@code topics} up now, so that their first sends do not spend their send timeout on it
+     * (the starter calls it at start-up for the topics the application declares). Topics without a route are left
+     * for their first send; name servers that do not answer are logged, not thrown.
+     */
+    void lookUpRoutes(Collection<String> topics);
+
     SendResult send(Message message);
 
     CompletableFuture<SendResult> sendAsync(Message message);

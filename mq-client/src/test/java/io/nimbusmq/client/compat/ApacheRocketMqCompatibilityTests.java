@@ -57,13 +57,19 @@ class ApacheRocketMqCompatibilityTests {
         return new String(m.body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Budgets come from the test's patience, not from a guess about speed: with other builds on both cores, the
+     * first requests to an in-process Apache broker (route lookup, connection, a cold broker's first write) took
+     * longer than the default 3 s send timeout ({@code no response ... within 375 ms} was what was left of it).
+     */
     private MqClient client() {
         return rocketmq.closeAfterTest(MqClient.create(ClientConfig.builder()
-                .nameServer(rocketmq.nameServerAddress()).instanceName(uniqueName("client")).build()));
+                .nameServer(rocketmq.nameServerAddress()).instanceName(uniqueName("client"))
+                .requestTimeout(Duration.ofSeconds(10)).build()));
     }
 
     private Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }

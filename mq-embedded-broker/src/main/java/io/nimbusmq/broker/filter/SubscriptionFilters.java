@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 import io.nimbusmq.broker.client.SubscriptionValidator;
 import io.nimbusmq.broker.filter.sql.SqlMessageFilter;
-import io.nimbusmq.broker.filter.sql.SqlSyntaxException;
+import io.nimbusmq.filter.sql.SqlSyntaxException;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.client.ExpressionType;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;

@@ -101,6 +101,15 @@ public final class RequestCode {
     public static final int POLLING_INFO = 200055;
     public static final int BATCH_ACK_MESSAGE = 200151;
 
+    private static final CodeNames NAMES = new CodeNames(RequestCode.class);
+
     private RequestCode() {
+    }
+
+    /**
+     * The request code as people read it in errors and logs: {@code GET_ROUTEINFO_BY_TOPIC (105)}; {@code code <n>} if unknown.
+     */
+    public static String describe(int code) {
+        return NAMES.describe(code);
     }
 }

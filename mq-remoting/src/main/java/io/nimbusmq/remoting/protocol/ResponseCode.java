@@ -59,6 +59,15 @@ public final class ResponseCode {
     /** Sent only to clients newer than V5_3_1. */
     public static final int GO_AWAY = 1500;
 
+    private static final CodeNames NAMES = new CodeNames(ResponseCode.class);
+
     private ResponseCode() {
+    }
+
+    /**
+     * The response code as people read it in errors and logs: {@code TOPIC_NOT_EXIST (17)}; {@code code <n>} if unknown.
+     */
+    public static String describe(int code) {
+        return NAMES.describe(code);
     }
 }

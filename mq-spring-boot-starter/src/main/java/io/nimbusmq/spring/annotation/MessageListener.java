@@ -38,8 +38,10 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * }</pre>
  *
  * <p>An exception means retry: the message comes back later (CONCURRENTLY) or the queue pauses and retries
- * (ORDERLY), up to {@link #maxReconsumeTimes()}, then goes to the group's dead-letter topic. A non-void return value
- * answers a request sent with {@code MqTemplate.sendAndReceive}.
+ * (ORDERLY), up to {@link #maxReconsumeTimes()}, then goes to the group's dead-letter topic. Failures that cannot
+ * succeed on a retry (a payload that does not convert, a validation failure,
+ * {@code mq.listener.not-retryable-exceptions}) go to the dead-letter topic at once. A non-void return value answers a request sent with
+ * {@code MqTemplate.sendAndReceive}.
  *
  * <p>String attributes accept {@code ${...}} placeholders. Every listener's group must be used by no other listener
  * in the application: the context fails to start otherwise, rather than lose messages to a group whose members
@@ -50,6 +52,13 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 @Documented
 @Component
 public @interface MessageListener {
+
+    /**
+     * The listener's id, by which it is paused, resumed, stopped and started (from code through
+     * {@code MessageListenerContainerRegistry}, or the {@code mqlisteners} Actuator endpoint); defaults to
+     * {@code beanName#method}.
+     */
+    String id() default "";
 
     /** The topic to consume. */
     String topic();
@@ -77,4 +86,16 @@ public @interface MessageListener {
 
     /** Messages per call of a batch listener (of one queue). */
     int batchSize() default 16;
+
+    /**
+     * The bean name of a {@link io.nimbusmq.spring.listener.MqListenerErrorHandler} that sees this listener's
+     * failures first (it may consume the message, reply, or let the failure through); empty for none.
+     */
+    String errorHandler() default "";
+
+    /**
+     * Whether the listener starts with the others ({@code mq.listener.startup}); false: only when started by its id.
+     * Accepts a {@code ${...}} placeholder resolving to true or false.
+     */
+    String autoStartup() default "true";
 }

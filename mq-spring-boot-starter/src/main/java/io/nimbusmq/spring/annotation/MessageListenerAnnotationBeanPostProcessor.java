@@ -67,10 +67,12 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
         if (group.isBlank()) {
             group = resolve("${spring.application.name:" + DEFAULT_APPLICATION_NAME + "}") + "-" + topic;
         }
-        MessageListenerEndpoint endpoint = new MessageListenerEndpoint(beanName + "#" + method.getName(), topic,
-                group, annotation.selectorType(), resolve(annotation.selectorExpression()),
-                annotation.messageModel(), annotation.consumeMode(), annotation.maxReconsumeTimes(),
-                annotation.consumeThreads(), batch, annotation.batchSize(), bean, method);
+        String id = resolve(annotation.id());
+        MessageListenerEndpoint endpoint = new MessageListenerEndpoint(id.isEmpty() ? beanName + "#"
+                + method.getName() : id, topic, group, annotation.selectorType(),
+                resolve(annotation.selectorExpression()), annotation.messageModel(), annotation.consumeMode(),
+                annotation.maxReconsumeTimes(), annotation.consumeThreads(), batch, annotation.batchSize(), bean,
+                method, resolve(annotation.errorHandler()), Boolean.parseBoolean(resolve(annotation.autoStartup())));
         registrar().register(endpoint);
     }
 

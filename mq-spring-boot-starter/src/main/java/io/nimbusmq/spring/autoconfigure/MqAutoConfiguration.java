@@ -13,9 +13,15 @@ import io.nimbusmq.client.MqClient;
  * ({@link MqListenerConfiguration}). Every bean backs off when the application declares its own.
  */
 @AutoConfiguration(after = MqEmbeddedBrokerAutoConfiguration.class,
-        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+        afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration"})
 @ConditionalOnClass(MqClient.class)
 @EnableConfigurationProperties(MqProperties.class)
-@Import({MqClientConfiguration.class, MqProducerConfiguration.class, MqListenerConfiguration.class})
+@Import({MqClientConfiguration.class, MqProducerConfiguration.class, MqListenerConfiguration.class,
+        MqAdminConfiguration.class})
 public class MqAutoConfiguration {
+
+    public MqAutoConfiguration() {
+        SpringBootVersions.check();
+    }
 }

@@ -1,25 +1,30 @@
 package io.nimbusmq.spring.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.nimbusmq.client.ClientConfig;
+import io.nimbusmq.client.Connectivity;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.tls.TlsClientConfig;
 import io.nimbusmq.spring.metrics.MicrometerMqMetrics;
+import io.nimbusmq.spring.metrics.MicrometerMqObservations;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 import io.nimbusmq.spring.support.MqMessageConverters;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The client, payload conversion with the application's {@link JsonMapper}, and metrics. */
+/** The client, payload conversion with the application's JSON mapper, and metrics. */
 @Configuration(proxyBeanMethods = false)
 class MqClientConfiguration {
 
@@ -51,10 +56,19 @@ class MqClientConfiguration {
         return builder.build();
     }
 
+    /** With {@code mq.client.fail-fast=true}, the start fails here when no name server answers. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MqClient mqClient(ClientConfig mqClientConfig) {
-        return MqClient.create(mqClientConfig);
+    MqClient mqClient(ClientConfig mqClientConfig, MqProperties properties) {
+        MqClient client = MqClient.create(mqClientConfig);
+        if (properties.getClient().isFailFast()) {
+            Connectivity connectivity = client.probeNameServers(mqClientConfig.requestTimeout());
+            if (!connectivity.anyNameServerUp()) {
+                client.close();
+                throw new NameServerUnreachableException(connectivity, mqClientConfig.requestTimeout());
+            }
+        }
+        return client;
     }
 
     @Bean
@@ -70,18 +84,43 @@ class MqClientConfiguration {
                 tls.getPrivateKey(), tls.getPrivateKeyPassword());
     }
 
-    /** The application's JSON mapper (Boot's auto-configured one, with its modules and settings) when it has one. */
+    /**
+     * The application's JSON mapper (Boot's auto-configured one, with its modules and settings): Jackson 3 on Boot 4,
+     * Jackson 2 on Boot 3.5 ({@link JsonConverterChoice}).
+     */
     @Bean
     @ConditionalOnMissingBean
-    MqMessageConverter mqMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-        return new MqMessageConverter(MqMessageConverters.withJsonMapper(
-                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
+    MqMessageConverter mqMessageConverter(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
+            MqProperties properties) {
+        return new MqMessageConverter(MqMessageConverters.withJson(JsonConverterChoice.choose(beanFactory,
+                resourceLoader.getClassLoader(), properties.getConsumer().isStrictJson())));
     }
 
     @Bean
     @ConditionalOnMissingBean
     MqMetrics mqMetrics() {
         return MqMetrics.NONE;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MqObservations mqObservations() {
+        return MqObservations.NONE;
+    }
+
+    /** Sends and listener calls observed with the application's ObservationRegistry (mq.observation.enabled). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    @ConditionalOnProperty(name = "mq.observation.enabled", matchIfMissing = true)
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MqObservations mqObservations(ObjectProvider<ObservationRegistry> registry) {
+            ObservationRegistry observations = registry.getIfUnique();
+            return observations != null && !observations.isNoop() ? new MicrometerMqObservations(observations)
+                    : MqObservations.NONE;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

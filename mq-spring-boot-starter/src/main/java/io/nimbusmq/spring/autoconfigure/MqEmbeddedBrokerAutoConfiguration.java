@@ -33,6 +33,10 @@ import io.nimbusmq.store.flush.FlushMode;
 @EnableConfigurationProperties(MqProperties.class)
 public class MqEmbeddedBrokerAutoConfiguration {
 
+    public MqEmbeddedBrokerAutoConfiguration() {
+        SpringBootVersions.check();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     DevBroker mqEmbeddedBroker(MqProperties properties, ObjectProvider<EmbeddedBrokerCustomizer> customizers) {

@@ -2,24 +2,45 @@ package io.nimbusmq.spring.autoconfigure;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.MessageListenerAnnotationBeanPostProcessor;
 import io.nimbusmq.spring.listener.ConsumerGroupConsistencyCheck;
+import io.nimbusmq.spring.listener.ExceptionClassifier;
+import io.nimbusmq.spring.listener.ListenerFailurePolicy;
 import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
+import io.nimbusmq.spring.listener.MqDeadLetterHandler;
+import io.nimbusmq.spring.metrics.ListenerLagMetrics;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
-/** The {@code @MessageListener} chain: post-processor, registrar, container factory, registry. */
+/** The {@code @MessageListener} chain: post-processor, registrar, container factory, registry; listener lag. */
 @Configuration(proxyBeanMethods = false)
 class MqListenerConfiguration {
+
+    /** {@code mq.listener.lag} gauges when the application has a MeterRegistry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class LagConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        ListenerLagMetrics mqListenerLagMetrics(ObjectProvider<MeterRegistry> meterRegistry,
+                MessageListenerContainerRegistry listeners, MqProperties properties) {
+            return new ListenerLagMetrics(meterRegistry.getIfUnique(), listeners::containers,
+                    properties.getListener().getLagInterval());
+        }
+    }
 
     @Bean
     static MessageListenerAnnotationBeanPostProcessor mqMessageListenerAnnotationBeanPostProcessor() {
@@ -43,12 +64,17 @@ class MqListenerConfiguration {
     @ConditionalOnMissingBean
     MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClients clients, MqProperties properties,
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
+            ObjectProvider<MqDeadLetterHandler> deadLetterHandlers, MqObservations observations,
             BeanFactory beanFactory) {
-        return new MessageListenerContainerFactory(
+        MessageListenerContainerFactory factory = new MessageListenerContainerFactory(
                 endpoint -> clients.forCredentials(properties.getListeners().get(endpoint.group())), consumerConfigs,
                 converter,
                 () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
                 beanFactory);
+        factory.setFailurePolicy(new ListenerFailurePolicy(new ExceptionClassifier(
+                properties.getListener().getNotRetryableExceptions()), deadLetterHandlers.orderedStream().toList()));
+        factory.setObservations(observations);
+        return factory;
     }
 
     @Bean

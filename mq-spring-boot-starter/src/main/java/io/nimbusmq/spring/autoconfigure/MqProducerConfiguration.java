@@ -11,6 +11,7 @@ import io.nimbusmq.spring.annotation.TransactionListenerBeanPostProcessor;
 import io.nimbusmq.spring.core.MqOperations;
 import io.nimbusmq.spring.core.MqTemplate;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 import io.nimbusmq.spring.transaction.TransactionListenerRegistry;
 
@@ -52,10 +53,12 @@ class MqProducerConfiguration {
     @Bean
     @ConditionalOnMissingBean(MqOperations.class)
     MqTemplate mqTemplate(MqMessageConverter converter,
-            TransactionListenerRegistry transactions, MqMetrics metrics, MqProperties properties,
-            org.springframework.beans.factory.BeanFactory beanFactory) {
+            TransactionListenerRegistry transactions, MqMetrics metrics, MqObservations observations,
+            MqProperties properties, org.springframework.beans.factory.BeanFactory beanFactory) {
         Producer producer = beanFactory.getBean(PRODUCER_BEAN, Producer.class);
-        return new MqTemplate(producer, converter, transactions, metrics,
+        MqTemplate template = new MqTemplate(producer, converter, transactions, metrics,
                 properties.getProducer().getReplyTimeout());
+        template.setObservations(observations);
+        return template;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.spring.admin.MqTopic;
 import io.nimbusmq.spring.listener.ListenerStartup;
 
 /**
@@ -52,6 +53,69 @@ public class MqProperties {
     private final Map<String, ListenerOverride> listeners = new LinkedHashMap<>();
 
     private final Embedded embedded = new Embedded();
+
+    /** Topics the application declares, by name: created at start-up where allowed, checked elsewhere. */
+    private final Map<String, Topic> topics = new LinkedHashMap<>();
+
+    private final Admin admin = new Admin();
+
+    public Map<String, Topic> getTopics() {
+        return topics;
+    }
+
+    public Admin getAdmin() {
+        return admin;
+    }
+
+    public static class Topic {
+
+        /** Read and write queues per broker. */
+        private int queues = 4;
+
+        /** RocketMQ 5 message type: NORMAL, FIFO, DELAY or TRANSACTION. */
+        private MqTopic.MessageType messageType = MqTopic.MessageType.NORMAL;
+
+        public int getQueues() {
+            return queues;
+        }
+
+        public void setQueues(int queues) {
+            this.queues = queues;
+        }
+
+        public MqTopic.MessageType getMessageType() {
+            return messageType;
+        }
+
+        public void setMessageType(MqTopic.MessageType messageType) {
+            this.messageType = messageType;
+        }
+    }
+
+    public static class Admin {
+
+        /** Whether declared topics that do not exist are created (UPDATE_AND_CREATE_TOPIC to every master). */
+        private boolean createTopics = true;
+
+        /** Whether the start fails when a declared topic is missing (neither found nor created). */
+        private boolean failFast;
+
+        public boolean isCreateTopics() {
+            return createTopics;
+        }
+
+        public void setCreateTopics(boolean createTopics) {
+            this.createTopics = createTopics;
+        }
+
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+    }
 
     public String getNameServer() {
         return nameServer;
@@ -203,6 +267,20 @@ public class MqProperties {
 
         /** Interval of topic route refreshes from the name server. */
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
+
+        /**
+         * Whether the application fails to start when no name server answers within mq.client.request-timeout.
+         * Off: it starts, logs a WARN per unreachable name server and broker, and its health is DOWN.
+         */
+        private boolean failFast;
+
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
 
         public String getInstanceName() {
             return instanceName;
@@ -387,6 +465,21 @@ public class MqProperties {
          */
         private boolean checkGroupConsistency = true;
 
+        /**
+         * Whether JSON payloads are read strictly: a property the target type does not have, or a missing or null
+         * constructor (record) parameter, fails the conversion (and the message goes to the dead-letter queue)
+         * instead of arriving as an object with null fields.
+         */
+        private boolean strictJson;
+
+        public boolean isStrictJson() {
+            return strictJson;
+        }
+
+        public void setStrictJson(boolean strictJson) {
+            this.strictJson = strictJson;
+        }
+
         public int getConsumeThreads() {
             return consumeThreads;
         }
@@ -451,6 +544,32 @@ public class MqProperties {
          * (MessageListenerContainerRegistry.startContainers()).
          */
         private ListenerStartup startup = ListenerStartup.READY;
+
+        /**
+         * Exception types a listener's failure is not retried for: the message goes to the dead-letter topic at once
+         * (besides MessageConversionException, ConversionException, MethodArgumentResolutionException and
+         * ClassCastException, which never are). A failure matches when it or one of its causes is of such a type.
+         */
+        private List<Class<? extends Throwable>> notRetryableExceptions = new ArrayList<>();
+
+        /** How often the mq.listener.lag gauges ask the brokers for their queues' offsets. */
+        private Duration lagInterval = Duration.ofSeconds(30);
+
+        public Duration getLagInterval() {
+            return lagInterval;
+        }
+
+        public void setLagInterval(Duration lagInterval) {
+            this.lagInterval = lagInterval;
+        }
+
+        public List<Class<? extends Throwable>> getNotRetryableExceptions() {
+            return notRetryableExceptions;
+        }
+
+        public void setNotRetryableExceptions(List<Class<? extends Throwable>> notRetryableExceptions) {
+            this.notRetryableExceptions = notRetryableExceptions;
+        }
 
         public ListenerStartup getStartup() {
             return startup;

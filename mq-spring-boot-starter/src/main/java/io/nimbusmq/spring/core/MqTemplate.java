@@ -25,6 +25,7 @@ import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.TransactionSendResult;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.Destination;
 import io.nimbusmq.spring.support.MessageHeaderMapper;
 import io.nimbusmq.spring.support.MqMessageConverter;
@@ -45,6 +46,7 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     private final TransactionSender transactions;
     private final MqMetrics metrics;
     private final Duration replyTimeout;
+    private MqObservations observations = MqObservations.NONE;
 
     public MqTemplate(Producer producer, MqMessageConverter converter, TransactionSender transactions,
             MqMetrics metrics, Duration replyTimeout) {
@@ -58,6 +60,11 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
 
     public Producer producer() {
         return producer;
+    }
+
+    /** Observes sends (the trace context goes into each message's properties); none by default. */
+    public void setObservations(MqObservations observations) {
+        this.observations = observations;
     }
 
     // ---- MessageSendingOperations
@@ -77,9 +84,9 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     @Override
     public SendResult syncSend(String destination, Object payload, SendOptions options) {
         Message message = toMessage(destination, payload, options);
-        return timed(message.topic(), () -> options.isOrderly()
+        return timed(message.topic(), () -> observations.send(message, () -> options.isOrderly()
                 ? producer.sendOrderly(message, options.hashKey())
-                : producer.send(message));
+                : producer.send(message)));
     }
 
     @Override
@@ -102,9 +109,9 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     @Override
     public CompletableFuture<SendResult> asyncSend(String destination, Object payload, SendOptions options) {
         Message message = toMessage(destination, payload, options);
-        return timedAsync(message.topic(), () -> options.isOrderly()
+        return timedAsync(message.topic(), () -> observations.sendAsync(message, () -> options.isOrderly()
                 ? producer.sendOrderlyAsync(message, options.hashKey())
-                : producer.sendAsync(message));
+                : producer.sendAsync(message)));
     }
 
     @Override
@@ -127,14 +134,14 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     @Override
     public void sendOneWay(String destination, Object payload, SendOptions options) {
         Message message = toMessage(destination, payload, options);
-        timed(message.topic(), () -> {
+        timed(message.topic(), () -> observations.send(message, () -> {
             if (options.isOrderly()) {
                 producer.sendOnewayOrderly(message, options.hashKey());
             } else {
                 producer.sendOneway(message);
             }
             return null;
-        });
+        }));
     }
 
     // ---- batch
@@ -156,7 +163,8 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     @Override
     public TransactionSendResult sendInTransaction(String destination, Object payload, Object argument) {
         Message message = toMessage(destination, payload, SendOptions.none());
-        return timed(message.topic(), () -> transactions.send(message, payload, argument));
+        return timed(message.topic(), () -> observations.send(message,
+                () -> transactions.send(message, payload, argument)));
     }
 
     // ---- request-reply
@@ -187,9 +195,10 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     private <T> CompletableFuture<T> request(String destination, Object payload, Type replyType, SendOptions options) {
         Message message = toMessage(destination, payload, options);
         Duration timeout = options.replyTimeout() != null ? options.replyTimeout() : replyTimeout;
-        CompletableFuture<ReceivedMessage> reply = timedAsync(message.topic(), () -> options.isOrderly()
-                ? producer.requestOrderly(message, options.hashKey(), timeout)
-                : producer.request(message, timeout));
+        CompletableFuture<ReceivedMessage> reply = timedAsync(message.topic(), () -> observations.sendAsync(message,
+                () -> options.isOrderly()
+                        ? producer.requestOrderly(message, options.hashKey(), timeout)
+                        : producer.request(message, timeout)));
         TypeHint hint = TypeHint.of(replyType);
         return reply.thenApply(received -> (T) converter.fromReceived(received, hint));
     }

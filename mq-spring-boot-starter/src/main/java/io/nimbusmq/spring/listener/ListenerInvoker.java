@@ -1,8 +1,10 @@
 package io.nimbusmq.spring.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -18,12 +20,14 @@ import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.spring.metrics.MqMetrics;
+import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
 /**
  * The push consumer's handler for one endpoint: turns received messages into Spring messages, invokes the listener
  * method (arguments resolved by spring-messaging resolvers), sends its return value back when the message is a
- * request, and maps an exception to {@link ConsumeStatus#RETRY}.
+ * request. A failure goes to the listener's {@link MqListenerErrorHandler}, if it has one, then to
+ * {@link ListenerFailures}: retry, or dead-letter at once when it is not retryable.
  */
 public final class ListenerInvoker implements MessageHandler {
 
@@ -34,14 +38,24 @@ public final class ListenerInvoker implements MessageHandler {
     private final MqMessageConverter converter;
     private final Supplier<Producer> replyProducer;
     private final MqMetrics metrics;
+    private final MqListenerErrorHandler errorHandler;
+    private final ListenerFailures failures;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final MqObservations observations;
 
-    public ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method,
-            MqMessageConverter converter, Supplier<Producer> replyProducer, MqMetrics metrics) {
+    /** @param errorHandler the listener's error handler, or null */
+    ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method, MqMessageConverter converter,
+            Supplier<Producer> replyProducer, MqMetrics metrics, MqObservations observations,
+            MqListenerErrorHandler errorHandler, ListenerFailures failures) {
         this.endpoint = endpoint;
         this.method = method;
         this.converter = converter;
         this.replyProducer = replyProducer;
         this.metrics = metrics;
+        this.observations = observations;
+        this.errorHandler = errorHandler;
+        this.failures = failures;
+        metrics.bindInFlight(endpoint.id(), endpoint.group(), inFlight::get);
     }
 
     @Override
@@ -51,28 +65,68 @@ public final class ListenerInvoker implements MessageHandler {
         }
         String topic = messages.get(0).topic();
         metrics.received(topic, endpoint.group(), messages.size());
+        if (endpoint.batch()) {
+            return invoke(messages, batchMessage(messages), null);
+        }
+        for (ReceivedMessage received : messages) {
+            ConsumeStatus status = observations.receive(endpoint.id(), endpoint.group(), received,
+                    () -> invoke(List.of(received), converter.toMessage(received), received));
+            if (status != ConsumeStatus.SUCCESS) {
+                return status;
+            }
+        }
+        return ConsumeStatus.SUCCESS;
+    }
+
+    /** @param request the message to answer with the listener's return value, null for a batch */
+    private ConsumeStatus invoke(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
+        inFlight.addAndGet(messages.size());
+        long started = System.nanoTime();
+        ConsumeStatus status = ConsumeStatus.RETRY;
         try {
-            if (endpoint.batch()) {
-                method.invoke(batchMessage(messages));
-            } else {
-                for (ReceivedMessage received : messages) {
-                    Object result = method.invoke(converter.toMessage(received));
-                    reply(received, result);
-                }
+            status = invokeMethod(messages, message, request);
+            return status;
+        } finally {
+            inFlight.addAndGet(-messages.size());
+            metrics.processed(endpoint.id(), messages.get(0).topic(), endpoint.group(),
+                    Duration.ofNanos(System.nanoTime() - started), status == ConsumeStatus.SUCCESS);
+        }
+    }
+
+    private ConsumeStatus invokeMethod(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
+        try {
+            Object result = method.invoke(message);
+            if (request != null) {
+                reply(request, result);
             }
             return ConsumeStatus.SUCCESS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
-                    endpoint.id(), messages.size(), topic);
+                    endpoint.id(), messages.size(), messages.get(0).topic());
             return ConsumeStatus.RETRY;
         } catch (Exception e) {
-            metrics.consumeFailed(topic, endpoint.group(), messages.size());
-            ReceivedMessage first = messages.get(0);
-            log.warn("Listener {} failed on {} message(s) of {} (first {}, reconsumed {} times); retrying later",
-                    endpoint.id(), messages.size(), topic, first.msgId(), first.reconsumeTimes(), e);
-            return ConsumeStatus.RETRY;
+            return onFailure(messages, message, request, e);
         }
+    }
+
+    private ConsumeStatus onFailure(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request,
+            Exception failure) {
+        Throwable handled = failure;
+        if (errorHandler != null) {
+            ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException(endpoint.id(), message,
+                    failure);
+            try {
+                Object result = errorHandler.handleError(message, wrapped);
+                if (request != null) {
+                    reply(request, result);
+                }
+                return ConsumeStatus.SUCCESS;
+            } catch (Exception e) {
+                handled = e == wrapped ? failure : e;
+            }
+        }
+        return failures.onFailure(messages, handled);
     }
 
     private Message<List<Message<byte[]>>> batchMessage(List<ReceivedMessage> messages) {

@@ -50,6 +50,28 @@ public final class MessageListenerContainer {
         return consumer != null && consumer.isRunning();
     }
 
+    /** Stops pulling, keeping the group's queues (no rebalance); in-flight messages finish. */
+    public synchronized void pause() {
+        if (consumer != null) {
+            consumer.pause();
+        }
+    }
+
+    public synchronized void resume() {
+        if (consumer != null) {
+            consumer.resume();
+        }
+    }
+
+    public synchronized boolean isPaused() {
+        return consumer != null && consumer.isPaused();
+    }
+
+    /** The consumer while the container runs, else null (for lag and health). */
+    public synchronized PushConsumer consumer() {
+        return consumer;
+    }
+
     /** Stops pulling, waits up to {@code drainTimeout} for in-flight messages, commits offsets. */
     public boolean stop(Duration drainTimeout) {
         PushConsumer current;

@@ -15,13 +15,17 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * @param maxReconsumeTimes  -1 for the consumer default
  * @param consumeThreads     -1 for the consumer default
  * @param batchSize          messages per call; 1 unless {@code batch}
+ * @param errorHandler       the bean name of the listener's {@link MqListenerErrorHandler}, or empty
+ * @param autoStartup        whether the listener starts with the others, or only when started by its id
  */
 public record MessageListenerEndpoint(String id, String topic, String group, SelectorType selectorType,
         String selectorExpression, MessageModel messageModel, ConsumeMode consumeMode, int maxReconsumeTimes,
-        int consumeThreads, boolean batch, int batchSize, Object bean, Method method) {
+        int consumeThreads, boolean batch, int batchSize, Object bean, Method method, String errorHandler,
+        boolean autoStartup) {
 
     public MessageListenerEndpoint {
         Objects.requireNonNull(id, "id");
+        errorHandler = errorHandler == null ? "" : errorHandler;
         requireText(topic, "topic", id);
         requireText(group, "consumerGroup", id);
         Objects.requireNonNull(bean, "bean");

@@ -3,8 +3,13 @@ package io.nimbusmq.spring.listener;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.nimbusmq.client.consumer.SelectorType;
+import io.nimbusmq.filter.sql.SqlSelector;
+import io.nimbusmq.filter.sql.SqlSyntaxException;
+
 /**
- * Collects the endpoints found by the annotation post-processor and refuses inconsistent use of a consumer group
+ * Collects the endpoints found by the annotation post-processor and refuses, as each registers, a SQL92 selector
+ * that does not compile ({@link InvalidSelectorException}, with the column) and inconsistent use of a consumer group
  * ({@link ConsumerGroupConflictException}) as soon as the second listener of a group registers.
  */
 public class MessageListenerEndpointRegistrar {
@@ -12,6 +17,13 @@ public class MessageListenerEndpointRegistrar {
     private final List<MessageListenerEndpoint> endpoints = new ArrayList<>();
 
     public synchronized void register(MessageListenerEndpoint endpoint) {
+        if (endpoint.selectorType() == SelectorType.SQL92) {
+            try {
+                SqlSelector.compile(endpoint.selectorExpression());
+            } catch (SqlSyntaxException e) {
+                throw new InvalidSelectorException(endpoint, e.getMessage(), e.column());
+            }
+        }
         for (MessageListenerEndpoint existing : endpoints) {
             if (existing.group().equals(endpoint.group())) {
                 throw new ConsumerGroupConflictException(endpoint.group(), existing, endpoint);

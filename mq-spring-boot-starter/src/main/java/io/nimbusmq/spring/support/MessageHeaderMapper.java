@@ -13,6 +13,7 @@ import io.nimbusmq.client.ReceivedMessage;
 
 /**
  * Maps Spring message headers to Nimbus MQ message properties and back (see {@link MqHeaders} for the rules).
+ * Numbers are written so that SQL92 comparisons match them as written ({@link NumericHeaders}).
  */
 public final class MessageHeaderMapper {
 
@@ -30,6 +31,8 @@ public final class MessageHeaderMapper {
             }
             if (MqHeaders.KEYS.equals(name)) {
                 message.property(Message.PROPERTY_KEYS, keys(value));
+            } else if (value instanceof Number number) {
+                message.property(name, NumericHeaders.toProperty(name, number));
             } else {
                 message.property(name, value.toString());
             }

@@ -20,6 +20,7 @@ import io.nimbusmq.spring.FakeMqClient;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.support.MqHeaders;
 import io.nimbusmq.spring.support.MqMessageConverter;
+import io.nimbusmq.spring.support.Jackson3Json;
 import io.nimbusmq.spring.support.MqMessageConverters;
 import io.nimbusmq.spring.support.OrderDto;
 import io.nimbusmq.spring.transaction.TransactionSender;
@@ -29,7 +30,8 @@ class MqTemplateTests {
 
     private final FakeMqClient client = new FakeMqClient();
     private final MqTemplate template = new MqTemplate(client.producer(ProducerConfig.builder("p").build()),
-            new MqMessageConverter(MqMessageConverters.withJsonMapper(JsonMapper.builder().build())),
+            new MqMessageConverter(MqMessageConverters.withJson(
+                    Jackson3Json.converter(JsonMapper.builder().build(), false))),
             TransactionSender.NONE, MqMetrics.NONE, Duration.ofSeconds(3));
 
     private Message lastSent() {

@@ -4,6 +4,7 @@ import static io.nimbusmq.testkit.ApacheRocketMq.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,11 @@ import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.producer.LocalTransactionState;
 import io.nimbusmq.client.producer.TransactionSendResult;
+import io.nimbusmq.spring.admin.MqAdmin;
+import io.nimbusmq.spring.admin.TopicDeclarationReport;
 import io.nimbusmq.spring.annotation.MessageListener;
 import io.nimbusmq.spring.annotation.TransactionListener;
 import io.nimbusmq.spring.autoconfigure.DevBroker;
@@ -63,7 +67,10 @@ class StarterOnApacheRocketMqCompatibilityTests {
     static final MessageCollector<Message<String>> DELAYED = new MessageCollector<>();
     static final MessageCollector<String> TRANSACTIONS = new MessageCollector<>();
     static final List<String> CHECKED = new CopyOnWriteArrayList<>();
+    static final MessageCollector<String> DEAR = new MessageCollector<>();
+    static final List<OrderDto> CONVERTED = new CopyOnWriteArrayList<>();
     private static ConfigurableApplicationContext context;
+    private static String DECLARED;
     private static MqTemplate template;
 
     /** The application, started once Apache's broker runs and closed before it stops. */
@@ -72,10 +79,13 @@ class StarterOnApacheRocketMqCompatibilityTests {
         List<String> properties = new ArrayList<>(List.of("spring.application.name=starter-on-apache",
                 "mq.name-server=" + rocketmq.nameServerAddress(),
                 "mq.consumer.consume-from-where=CONSUME_FROM_FIRST_OFFSET", "mq.producer.reply-timeout=30s"));
-        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply")) {
+        for (String name : List.of("sync", "async", "orderly", "delay", "tx", "reply", "sql", "badjson")) {
             TOPICS.put(name, rocketmq.createTopic("starter-" + name, 4));
             properties.add("app.topic." + name + "=" + TOPICS.get(name));
         }
+        DECLARED = ApacheRocketMq.uniqueName("starter-declared");
+        properties.add("mq.topics." + DECLARED + ".queues=6");
+        properties.add("mq.topics." + DECLARED + ".message-type=FIFO");
         context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new)).run();
         template = context.getBean(MqTemplate.class);
@@ -174,6 +184,46 @@ class StarterOnApacheRocketMqCompatibilityTests {
         assertThat(reply).isEqualTo(OrderDto.sample("o-7"));
     }
 
+    @Test
+    void decimalHeadersMatchAnIntegerComparisonOnApachesFilter() {
+        template.syncSend(topic("sql"), "decimal-250", SendOptions.orderly("one-queue")
+                .header("amount", new BigDecimal("250.00")));
+        template.syncSend(topic("sql"), "double-300", SendOptions.orderly("one-queue").header("amount", 300.0));
+        template.syncSend(topic("sql"), "decimal-50", SendOptions.orderly("one-queue")
+                .header("amount", new BigDecimal("50.00")));
+        template.syncSend(topic("sql"), "marker", SendOptions.orderly("one-queue").header("amount", 1000));
+
+        // one queue: once the last message arrived, the broker's filter has passed over every earlier one
+        List.of("decimal-250", "double-300", "marker").forEach(body -> DEAR.awaitMatch(body::equals, PATIENCE));
+        assertThat(DEAR.received()).containsExactlyInAnyOrder("decimal-250", "double-300", "marker");
+    }
+
+    @Test
+    void aPayloadThatCannotBeConvertedGoesToApachesDeadLetterQueueAtOnce() {
+        template.syncSend(topic("badjson"), "{not json");
+        String dlq = "%DLQ%" + topic("badjson");
+        await().atMost(PATIENCE).until(() -> rocketmq.brokerController().getMessageStore()
+                .getMaxOffsetInQueue(dlq, 0) == 1);
+        assertThat(CONVERTED).isEmpty();
+        // not retried: Apache's retry topic of the group never got the message
+        assertThat(rocketmq.brokerController().getMessageStore().getMaxOffsetInQueue("%RETRY%" + topic("badjson"),
+                0)).isZero();
+    }
+
+    @Test
+    void aDeclaredTopicIsCreatedOnApacheWithItsQueuesAndMessageType() {
+        TopicDeclarationReport report = context.getBean(MqAdmin.class).report();
+        assertThat(report.with(TopicDeclarationReport.Outcome.CREATED)).extracting(o -> o.topic().name())
+                .containsExactly(DECLARED);
+        org.apache.rocketmq.common.TopicConfig created = rocketmq.brokerController().getTopicConfigManager()
+                .selectTopicConfig(DECLARED);
+        assertThat(created.getReadQueueNums()).isEqualTo(6);
+        assertThat(created.getWriteQueueNums()).isEqualTo(6);
+        assertThat(created.getAttributes()).containsEntry("message.type", "FIFO");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(template.syncSendOrderly(DECLARED, "fifo-1", "k")
+                .status()).isEqualTo(SendStatus.SEND_OK));
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({Listeners.class, Transactions.class})
@@ -210,6 +260,17 @@ class StarterOnApacheRocketMqCompatibilityTests {
         @MessageListener(topic = "${app.topic.reply}", consumerGroup = "${app.topic.reply}")
         OrderDto reply(String id) {
             return OrderDto.sample(id);
+        }
+
+        @MessageListener(topic = "${app.topic.badjson}", consumerGroup = "${app.topic.badjson}")
+        void badJson(OrderDto order) {
+            CONVERTED.add(order);
+        }
+
+        @MessageListener(topic = "${app.topic.sql}", consumerGroup = "${app.topic.sql}",
+                selectorType = SelectorType.SQL92, selectorExpression = "amount > 100")
+        void dear(String body) {
+            DEAR.add(body);
         }
     }
 

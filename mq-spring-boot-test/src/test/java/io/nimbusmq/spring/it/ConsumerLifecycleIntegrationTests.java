@@ -73,16 +73,22 @@ class ConsumerLifecycleIntegrationTests {
             firstListener = first.getBean(SlowListener.class);
             firstListener.finished.awaitCount(3, PATIENCE);
         } // closing while the listener is busy: it stops pulling and drains
-        assertThat(firstListener.finished.received()).containsExactlyInAnyOrderElementsOf(firstListener.started)
-                .containsExactlyInAnyOrderElementsOf(before);
+        List<String> firstFinished = firstListener.finished.received();
+        assertThat(firstFinished).containsExactlyInAnyOrderElementsOf(firstListener.started);
 
         try (ConfigurableApplicationContext second = start(DrainApp.class, offsets)) {
             MqTemplate template = second.getBean(MqTemplate.class);
             after.forEach(body -> template.syncSend("it-drain", body));
             SlowListener secondListener = second.getBean(SlowListener.class);
-            assertThat(secondListener.finished.awaitCount(20, PATIENCE)).containsExactlyInAnyOrderElementsOf(after);
+            // what the first member had not pulled when it closed (how much it pulled depends on the machine's
+            // speed) comes to the second one; together they see every message once
+            List<String> rest = new java.util.ArrayList<>(before);
+            rest.removeAll(firstFinished);
+            rest.addAll(after);
+            assertThat(secondListener.finished.awaitCount(rest.size(), PATIENCE))
+                    .containsExactlyInAnyOrderElementsOf(rest);
             // the first member's offsets were committed at shutdown: nothing it finished comes again
-            assertThat(secondListener.finished.received()).doesNotContainAnyElementsOf(before);
+            assertThat(secondListener.finished.received()).doesNotContainAnyElementsOf(firstFinished);
         }
     }
 

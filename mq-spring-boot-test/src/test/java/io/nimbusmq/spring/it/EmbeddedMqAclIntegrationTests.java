@@ -18,6 +18,8 @@ import io.nimbusmq.client.Message;
 import io.nimbusmq.client.MqClient;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.ProducerConfig;
+import io.nimbusmq.spring.admin.MqAdmin;
+import io.nimbusmq.spring.admin.TopicDeclarationReport;
 import io.nimbusmq.spring.annotation.MessageListener;
 import io.nimbusmq.spring.core.MqTemplate;
 import io.nimbusmq.spring.test.EmbeddedMq;
@@ -25,7 +27,8 @@ import io.nimbusmq.spring.test.MessageCollector;
 
 /** A team tests its production credentials and permissions on an embedded broker with their plain_acl.yml. */
 @SpringBootTest(classes = EmbeddedMqAclIntegrationTests.App.class, properties = {
-        "mq.access-key=orders-service", "mq.secret-key=orders-service-secret"})
+        "mq.access-key=orders-service", "mq.secret-key=orders-service-secret", "mq.topics.acl-declared.queues=4",
+        "mq.topics.acl-orders.queues=4"})
 @EmbeddedMq(aclFile = "classpath:acl/plain_acl.yml", topics = "acl-orders")
 class EmbeddedMqAclIntegrationTests {
 
@@ -36,6 +39,9 @@ class EmbeddedMqAclIntegrationTests {
 
     @Autowired
     EmbeddedBroker broker;
+
+    @Autowired
+    MqAdmin admin;
 
     @Test
     void theApplicationsCredentialsSendAndReceive() {
@@ -55,6 +61,19 @@ class EmbeddedMqAclIntegrationTests {
             assertThatThrownBy(() -> producer.send(new Message("acl-orders", new byte[] {1})))
                     .hasStackTraceContaining("No accessKey is configured");
         }
+    }
+
+    @Test
+    void aDeclaredTopicTheKeyMayNotCreateIsReportedMissingAndAnExistingOneIsChecked() {
+        TopicDeclarationReport report = admin.report();
+        assertThat(report.with(TopicDeclarationReport.Outcome.MISSING)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.topic().name()).isEqualTo("acl-declared");
+            assertThat(outcome.detail()).contains("refused by").contains("mqadmin updateTopic")
+                    .contains("-t acl-declared");
+        });
+        assertThat(report.with(TopicDeclarationReport.Outcome.EXISTS)).extracting(o -> o.topic().name())
+                .containsExactly("acl-orders");
+        assertThat(broker.runtime().topics().find("acl-declared")).isNull();
     }
 
     @SpringBootConfiguration

@@ -2,7 +2,9 @@ package io.nimbusmq.spring.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,12 +22,13 @@ import io.nimbusmq.spring.test.MessageCollector;
 
 /** SQL92 selectors filter on headers the template sends as user properties (needs the broker's SQL92 filter). */
 @SpringBootTest(classes = Sql92SelectorIntegrationTests.App.class)
-@EmbeddedMq(topics = "it-sql")
+@EmbeddedMq(topics = {"it-sql", "it-sql-decimal"})
 class Sql92SelectorIntegrationTests {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final MessageCollector<String> EU_BIG = new MessageCollector<>();
     static final MessageCollector<String> ALL = new MessageCollector<>();
+    static final MessageCollector<String> DEAR = new MessageCollector<>();
 
     @Autowired
     MqTemplate template;
@@ -40,6 +43,19 @@ class Sql92SelectorIntegrationTests {
         assertThat(EU_BIG.awaitCount(2, PATIENCE)).containsExactlyInAnyOrder("eu-150", "eu-900");
     }
 
+    @Test
+    void decimalHeadersWithAnIntegralValueMatchAnIntegerComparison() {
+        template.syncSend("it-sql-decimal", "decimal-250", SendOptions.orderly("one-queue").header("amount",
+                new BigDecimal("250.00")));
+        template.syncSend("it-sql-decimal", "double-300", SendOptions.orderly("one-queue").header("amount", 300.0));
+        template.syncSend("it-sql-decimal", "decimal-50", SendOptions.orderly("one-queue").header("amount",
+                new BigDecimal("50.00")));
+        template.syncSend("it-sql-decimal", "marker", SendOptions.orderly("one-queue").header("amount", 1000));
+        // one queue: once the last message arrived, the broker's filter has passed over every earlier one
+        List.of("decimal-250", "double-300", "marker").forEach(body -> DEAR.awaitMatch(body::equals, PATIENCE));
+        assertThat(DEAR.received()).containsExactlyInAnyOrder("decimal-250", "double-300", "marker");
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(SqlListeners.class)
@@ -51,6 +67,12 @@ class Sql92SelectorIntegrationTests {
                 selectorExpression = "region = 'eu' AND amount > 100")
         void euBig(String body) {
             EU_BIG.add(body);
+        }
+
+        @MessageListener(topic = "it-sql-decimal", consumerGroup = "it-sql-decimal", selectorType = SelectorType.SQL92,
+                selectorExpression = "amount > 100")
+        void dear(String body) {
+            DEAR.add(body);
         }
 
         @MessageListener(topic = "it-sql", consumerGroup = "it-sql-all")

@@ -19,6 +19,7 @@ import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.QueueLag;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.internal.ClientServices;
@@ -27,6 +28,8 @@ import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
 import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.rebalance.QueueAllocator;
+import io.nimbusmq.filter.sql.SqlSelector;
+import io.nimbusmq.filter.sql.SqlSyntaxException;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
@@ -65,6 +68,7 @@ public final class ClientPushConsumer implements PushConsumer {
     private final StartOffsets startOffsets;
     private final MissingRouteWatch missingRoutes;
     private volatile boolean running;
+    private volatile boolean paused;
     private volatile boolean closed;
 
     public ClientPushConsumer(ClientServices services, ConsumerConfig config, MessageHandler handler,
@@ -80,13 +84,16 @@ public final class ClientPushConsumer implements PushConsumer {
         this.locks = new QueueLocks(services, config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
-        this.pulls = new PullService(context, consumeService, subscriptions, () -> running);
+        this.pulls = new PullService(context, consumeService, subscriptions, () -> running, () -> paused);
         this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
         this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
         this.missingRoutes = new MissingRouteWatch(services, config.group(),
                 services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
         long subVersion = System.currentTimeMillis();
         for (Subscription subscription : config.subscriptions()) {
+            if (subscription.type() == SelectorType.SQL92) {
+                checkSql92(config.group(), subscription);
+            }
             subscriptions.put(subscription.topic(), subscription.type() == SelectorType.SQL92
                     ? SubscriptionData.ofSql92(subscription.topic(), subscription.expression(), subVersion)
                     : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
@@ -94,6 +101,20 @@ public final class ClientPushConsumer implements PushConsumer {
         if (context.clustering()) {
             String retryTopic = SystemTopics.retryTopic(config.group());
             subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
+        }
+    }
+
+    /**
+     * Compiles a SQL92 selector as the broker will, so that a bad one fails here, with its column, whether or not the
+     * topic exists yet (the broker's own check, CHECK_CLIENT_CONFIG, needs a route).
+     */
+    private static void checkSql92(String group, Subscription subscription) {
+        try {
+            SqlSelector.compile(subscription.expression());
+        } catch (SqlSyntaxException e) {
+            throw new IllegalArgumentException("consumer group " + group + ": the SQL92 selector '"
+                    + subscription.expression() + "' of topic " + subscription.topic() + " does not compile: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -150,6 +171,47 @@ public final class ClientPushConsumer implements PushConsumer {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public void pause() {
+        if (!paused) {
+            paused = true;
+            log.info("Push consumer {} paused: no new pulls, its queues stay assigned", config.group());
+        }
+    }
+
+    @Override
+    public void resume() {
+        if (paused) {
+            paused = false;
+            log.info("Push consumer {} resumed", config.group());
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public List<QueueLag> lag() {
+        List<QueueLag> lags = new ArrayList<>();
+        for (MessageQueue queue : assignedQueues()) {
+            long consumed = offsets.readFromMemory(queue);
+            if (consumed < 0) {
+                consumed = offsets.readFromStore(queue);
+            }
+            if (consumed < 0) {
+                continue;
+            }
+            try {
+                lags.add(new QueueLag(queue, startOffsets.maxOffset(queue), consumed));
+            } catch (MqClientException e) {
+                log.debug("Lag of {} for {} unknown: {}", queue, config.group(), e.getMessage());
+            }
+        }
+        return lags;
     }
 
     /** What this consumer reports in heartbeats; empty before start and after shutdown. */

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order. A RETRY
- * sends each message back (CLUSTERING; BROADCASTING only logs), a message that cannot be sent back is consumed again
- * here 5 s later. The committed offset only moves past messages that finished.
+ * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order. A
+ * RETRY sends each message back (CLUSTERING; BROADCASTING only logs), a DEAD_LETTER sends it to the dead-letter topic
+ * at once; a message that cannot be handed back is consumed again here 5 s later. The committed offset only moves
+ * past messages that finished.
  */
 final class ConcurrentConsumeService implements ConsumeService {
 
@@ -61,10 +62,13 @@ final class ConcurrentConsumeService implements ConsumeService {
             return;
         }
         List<ReceivedMessage> failed = new ArrayList<>();
-        if (status == ConsumeStatus.RETRY) {
+        if (status != ConsumeStatus.SUCCESS) {
             if (context.clustering()) {
                 for (ReceivedMessage message : messages) {
-                    if (!context.sendBack().sendBack(message, maxReconsumeTimes())) {
+                    boolean handedBack = status == ConsumeStatus.DEAD_LETTER
+                            ? context.sendBack().deadLetterNow(message, maxReconsumeTimes())
+                            : context.sendBack().sendBack(message, maxReconsumeTimes());
+                    if (!handedBack) {
                         failed.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));
                     }
                 }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * ORDERLY: at most one task per queue at a time, consuming in offset order and, in CLUSTERING, only while this client
  * holds the broker's lock on the queue. A RETRY puts the messages back and suspends the queue for
- * {@code suspendCurrentQueueTime}; past the max reconsume times (unbounded by default) the message is dead-lettered
- * ({@link SendBack#deadLetter}) and the queue moves on.
+ * {@code suspendCurrentQueueTime}; past the max reconsume times (unbounded by default), or at once on DEAD_LETTER, the
+ * message is dead-lettered ({@link SendBack#deadLetter}) and the queue moves on.
  */
 final class OrderlyConsumeService implements ConsumeService {
 
@@ -118,8 +118,9 @@ final class OrderlyConsumeService implements ConsumeService {
         } else {
             List<ReceivedMessage> again = new ArrayList<>();
             for (ReceivedMessage message : messages) {
-                if (message.reconsumeTimes() >= maxReconsumeTimes()
-                        && context.sendBack().deadLetter(message, maxReconsumeTimes())) {
+                boolean giveUp = status == ConsumeStatus.DEAD_LETTER
+                        || message.reconsumeTimes() >= maxReconsumeTimes();
+                if (giveUp && context.sendBack().deadLetter(message, maxReconsumeTimes())) {
                     continue;
                 }
                 again.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));

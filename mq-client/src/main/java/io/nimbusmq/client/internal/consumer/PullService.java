@@ -48,6 +48,7 @@ final class PullService {
     static final long DELAY_ON_FLOW_CONTROL_MILLIS = 50;
     static final long MAX_SPAN = 2_000;
     static final long DELAY_WHILE_MASTER_GONE_MILLIS = 1_000;
+    static final long DELAY_WHILE_PAUSED_MILLIS = 200;
     /** The answers that carry a {@link PullMessageResponseHeader}. */
     private static final Set<Integer> FOUND_OR_MOVED = Set.of(ResponseCode.SUCCESS, ResponseCode.PULL_NOT_FOUND,
             ResponseCode.PULL_RETRY_IMMEDIATELY, ResponseCode.PULL_OFFSET_MOVED);
@@ -75,17 +76,37 @@ final class PullService {
     private final ConsumeService consumeService;
     private final Map<String, SubscriptionData> subscriptions;
     private final BooleanSupplier running;
+    private final BooleanSupplier paused;
 
+    /** @param paused while true, each queue's next pull is put off by {@value #DELAY_WHILE_PAUSED_MILLIS} ms */
     PullService(ConsumerContext context, ConsumeService consumeService, Map<String, SubscriptionData> subscriptions,
-            BooleanSupplier running) {
+            BooleanSupplier running, BooleanSupplier paused) {
         this.context = context;
         this.consumeService = consumeService;
         this.subscriptions = subscriptions;
         this.running = running;
+        this.paused = paused;
     }
 
     void start(MessageQueue queue, ProcessQueue processQueue, long offset) {
         context.services().workers().execute(() -> pull(new PullRequest(queue, processQueue, offset)));
+    }
+
+    /**
+     * Hands pulled messages to the consume service; while the consumer is paused they wait in the process queue
+     * (counted by flow control) and are handed over once it resumes, so a long poll that was already out when the
+     * consumer paused delivers nothing until then.
+     */
+    private void submit(PullRequest request, List<ReceivedMessage> messages, boolean dispatch) {
+        if (!running.getAsBoolean() || request.processQueue.isDropped()) {
+            return;
+        }
+        if (paused.getAsBoolean()) {
+            context.services().scheduler().schedule(() -> context.services().workers().execute(() ->
+                    submit(request, messages, dispatch)), DELAY_WHILE_PAUSED_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        consumeService.submit(request.queue, request.processQueue, messages, dispatch);
     }
 
     private void later(PullRequest request, long delayMillis) {
@@ -103,6 +124,10 @@ final class PullService {
     private void pull(PullRequest request) {
         ProcessQueue processQueue = request.processQueue;
         if (!running.getAsBoolean() || processQueue.isDropped()) {
+            return;
+        }
+        if (paused.getAsBoolean()) {
+            later(request, DELAY_WHILE_PAUSED_MILLIS);
             return;
         }
         if (processQueue.count() > context.config().pullThresholdForQueue()
@@ -177,7 +202,7 @@ final class PullService {
                         .stream().filter(m -> matches(subscription, m)).toList();
                 if (!messages.isEmpty() && running.getAsBoolean() && !processQueue.isDropped()) {
                     boolean dispatch = processQueue.put(messages);
-                    consumeService.submit(request.queue, processQueue, messages, dispatch);
+                    submit(request, messages, dispatch);
                 } else if (messages.isEmpty()) {
                     correctOffset(request);
                 }
@@ -204,7 +229,7 @@ final class PullService {
                         || response.code() == ResponseCode.SUBSCRIPTION_NOT_LATEST) {
                     context.services().heartbeatNow().run();
                 }
-                log.debug("Pull of {} answered {} {}", request.queue, response.code(), response.remark());
+                log.debug("Pull of {} answered {} {}", request.queue, ResponseCode.describe(response.code()), response.remark());
                 later(request, DELAY_ON_ERROR_MILLIS);
             }
         }

@@ -83,7 +83,7 @@ final class QueueLocks {
             RemotingCommand response = services.remoting().invokeBlocking(address, request,
                     services.requestTimeoutMillis());
             if (response.code() != ResponseCode.SUCCESS) {
-                log.debug("LOCK_BATCH_MQ on {} answered {} {}", brokerName, response.code(), response.remark());
+                log.debug("LOCK_BATCH_MQ on {} answered {} {}", brokerName, ResponseCode.describe(response.code()), response.remark());
                 return Set.of();
             }
             return RemotingJson.decode(response.body(), LockBatchResponseBody.class).lockOKMQSet();

@@ -59,6 +59,19 @@ public final class SendBack {
         return resendToRetryTopic(message, message.reconsumeTimes(), maxReconsumeTimes, 3 + message.reconsumeTimes());
     }
 
+    /**
+     * Dead-letters a message a concurrent consumer's handler gave up on before its retries ran out (not retryable):
+     * CONSUMER_SEND_MSG_BACK with delay level -1, which every broker stores in {@code %DLQ%<group>}; if that fails, a
+     * copy to the retry topic whose reconsume count is past its maximum, which every broker diverts to the DLQ.
+     */
+    public boolean deadLetterNow(ReceivedMessage message, int maxReconsumeTimes) {
+        if (consumerSendMsgBack(message, maxReconsumeTimes, -1)) {
+            return true;
+        }
+        int max = Math.min(maxReconsumeTimes, message.reconsumeTimes());
+        return resendToRetryTopic(message, max + 1, max, 3 + message.reconsumeTimes());
+    }
+
     private boolean consumerSendMsgBack(ReceivedMessage message, int maxReconsumeTimes, int delayLevel) {
         try {
             String address = services.routes().masterAddress(message.brokerName()).orElse(message.storeHost());
@@ -71,7 +84,7 @@ public final class SendBack {
                 return true;
             }
             log.debug("CONSUMER_SEND_MSG_BACK of {} answered {} {}; sending to the retry topic myself",
-                    message.msgId(), response.code(), response.remark());
+                    message.msgId(), ResponseCode.describe(response.code()), response.remark());
         } catch (MqClientException e) {
             log.debug("CONSUMER_SEND_MSG_BACK of {} failed ({}); sending to the retry topic myself", message.msgId(),
                     e.getMessage());

@@ -50,7 +50,8 @@ final class StartOffsets {
         };
     }
 
-    private long maxOffset(MessageQueue queue) {
+    /** The queue's max offset on its master (GET_MAX_OFFSET). */
+    long maxOffset(MessageQueue queue) {
         return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MAX_OFFSET,
                 new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName())));
     }

@@ -71,6 +71,11 @@ public final class ClientProducer implements Producer {
         return config;
     }
 
+    @Override
+    public void lookUpRoutes(Collection<String> topics) {
+        services.routes().lookUpAhead(topics);
+    }
+
     /** The check-back answerer of a transactional producer, else {@code null}. */
     public TransactionChecker checker() {
         return checker;

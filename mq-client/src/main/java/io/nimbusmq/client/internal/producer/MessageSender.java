@@ -12,6 +12,7 @@ import io.nimbusmq.client.internal.route.TopicPublishInfo;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.HeaderFieldException;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
@@ -86,8 +87,9 @@ public final class MessageSender {
             String lastFailedBroker, long deadline, long timeoutMillis, CompletableFuture<SendResult> result) {
         MessageQueue queue;
         String address;
+        long lookupStarted = System.currentTimeMillis();
         try {
-            TopicPublishInfo info = services.routes().publishInfo(message.topic(), defaultTopicQueueNums);
+            TopicPublishInfo info = services.routes().publishInfo(message.topic(), defaultTopicQueueNums, deadline);
             queue = choice.choose(info, lastFailedBroker);
             address = brokerAddress(queue);
         } catch (MqClientException e) {
@@ -96,8 +98,10 @@ public final class MessageSender {
         }
         long remaining = deadline - System.currentTimeMillis();
         if (remaining <= 0) {
-            result.completeExceptionally(new MqClientException(MqClientException.NO_RESPONSE,
-                    "send to " + message.topic() + " timed out after " + timeoutMillis + " ms"));
+            result.completeExceptionally(new MqClientException(MqClientException.NO_RESPONSE, "send to "
+                    + message.topic() + " timed out after " + timeoutMillis + " ms: the route lookup of attempt "
+                    + attempt + " took " + (System.currentTimeMillis() - lookupStarted) + " ms and left no time for "
+                    + RequestCode.describe(message.requestCode()) + " to " + address));
             return;
         }
         long started = System.currentTimeMillis();
@@ -105,7 +109,10 @@ public final class MessageSender {
             long latency = System.currentTimeMillis() - started;
             MqClientException error;
             if (failure != null) {
-                error = (MqClientException) ClientRemoting.unwrap(failure);
+                MqClientException cause = (MqClientException) ClientRemoting.unwrap(failure);
+                error = new MqClientException("send to " + message.topic() + " (attempt " + attempt + " of "
+                        + attempts + ", " + timeoutMillis + " ms budget) failed at " + queue.brokerName() + ": "
+                        + cause.getMessage(), cause);
                 faults.record(queue.brokerName(), latency, true, System.currentTimeMillis());
             } else {
                 try {
@@ -162,8 +169,8 @@ public final class MessageSender {
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
             case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
             case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
-            default -> throw new MqClientException(response.code(), "send to " + queue + " failed: code "
-                    + response.code() + ", " + response.remark());
+            default -> throw new MqClientException(response.code(), "send to " + queue + " failed: "
+                    + ResponseCode.describe(response.code()) + ", " + response.remark());
         };
         SendMessageResponseHeader header;
         try {

@@ -1,5 +1,7 @@
 package io.nimbusmq.client.internal.remoting;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.acl.RequestSignature;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
@@ -14,6 +17,8 @@ import io.nimbusmq.remoting.netty.ChannelEventListener;
 import io.nimbusmq.remoting.netty.NettyRemotingClient;
 import io.nimbusmq.remoting.netty.RemotingClientConfig;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
+import io.nimbusmq.remoting.protocol.RequestCode;
+import io.nimbusmq.remoting.protocol.header.GetRouteInfoRequestHeader;
 import io.nimbusmq.remoting.tls.TlsClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +38,7 @@ public final class ClientRemoting implements AutoCloseable {
     private final NettyRemotingClient client;
     private final NameServerSelector nameServers;
     private final SessionCredentials credentials;
+    private final Reachability reachability;
 
     /**
      * @param credentials signs every request sent, or {@code null}
@@ -42,23 +48,53 @@ public final class ClientRemoting implements AutoCloseable {
             TlsClientConfig tls) {
         this.nameServers = nameServers;
         this.credentials = credentials;
+        this.reachability = new Reachability(nameServers.addresses(), Clock.systemUTC());
         this.client = new NettyRemotingClient(RemotingClientConfig.defaults().withUseEpoll(false).withTls(tls),
                 registry, ChannelEventListener.NONE);
     }
 
-    /** A request to {@code address}; completes with the response whatever its code, or with an MqClientException. */
+    /** Whether each name server and broker answered its last request. */
+    public Reachability reachability() {
+        return reachability;
+    }
+
+    /** The configured name servers, in configuration order. */
+    public List<String> nameServerAddresses() {
+        return nameServers.addresses();
+    }
+
+    /**
+     * A request to {@code address}; completes with the response whatever its code, or with an MqClientException
+     * that names the operation, e.g. {@code GET_ROUTEINFO_BY_TOPIC (105) to 10.0.0.1:9876 failed: ...}.
+     */
     public CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request, long timeoutMillis) {
         sign(request);
+        int code = request.code();
         CompletableFuture<RemotingCommand> result = new CompletableFuture<>();
         client.invokeSync(address, request, timeoutMillis).whenComplete((response, failure) -> {
             if (failure == null) {
+                reachability.answered(address);
                 result.complete(response);
             } else {
-                result.completeExceptionally(new MqClientException("request code " + request.code() + " to "
-                        + address + " failed: " + unwrap(failure).getMessage(), unwrap(failure)));
+                Throwable cause = unwrap(failure);
+                if (Reachability.isUnreachable(cause)) {
+                    reachability.unreachable(address, code, cause);
+                }
+                result.completeExceptionally(new MqClientException(RequestCode.describe(code) + " to "
+                        + address + " failed: " + cause.getMessage(), cause));
             }
         });
         return result;
+    }
+
+    /**
+     * Asks {@code address} a question every name server answers (the route of TBW102, found or not) and completes
+     * with whether an answer came within {@code timeoutMillis}; the outcome is recorded in {@link #reachability()}.
+     */
+    public CompletableFuture<Boolean> probeNameServer(String address, long timeoutMillis) {
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC,
+                new GetRouteInfoRequestHeader(SystemTopics.AUTO_CREATE_TOPIC_KEY, null));
+        return invoke(address, request, timeoutMillis).handle((response, failure) -> failure == null);
     }
 
     /** {@link #invoke} and wait; failures are thrown. */
@@ -71,8 +107,12 @@ public final class ClientRemoting implements AutoCloseable {
         sign(request);
         return client.invokeOneway(address, request).whenComplete((ignored, failure) -> {
             if (failure != null) {
-                log.debug("Oneway request code {} to {} failed: {}", request.code(), address,
-                        unwrap(failure).toString());
+                Throwable cause = unwrap(failure);
+                if (Reachability.isUnreachable(cause)) {
+                    reachability.unreachable(address, request.code(), cause);
+                }
+                log.debug("Oneway {} to {} failed: {}", RequestCode.describe(request.code()), address,
+                        cause.toString());
             }
         });
     }
@@ -82,17 +122,37 @@ public final class ClientRemoting implements AutoCloseable {
      * (an error response is returned, not retried).
      */
     public RemotingCommand invokeNameServer(RemotingCommand request, long timeoutMillis) {
+        return invokeNameServer(request, timeoutMillis, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #invokeNameServer(RemotingCommand, long)} within a budget: each attempt waits at most
+     * {@code timeoutMillis} and never past {@code deadlineMillis} (epoch millis), and a failed round over the name
+     * servers is tried once more while the budget lasts, so that one slow answer does not fail a send that still has
+     * time (a route lookup under load).
+     */
+    public RemotingCommand invokeNameServer(RemotingCommand request, long timeoutMillis, long deadlineMillis) {
         MqClientException last = null;
-        for (int attempt = 0; attempt < nameServers.size(); attempt++) {
+        int attempts = deadlineMillis == Long.MAX_VALUE ? nameServers.size() : 2 * nameServers.size();
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            long remaining = deadlineMillis == Long.MAX_VALUE ? timeoutMillis
+                    : Math.min(timeoutMillis, deadlineMillis - System.currentTimeMillis());
+            if (remaining <= 0) {
+                break;
+            }
             String address = nameServers.current();
             try {
                 RemotingCommand copy = attempt == 0 ? request : copyWithNewOpaque(request);
-                return invokeBlocking(address, copy, timeoutMillis);
+                return invokeBlocking(address, copy, remaining);
             } catch (MqClientException e) {
                 last = e;
                 nameServers.failed(address);
                 client.closeConnection(address);
             }
+        }
+        if (last == null) {
+            throw new MqClientException(MqClientException.NO_RESPONSE, RequestCode.describe(request.code())
+                    + " to the name servers " + nameServers.addresses() + ": no time left");
         }
         throw last;
     }

@@ -37,4 +37,8 @@ public final class NameServerSelector {
     public int size() {
         return addresses.size();
     }
+
+    public List<String> addresses() {
+        return addresses;
+    }
 }

@@ -72,11 +72,23 @@ public final class TopicRouteTable {
      * @throws MqClientException when neither route exists
      */
     public TopicPublishInfo publishInfo(String topic, int defaultQueueNums) {
+        return publishInfo(topic, defaultQueueNums, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #publishInfo(String, int)} within a send's budget: a route lookup waits at most until
+     * {@code deadlineMillis} (epoch millis) and is tried again within it after a timeout.
+     *
+     * @throws MqClientException when neither route exists, or the name servers did not answer in time
+     */
+    public TopicPublishInfo publishInfo(String topic, int defaultQueueNums, long deadlineMillis) {
         TopicPublishInfo cached = publishInfos.get(topic);
         if (cached != null && !cached.isEmpty() && !cached.fromDefaultTopic()) {
             return cached;
         }
-        Optional<TopicRouteData> route = route(topic);
+        topicsInUse.add(topic);
+        Optional<TopicRouteData> route = routes.containsKey(topic) ? Optional.of(routes.get(topic))
+                : store(topic, fetch(topic, deadlineMillis));
         if (route.isPresent()) {
             TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, route.get(), Integer.MAX_VALUE), false);
             if (!info.isEmpty()) {
@@ -87,12 +99,12 @@ public final class TopicRouteTable {
         if (cached != null && !cached.isEmpty()) {
             return cached;
         }
-        TopicRouteData defaultRoute = fetch(SystemTopics.AUTO_CREATE_TOPIC_KEY).orElseThrow(() -> new MqClientException(
-                ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic));
+        TopicRouteData defaultRoute = fetch(SystemTopics.AUTO_CREATE_TOPIC_KEY, deadlineMillis)
+                .orElseThrow(() -> noRoute(topic));
         rememberBrokers(defaultRoute);
         TopicPublishInfo info = new TopicPublishInfo(writableQueues(topic, defaultRoute, defaultQueueNums), true);
         if (info.isEmpty()) {
-            throw new MqClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic);
+            throw noRoute(topic);
         }
         publishInfos.put(topic, info);
         return info;
@@ -159,22 +171,46 @@ public final class TopicRouteTable {
     /** Fetches {@code topic}'s route now; keeps the cached one when the name servers cannot be reached. */
     public Optional<TopicRouteData> refresh(String topic) {
         try {
-            Optional<TopicRouteData> route = fetch(topic);
-            route.ifPresentOrElse(r -> {
-                routes.put(topic, r);
-                rememberBrokers(r);
-                TopicPublishInfo current = publishInfos.get(topic);
-                List<MessageQueue> writable = writableQueues(topic, r, Integer.MAX_VALUE);
-                if (!writable.isEmpty() && (current == null || current.fromDefaultTopic()
-                        || !current.queues().equals(writable))) {
-                    publishInfos.put(topic, new TopicPublishInfo(writable, false));
-                }
-            }, () -> routes.remove(topic));
-            return route;
+            return store(topic, fetch(topic, Long.MAX_VALUE));
         } catch (MqClientException e) {
             log.debug("Route refresh of {} failed: {}", topic, e.getMessage());
             return Optional.ofNullable(routes.get(topic));
         }
+    }
+
+    /**
+     * Looks the routes of {@code topics} up now (the producer's start, for topics the application declares), so that
+     * their first sends do not spend their budget on it. A topic without a route is left for its first send.
+     */
+    public void lookUpAhead(Iterable<String> topics) {
+        for (String topic : topics) {
+            topicsInUse.add(topic);
+            refresh(topic);
+        }
+    }
+
+    private Optional<TopicRouteData> store(String topic, Optional<TopicRouteData> route) {
+        route.ifPresentOrElse(r -> {
+            routes.put(topic, r);
+            rememberBrokers(r);
+            TopicPublishInfo current = publishInfos.get(topic);
+            List<MessageQueue> writable = writableQueues(topic, r, Integer.MAX_VALUE);
+            if (!writable.isEmpty() && (current == null || current.fromDefaultTopic()
+                    || !current.queues().equals(writable))) {
+                publishInfos.put(topic, new TopicPublishInfo(writable, false));
+            }
+        }, () -> routes.remove(topic));
+        return route;
+    }
+
+    /** No route for {@code topic} and none to create it with: what to do about it. */
+    private MqClientException noRoute(String topic) {
+        return new MqClientException(ResponseCode.TOPIC_NOT_EXIST, "No route info of this topic: " + topic
+                + ". The name servers " + remoting.nameServerAddresses() + " know no broker with topic " + topic
+                + ", and no broker creates topics on their first send (autoCreateTopicEnable=false). Create it, e.g. "
+                + "mqadmin updateTopic -n <name server> -c <cluster> -t " + topic + ", or declare it in the "
+                + "application (mq.topics." + topic + ".queues=4, or an MqTopic bean) on a broker that lets the "
+                + "application create topics");
     }
 
     /** Refreshes every topic in use; run periodically. */
@@ -182,15 +218,21 @@ public final class TopicRouteTable {
         topicsInUse.forEach(this::refresh);
     }
 
-    private Optional<TopicRouteData> fetch(String topic) {
+    private Optional<TopicRouteData> fetch(String topic, long deadlineMillis) {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC,
                 new GetRouteInfoRequestHeader(topic, null));
-        RemotingCommand response = remoting.invokeNameServer(request, timeoutMillis);
+        RemotingCommand response;
+        try {
+            response = remoting.invokeNameServer(request, timeoutMillis, deadlineMillis);
+        } catch (MqClientException e) {
+            throw new MqClientException("route lookup of " + topic + " failed: " + e.getMessage(), e);
+        }
         if (response.code() == ResponseCode.TOPIC_NOT_EXIST) {
             return Optional.empty();
         }
         if (response.code() != ResponseCode.SUCCESS) {
-            throw new MqClientException(response.code(), "route of " + topic + ": " + response.remark());
+            throw new MqClientException(response.code(), "route lookup of " + topic + " answered "
+                    + ResponseCode.describe(response.code()) + ": " + response.remark());
         }
         return Optional.of(RemotingJson.decode(response.body(), TopicRouteData.class));
     }

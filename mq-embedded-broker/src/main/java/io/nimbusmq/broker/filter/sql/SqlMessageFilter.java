@@ -3,6 +3,9 @@ package io.nimbusmq.broker.filter.sql;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
+import io.nimbusmq.filter.sql.SqlEvaluationException;
+import io.nimbusmq.filter.sql.SqlSelector;
+import io.nimbusmq.filter.sql.SqlSyntaxException;
 import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.MessageProperties;
 import io.nimbusmq.store.read.MessageFilter;
