@@ -25,11 +25,13 @@ import io.nimbusmq.store.flush.FlushMode;
  * @param transaction check-back interval, timeout and maximum checks of transactional messages; RocketMQ's defaults
  *     if null
  * @param security access control and TLS ({@link SecurityConfig#disabled()} if null)
+ * @param operations consumer-group auto-creation, the VIP channel and the metrics endpoint
+ *     ({@link OperationsConfig#defaults()} if null)
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
         boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
-        SecurityConfig security) {
+        SecurityConfig security, OperationsConfig operations) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -44,6 +46,16 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         schedule = schedule == null ? ScheduleConfig.defaults() : schedule;
         transaction = transaction == null ? TransactionConfig.defaults() : transaction;
         security = security == null ? SecurityConfig.disabled() : security;
+        operations = operations == null ? OperationsConfig.defaults() : operations;
+    }
+
+    /** With the default operations settings. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
+            SecurityConfig security) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, security, null);
     }
 
     /** Without access control or TLS. */
@@ -61,6 +73,13 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             boolean embeddedStore) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
                 autoCreateTopicEnable, embeddedStore, true, null, null, null);
+    }
+
+    /** The same settings with another advertised host. */
+    public BrokerConfig withAdvertisedHost(String host) {
+        return new BrokerConfig(clusterName, brokerName, bindHost, port, host, storeDir, flushMode,
+                nameServerAddresses, autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction,
+                security, operations);
     }
 
     public boolean embeddedNameServer() {

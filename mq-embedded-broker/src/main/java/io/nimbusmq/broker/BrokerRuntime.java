@@ -28,6 +28,7 @@ import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
+import io.nimbusmq.broker.processor.ConsumerChecks;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
 import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.nimbusmq.broker.processor.DeadLetterProcessor;
@@ -37,6 +38,7 @@ import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
 import io.nimbusmq.broker.processor.ReplyMessageProcessor;
 import io.nimbusmq.broker.processor.SendMessageProcessor;
+import io.nimbusmq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.nimbusmq.broker.processor.SubscriptionLookup;
 import io.nimbusmq.broker.processor.TopicAdminProcessor;
 import io.nimbusmq.broker.registration.BrokerIdentity;
@@ -47,10 +49,12 @@ import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
+import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.ProducerCheckSender;
 import io.nimbusmq.broker.transaction.TransactionLog;
 import io.nimbusmq.broker.transaction.TransactionalMessageService;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
@@ -80,6 +84,7 @@ public final class BrokerRuntime {
     private final DefaultMessageStore store;
     private final TopicConfigTable topics;
     private final ConsumerOffsetTable offsets;
+    private final SubscriptionGroupTable groups;
     private final ConsumerManager consumers;
     private final ProducerManager producers;
     private final BrokerExecutors executors;
@@ -96,11 +101,12 @@ public final class BrokerRuntime {
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
-            ConsumerOffsetTable offsets, ConsumerManager consumers) {
+            ConsumerOffsetTable offsets, SubscriptionGroupTable groups, ConsumerManager consumers) {
         this.config = config;
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
+        this.groups = groups;
         this.consumers = consumers;
         this.producers = new ProducerManager();
         this.executors = BrokerExecutors.create();
@@ -122,10 +128,13 @@ public final class BrokerRuntime {
         topics.load();
         ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve("consumerOffset.json"));
         offsets.load();
+        SubscriptionGroupTable groups = new SubscriptionGroupTable(config.configDir().resolve(
+                "subscriptionGroup.json"), config.operations().autoCreateSubscriptionGroup(), clock);
+        groups.load();
         AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
         ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
                 (channel, command) -> serverRef.get().invokeOneway(channel, command)));
-        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, consumers);
+        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, groups, consumers);
         try {
             runtime.startServices(clock, serverRef);
         } catch (RuntimeException e) {
@@ -144,13 +153,14 @@ public final class BrokerRuntime {
         ProcessorRegistry registry = new ProcessorRegistry();
         SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
                 SubscriptionFilters.DEFAULT_MAX_ENTRIES);
-        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), filters,
-                clock);
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets,
+                new ConsumerChecks(groups, subscriptionLookup(), filters), clock);
         ScheduleRewriter rewriter = startTimerService(clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
                 request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
-        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, clock.millis()));
+        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, clock.millis()),
+                groups::retryMaxTimes);
         registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter,
                         retryTopics), executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                         RequestCode.SEND_BATCH_MESSAGE)
@@ -167,7 +177,7 @@ public final class BrokerRuntime {
                         RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
                         RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
                         RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME)
-                .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
+                .register(new ClientManageProcessor(consumers, producers, this::consumerGroupSeen,
                         filters::validate, clock), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
                 .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes())
@@ -176,6 +186,8 @@ public final class BrokerRuntime {
                 .register(new ConsumerAdminProcessor(store, topics, offsets, consumers, producers,
                         config.brokerName(), (channel, request, timeout) -> server.invokeSync(channel, request,
                         timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
+                .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
+                        SubscriptionGroupAdminProcessor.requestCodes())
                 .register(new BrokerInfoProcessor(store, config), executors.admin(),
                         BrokerInfoProcessor.requestCodes())
                 .register(new ReplyMessageProcessor(store, topics, producers, consumers, (channel, request, timeout)
@@ -248,6 +260,12 @@ public final class BrokerRuntime {
         registration.registerNow().join();
     }
 
+    /** A heartbeat named a consumer group: its subscription group (if it may be created) and retry topic. */
+    private void consumerGroupSeen(String group) {
+        groups.findOrCreate(group);
+        topics.createSingleQueueTopicIfAbsent(SystemTopics.retryTopic(group));
+    }
+
     private SubscriptionLookup subscriptionLookup() {
         return (group, topic) -> consumers.findSubscription(group, topic)
                 .map(s -> new SubscriptionLookup.Subscription(s.expressionType(), s.subString(), s.subVersion()))
@@ -288,6 +306,10 @@ public final class BrokerRuntime {
 
     public ConsumerOffsetTable offsets() {
         return offsets;
+    }
+
+    public SubscriptionGroupTable subscriptionGroups() {
+        return groups;
     }
 
     public ConsumerManager consumers() {

@@ -1,5 +1,7 @@
 package io.nimbusmq.message;
 
+import java.util.Set;
+
 /**
  * The topic and group names RocketMQ reserves (remoting-protocol.md §7), and the names derived from a group or a
  * cluster. {@link TopicValidator} keeps the naming rules and uses these.
@@ -21,7 +23,10 @@ package io.nimbusmq.message;
  * | TRACE_TOPIC                | RMQ_SYS_TRACE_TOPIC         | message traces                                      |
  * | TRANS_CHECK_GROUP          | CID_RMQ_SYS_TRANS           | the group that reads the half topics                |
  * | CLIENT_INNER_PRODUCER      | CLIENT_INNER_PRODUCER       | the producer group of every client's own sends      |
+ * | TOOLS_CONSUMER_GROUP       | TOOLS_CONSUMER              | the consumer group of the admin tools               |
+ * | SELF_TEST_CONSUMER_GROUP   | SELF_TEST_C_GROUP           | reserved                                            |
  * </pre>
+ * {@link #SYSTEM_GROUPS} are the consumer groups a RocketMQ broker creates at start-up.
  */
 public final class SystemTopics {
 
@@ -39,6 +44,13 @@ public final class SystemTopics {
     public static final String TRACE_TOPIC = "RMQ_SYS_TRACE_TOPIC";
     public static final String TRANS_CHECK_GROUP = "CID_RMQ_SYS_TRANS";
     public static final String CLIENT_INNER_PRODUCER = "CLIENT_INNER_PRODUCER";
+    public static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
+    public static final String SELF_TEST_CONSUMER_GROUP = "SELF_TEST_C_GROUP";
+
+    /** The consumer groups every RocketMQ broker has from the start (RocketMQ's {@code SubscriptionGroupManager}). */
+    public static final Set<String> SYSTEM_GROUPS = Set.of(TOOLS_CONSUMER_GROUP,
+            "FILTERSRV_CONSUMER", SELF_TEST_CONSUMER_GROUP, "CID_ONS-HTTP-PROXY", "CID_ONSAPI_PULL",
+            "CID_ONSAPI_PERMISSION", "CID_ONSAPI_OWNER", TRANS_CHECK_GROUP);
 
     private SystemTopics() {
     }

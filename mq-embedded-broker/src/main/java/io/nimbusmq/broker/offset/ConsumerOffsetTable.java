@@ -77,6 +77,11 @@ public final class ConsumerOffsetTable {
         return topics;
     }
 
+    /** Forgets every offset of {@code group} ({@code mqadmin deleteSubGroup} with offsets). */
+    public void removeGroup(String group) {
+        offsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group) && k.length() > group.length() + 1);
+    }
+
     public void removeTopic(String topic) {
         offsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * CONSUMER_SEND_MSG_BACK (36): a push consumer failed a message. The message is read by its commit log offset and
  * stored again, as RocketMQ does, either in {@code %RETRY%<group>} delayed by the requested level (or
  * {@code 3 + reconsumeTimes} when that is 0), or, once its reconsume times reach the consumer's
- * {@code maxReconsumeTimes} (16 if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
+ * {@code maxReconsumeTimes} (the group's {@code retryMaxTimes} if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
  * created on demand with one read-write queue ({@link RetryTopics}, shared with the send path's retry sends). See
  * {@link RetryMessages} for the copy.
  */
@@ -52,8 +52,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         long offset = header.offset();
         String group = header.group();
         int delayLevel = header.delayLevel();
-        int maxReconsumeTimes = header.maxReconsumeTimes() == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES
-                : header.maxReconsumeTimes();
+        int maxReconsumeTimes = retryTopics.maxReconsumeTimes(group, header.maxReconsumeTimes());
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
         String problem = TopicValidator.validate(SystemTopics.retryTopic(group));
         if (problem != null) {

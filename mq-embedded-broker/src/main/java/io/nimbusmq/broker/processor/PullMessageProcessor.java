@@ -8,12 +8,14 @@ import io.nimbusmq.broker.filter.TagSubscription;
 import io.nimbusmq.broker.longpolling.PullRequest;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.admin.SubscriptionGroupConfig;
 import io.nimbusmq.remoting.protocol.body.client.ExpressionType;
 import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
 import io.nimbusmq.remoting.protocol.header.PullMessageResponseHeader;
@@ -39,20 +41,23 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ConsumerOffsetTable offsets;
     private final SubscriptionLookup subscriptions;
     private final SubscriptionFilters filters;
+    private final SubscriptionGroupTable groups;
     private final Clock clock;
     private volatile PullRequestHoldService holdService;
 
     /**
-     * @param subscriptions the subscriptions registered by heartbeat, for pulls that do not carry theirs
-     * @param filters compiles each subscription's TAG or SQL92 expression once and knows whether SQL92 is served
+     * @param consumers what a pull checks about its consumer group: the group's configuration (may it consume?),
+     *     the subscriptions registered by heartbeat (for pulls that do not carry theirs) and the filters compiled
+     *     from them
      */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            SubscriptionLookup subscriptions, SubscriptionFilters filters, Clock clock) {
+            ConsumerChecks consumers, Clock clock) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
-        this.subscriptions = subscriptions;
-        this.filters = filters;
+        this.subscriptions = consumers.subscriptions();
+        this.filters = consumers.filters();
+        this.groups = consumers.groups();
         this.clock = clock;
     }
 
@@ -81,6 +86,15 @@ public final class PullMessageProcessor implements RequestProcessor {
         long queueOffset = header.queueOffset();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
 
+        SubscriptionGroupConfig groupConfig = groups.findOrCreate(group).orElse(null);
+        if (groupConfig == null) {
+            return fail(response, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group [" + group
+                    + "] does not exist");
+        }
+        if (!groupConfig.consumeEnable()) {
+            response.writeHeader(PullMessageResponseHeader.forbidden(PullMessageResponseHeader.GROUP_FORBIDDEN));
+            return fail(response, ResponseCode.NO_PERMISSION, "subscription group no permission, " + group);
+        }
         TopicConfig topic = topics.find(topicName);
         if (topic == null) {
             return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topicName + "] not exist, apply first "

@@ -121,9 +121,6 @@ public final class BrokerLauncher {
                 host = "127.0.0.1";
             }
         }
-        return new BrokerConfig(config.clusterName(), config.brokerName(), config.bindHost(), config.port(), host,
-                config.storeDir(), config.flushMode(), config.nameServerAddresses(), config.autoCreateTopicEnable(),
-                config.embeddedStore(), config.enablePropertyFilter(), config.schedule(), config.transaction(),
-                config.security());
+        return config.withAdvertisedHost(host);
     }
 }

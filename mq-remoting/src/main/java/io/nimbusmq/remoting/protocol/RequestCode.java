@@ -51,6 +51,10 @@ public final class RequestCode {
 
     // Admin -> broker
     public static final int UPDATE_AND_CREATE_TOPIC = 17;
+    /** Every topic of the broker with its configuration (the dashboard's topic list). */
+    public static final int GET_ALL_TOPIC_CONFIG = 21;
+    /** Changes broker settings at runtime; body = Java properties text. */
+    public static final int UPDATE_BROKER_CONFIG = 25;
     /** Admin tools ask for a topic's config before reading its stats (5.x). */
     public static final int GET_TOPIC_CONFIG = 351;
     public static final int GET_BROKER_CONFIG = 26;
@@ -61,6 +65,9 @@ public final class RequestCode {
     public static final int GET_CONSUMER_CONNECTION_LIST = 203;
     public static final int GET_PRODUCER_CONNECTION_LIST = 204;
     public static final int DELETE_SUBSCRIPTIONGROUP = 207;
+    public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST = 225;
+    /** One group's configuration. */
+    public static final int GET_SUBSCRIPTIONGROUP_CONFIG = 352;
     public static final int GET_CONSUME_STATS = 208;
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int INVOKE_BROKER_TO_RESET_OFFSET = 222;

@@ -26,7 +26,23 @@ final class HeaderCases {
         all.addAll(messagesAndClients());
         all.addAll(admin());
         all.addAll(nameServer());
+        all.addAll(operations());
         return all;
+    }
+
+    /** Consumer groups, broker and name-server configuration, statistics, message tracks (docs/operations.md). */
+    private static List<HeaderCase> operations() {
+        return List.of(
+                HeaderCase.of("DELETE_SUBSCRIPTIONGROUP", RequestCode.DELETE_SUBSCRIPTIONGROUP,
+                        new DeleteSubscriptionGroupRequestHeader("cg", true),
+                        new DeleteSubscriptionGroupRequestHeader("cg", false),
+                        DeleteSubscriptionGroupRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader.class),
+                HeaderCase.of("GET_SUBSCRIPTIONGROUP_CONFIG", RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
+                        new GetSubscriptionGroupConfigRequestHeader("cg"),
+                        new GetSubscriptionGroupConfigRequestHeader("cg"),
+                        GetSubscriptionGroupConfigRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetSubscriptionGroupConfigRequestHeader.class));
     }
 
     private static List<HeaderCase> sendAndPull() {
