@@ -16,6 +16,8 @@ import io.nimbusmq.broker.auth.AclConfig;
 import io.nimbusmq.broker.auth.AclFileWatcher;
 import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.broker.client.ClientHousekeepingConfig;
+import io.nimbusmq.broker.config.BrokerConfigView;
+import io.nimbusmq.broker.config.RuntimeSettings;
 import io.nimbusmq.broker.client.ClientHousekeepingService;
 import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
 import io.nimbusmq.broker.client.ConsumerManager;
@@ -25,6 +27,7 @@ import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.processor.BrokerConfigProcessor;
 import io.nimbusmq.broker.processor.BrokerInfoProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
@@ -188,6 +191,9 @@ public final class BrokerRuntime {
                         timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
                 .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
                         SubscriptionGroupAdminProcessor.requestCodes())
+                .register(new BrokerConfigProcessor(new BrokerConfigView(config, store.config(),
+                        topics::isAutoCreateTopicEnable, groups::isAutoCreate), runtimeSettings(), () -> address,
+                        clock), executors.admin(), BrokerConfigProcessor.requestCodes())
                 .register(new BrokerInfoProcessor(store, config), executors.admin(),
                         BrokerInfoProcessor.requestCodes())
                 .register(new ReplyMessageProcessor(store, topics, producers, consumers, (channel, request, timeout)
@@ -258,6 +264,13 @@ public final class BrokerRuntime {
         topics.addChangeListener(topic -> registration.registerNow());
         registration.start();
         registration.registerNow().join();
+    }
+
+    /** The settings {@code mqadmin updateBrokerConfig} may change while the broker runs. */
+    private RuntimeSettings runtimeSettings() {
+        return new RuntimeSettings()
+                .bool("autoCreateTopicEnable", topics::setAutoCreateTopicEnable)
+                .bool("autoCreateSubscriptionGroup", groups::setAutoCreate);
     }
 
     /** A heartbeat named a consumer group: its subscription group (if it may be created) and retry topic. */

@@ -1,7 +1,11 @@
 package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Properties;
+
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.remoting.protocol.body.SubscriptionGroupWrapper;
 import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Tag;
@@ -44,5 +48,31 @@ class DashboardAdminCompatibilityTests {
 
         assertThat(broker.admin().getAllSubscriptionGroup(broker.address(), 5_000).getSubscriptionGroupTable())
                 .doesNotContainKey(group);
+    }
+
+    @Test
+    void brokerConfigIsReadAndUpdatedAtRuntime() throws Exception {
+        Properties before = broker.admin().getBrokerConfig(broker.address());
+        assertThat(before.getProperty("brokerName")).isEqualTo("broker-a");
+        assertThat(before.getProperty("namesrvAddr")).isEqualTo(broker.address());
+        assertThat(before.getProperty("autoCreateSubscriptionGroup")).isEqualTo("true");
+        assertThat(before.stringPropertyNames()).noneMatch(key -> key.toLowerCase().contains("secret")
+                || key.toLowerCase().contains("password"));
+        Properties update = new Properties();
+        update.setProperty("autoCreateSubscriptionGroup", "false");
+        try {
+            broker.admin().updateBrokerConfig(broker.address(), update);
+
+            assertThat(broker.admin().getBrokerConfig(broker.address()).getProperty("autoCreateSubscriptionGroup"))
+                    .isEqualTo("false");
+        } finally {
+            update.setProperty("autoCreateSubscriptionGroup", "true");
+            broker.admin().updateBrokerConfig(broker.address(), update);
+        }
+        Properties forbidden = new Properties();
+        forbidden.setProperty("listenPort", "1");
+        assertThatThrownBy(() -> broker.admin().updateBrokerConfig(broker.address(), forbidden))
+                .isInstanceOfSatisfying(MQBrokerException.class,
+                        e -> assertThat(e.getErrorMessage()).contains("cannot change listenPort"));
     }
 }

@@ -22,7 +22,7 @@ import org.apache.rocketmq.tools.command.MQAdminStartup;
  */
 final class Mqadmin {
 
-    /** What one command printed and which requests were answered with an error code. */
+    /** What one command printed (standard output and error) and which requests were answered with an error code. */
     record Run(String output, Map<Integer, Integer> refusedRequests) {
 
         /** The printed lines. */
@@ -70,12 +70,16 @@ final class Mqadmin {
             }
         };
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
         try {
             MQAdminStartup.main0(args, hook);
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         Run run = new Run(captured.toString(StandardCharsets.UTF_8), Map.copyOf(refused));
         original.println("mqadmin " + String.join(" ", args) + "\n" + run.output());

@@ -1,6 +1,7 @@
 package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.nimbusmq.remoting.protocol.body.admin.SubscriptionGroupConfig;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Tag;
@@ -91,6 +94,82 @@ class MqadminCompatibilityTests {
             polled.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             return received.size() == 10;
         });
+    }
+
+    @Test
+    void getBrokerConfigShowsTheSettingsInForceByTheirRocketMqNames() {
+        Mqadmin.Run shown = mqadmin("getBrokerConfig", "-n", broker.address(), "-b", broker.address());
+
+        String port = broker.address().substring(broker.address().indexOf(':') + 1);
+        assertThat(shown.value("listenPort")).isEqualTo(port);
+        assertThat(shown.value("namesrvAddr")).isEqualTo(broker.address());
+        assertThat(shown.value("brokerClusterName")).isEqualTo("DefaultCluster");
+        assertThat(shown.value("flushDiskType")).isEqualTo("ASYNC_FLUSH");
+        assertThat(shown.value("messageDelayLevel")).isEqualTo("1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h");
+        assertThat(shown.value("autoCreateSubscriptionGroup")).isEqualTo("true");
+        assertThat(shown.lines().stream().filter(l -> l.contains("=  ")).count()).isGreaterThan(30);
+    }
+
+    @Test
+    void updateBrokerConfigChangesALiveSettingAndRefusesOthersWithoutChangingAnything() {
+        try {
+            Mqadmin.Run updated = mqadmin("updateBrokerConfig", "-n", broker.address(), "-b", broker.address(),
+                    "-k", "autoCreateSubscriptionGroup", "-v", "false");
+
+            assertThat(updated.refusedRequests()).isEmpty();
+            assertThat(broker.broker().runtime().subscriptionGroups().isAutoCreate()).isFalse();
+            assertThat(mqadmin("getBrokerConfig", "-n", broker.address(), "-b", broker.address())
+                    .value("autoCreateSubscriptionGroup")).isEqualTo("false");
+        } finally {
+            mqadmin("updateBrokerConfig", "-n", broker.address(), "-b", broker.address(),
+                    "-k", "autoCreateSubscriptionGroup", "-v", "true");
+        }
+        assertThat(broker.broker().runtime().subscriptionGroups().isAutoCreate()).isTrue();
+
+        Mqadmin.Run refused = mqadmin("updateBrokerConfig", "-n", broker.address(), "-b", broker.address(),
+                "-k", "brokerName", "-v", "renamed");
+
+        assertThat(refused.output()).contains("cannot change brokerName while the broker runs");
+        assertThat(mqadmin("getBrokerConfig", "-n", broker.address(), "-b", broker.address()).value("brokerName"))
+                .isEqualTo("broker-a");
+    }
+
+    @Test
+    void withTopicAutoCreationTurnedOffASendToANewTopicIsRefused() throws Exception {
+        DefaultMQProducer producer = broker.startedProducer();
+        String refusedTopic = CompatBroker.uniqueName("not-created");
+        try {
+            mqadmin("updateBrokerConfig", "-n", broker.address(), "-b", broker.address(),
+                    "-k", "autoCreateTopicEnable", "-v", "false");
+
+            assertThatThrownBy(() -> producer.send(new Message(refusedTopic, "x".getBytes(StandardCharsets.UTF_8))))
+                    .isInstanceOf(MQClientException.class);
+            assertThat(broker.broker().runtime().topics().find(refusedTopic)).isNull();
+        } finally {
+            mqadmin("updateBrokerConfig", "-n", broker.address(), "-b", broker.address(),
+                    "-k", "autoCreateTopicEnable", "-v", "true");
+        }
+        String createdTopic = CompatBroker.uniqueName("created");
+        assertThat(producer.send(new Message(createdTopic, "x".getBytes(StandardCharsets.UTF_8))).getSendStatus())
+                .isEqualTo(SendStatus.SEND_OK);
+    }
+
+    @Test
+    void getAndUpdateNamesrvConfigReadAndChangeTheNameServersSettings() {
+        Mqadmin.Run shown = mqadmin("getNamesrvConfig", "-n", broker.address());
+
+        assertThat(shown.value("enableAllTopicList")).isEqualTo("true");
+        assertThat(shown.value("scanNotActiveBrokerInterval")).isEqualTo("5000");
+        try {
+            mqadmin("updateNamesrvConfig", "-n", broker.address(), "-k", "enableAllTopicList", "-v", "false");
+
+            assertThat(mqadmin("getNamesrvConfig", "-n", broker.address()).value("enableAllTopicList"))
+                    .isEqualTo("false");
+            assertThat(mqadmin("topicList", "-n", broker.address()).output()).contains("disable");
+        } finally {
+            mqadmin("updateNamesrvConfig", "-n", broker.address(), "-k", "enableAllTopicList", "-v", "true");
+        }
+        assertThat(mqadmin("topicList", "-n", broker.address()).lines()).contains("TBW102");
     }
 
     private static Mqadmin.Run mqadmin(String... args) {

@@ -18,7 +18,7 @@ import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.StoreStats;
 
-/** GET_BROKER_RUNTIME_INFO (28, what {@code mqadmin clusterList} shows) and GET_BROKER_CONFIG (26). */
+/** GET_BROKER_RUNTIME_INFO (28, what {@code mqadmin clusterList} shows). */
 public final class BrokerInfoProcessor implements RequestProcessor {
 
     private final MessageStore store;
@@ -31,37 +31,13 @@ public final class BrokerInfoProcessor implements RequestProcessor {
     }
 
     public static int[] requestCodes() {
-        return new int[] {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG};
+        return new int[] {RequestCode.GET_BROKER_RUNTIME_INFO};
     }
 
     @Override
     public RemotingCommand processRequest(RequestContext context, RemotingCommand request) {
-        if (request.code() == RequestCode.GET_BROKER_CONFIG) {
-            StringBuilder properties = new StringBuilder();
-            brokerProperties(context).forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
-            return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
-                    .setBody(properties.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                 .setBody(RemotingJson.encode(new KvTable(runtimeInfo())));
-    }
-
-    private Map<String, String> brokerProperties(RequestContext context) {
-        Map<String, String> properties = new TreeMap<>();
-        properties.put("brokerClusterName", config.clusterName());
-        properties.put("brokerName", config.brokerName());
-        properties.put("brokerId", "0");
-        // the bound port (the configured one may be 0): the one this request came in on
-        properties.put("listenPort", String.valueOf(context.channel().localAddress() instanceof InetSocketAddress bound
-                ? bound.getPort() : config.port()));
-        properties.put("storePathRootDir", config.storeDir().toString());
-        properties.put("flushDiskType", config.flushMode().name());
-        properties.put("autoCreateTopicEnable", String.valueOf(config.autoCreateTopicEnable()));
-        properties.put("namesrvAddr", String.join(";", config.nameServerAddresses()));
-        // whether security is on, never its secrets (keys, passwords, the ACL file's content)
-        properties.put("aclEnable", String.valueOf(config.security().acl().enabled()));
-        properties.put("tlsServerMode", config.security().tls().mode().name().toLowerCase(Locale.ROOT));
-        return properties;
     }
 
     private Map<String, String> runtimeInfo() {

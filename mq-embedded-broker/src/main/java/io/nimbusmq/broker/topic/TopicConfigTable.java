@@ -32,7 +32,7 @@ public final class TopicConfigTable {
     private static final int AUTO_CREATE_TOPIC_QUEUES = 8;
 
     private final Path file;
-    private final boolean autoCreateTopicEnable;
+    private volatile boolean autoCreateTopicEnable;
     private final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
     private final List<Consumer<TopicConfig>> changeListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong dataVersion = new AtomicLong();
@@ -55,14 +55,30 @@ public final class TopicConfigTable {
             }
         }
         if (autoCreateTopicEnable) {
-            topics.putIfAbsent(SystemTopics.AUTO_CREATE_TOPIC_KEY, new TopicConfig(
-                    SystemTopics.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
-                    TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG,
-                    0, false, Map.of()));
+            topics.putIfAbsent(SystemTopics.AUTO_CREATE_TOPIC_KEY, autoCreateTemplate());
         } else {
             topics.remove(SystemTopics.AUTO_CREATE_TOPIC_KEY);
         }
         dataVersion.incrementAndGet();
+    }
+
+    private static TopicConfig autoCreateTemplate() {
+        return new TopicConfig(SystemTopics.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
+                TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0,
+                false, Map.of());
+    }
+
+    /**
+     * Turns auto-creation on or off at runtime ({@code mqadmin updateBrokerConfig -k autoCreateTopicEnable}), as
+     * RocketMQ does: TBW102 stays (created if it was not there) but is inheritable only while auto-creation is on, so
+     * sends to unknown topics are refused with TOPIC_NOT_EXIST while it is off. Listeners hear of the new TBW102.
+     */
+    public synchronized void setAutoCreateTopicEnable(boolean value) {
+        autoCreateTopicEnable = value;
+        TopicConfig template = autoCreateTemplate();
+        createOrUpdate(value ? template : new TopicConfig(template.topicName(), template.readQueueNums(),
+                template.writeQueueNums(), template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(),
+                0, false, Map.of()));
     }
 
     public void addChangeListener(Consumer<TopicConfig> listener) {
@@ -103,7 +119,7 @@ public final class TopicConfigTable {
             return existing;
         }
         TopicConfig template = defaultTopic == null ? null : topics.get(defaultTopic);
-        if (template == null || !template.isInheritable()) {
+        if (!autoCreateTopicEnable || template == null || !template.isInheritable()) {
             return null;
         }
         int queues = Math.max(1, Math.min(requestedQueueNums, template.writeQueueNums()));

@@ -83,6 +83,11 @@ public final class RequestCode {
     public static final int GET_BROKER_CLUSTER_INFO = 106;
     public static final int GET_ALL_TOPIC_LIST_FROM_NAMESERVER = 206;
     public static final int DELETE_TOPIC_IN_NAMESRV = 216;
+    /** Cluster and broker names, which RocketMQ treats as system topics. */
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_NS = 304;
+    /** Changes name-server settings at runtime; body = Java properties text. */
+    public static final int UPDATE_NAMESRV_CONFIG = 318;
+    public static final int GET_NAMESRV_CONFIG = 319;
     public static final int GET_TOPICS_BY_CLUSTER = 224;
     public static final int QUERY_DATA_VERSION = 322;
     public static final int BROKER_HEARTBEAT = 904;

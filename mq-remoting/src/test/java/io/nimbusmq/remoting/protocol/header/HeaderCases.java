@@ -42,7 +42,12 @@ final class HeaderCases {
                         new GetSubscriptionGroupConfigRequestHeader("cg"),
                         new GetSubscriptionGroupConfigRequestHeader("cg"),
                         GetSubscriptionGroupConfigRequestHeader::readFrom,
-                        org.apache.rocketmq.remoting.protocol.header.GetSubscriptionGroupConfigRequestHeader.class));
+                        org.apache.rocketmq.remoting.protocol.header.GetSubscriptionGroupConfigRequestHeader.class),
+                HeaderCase.of("GET_BROKER_CONFIG response", ResponseCode.SUCCESS,
+                        new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
+                        new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
+                        GetBrokerConfigResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetBrokerConfigResponseHeader.class));
     }
 
     private static List<HeaderCase> sendAndPull() {
