@@ -28,11 +28,12 @@ import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.processor.BrokerConfigProcessor;
-import io.nimbusmq.broker.processor.BrokerInfoProcessor;
+import io.nimbusmq.broker.processor.BrokerStatsProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
 import io.nimbusmq.broker.processor.ConsumerChecks;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
+import io.nimbusmq.broker.processor.ConsumerProgressProcessor;
 import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.nimbusmq.broker.processor.DeadLetterProcessor;
 import io.nimbusmq.broker.processor.EndTransactionProcessor;
@@ -41,6 +42,7 @@ import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
 import io.nimbusmq.broker.processor.ReplyMessageProcessor;
 import io.nimbusmq.broker.processor.SendMessageProcessor;
+import io.nimbusmq.broker.processor.SendRewrites;
 import io.nimbusmq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.nimbusmq.broker.processor.SubscriptionLookup;
 import io.nimbusmq.broker.processor.TopicAdminProcessor;
@@ -52,6 +54,9 @@ import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
+import io.nimbusmq.broker.stats.BrokerStats;
+import io.nimbusmq.broker.stats.ConsumeProgress;
+import io.nimbusmq.broker.stats.RuntimeInfo;
 import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.ProducerCheckSender;
@@ -100,6 +105,7 @@ public final class BrokerRuntime {
     private BrokerRegistrationService registration;
     private TimerMessageService timerService;
     private TransactionalMessageService transactions;
+    private BrokerStats stats;
     private AclFileWatcher aclWatcher;
     private volatile InetSocketAddress address;
 
@@ -153,25 +159,27 @@ public final class BrokerRuntime {
         RebalanceLockManager locks = new RebalanceLockManager(60_000);
         housekeeping = new ClientHousekeepingService(consumers, producers, locks, clock,
                 ClientHousekeepingConfig.defaults());
+        stats = new BrokerStats(config.clusterName(), clock);
+        stats.start(scheduler);
         ProcessorRegistry registry = new ProcessorRegistry();
         SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
                 SubscriptionFilters.DEFAULT_MAX_ENTRIES);
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets,
-                new ConsumerChecks(groups, subscriptionLookup(), filters), clock);
+                new ConsumerChecks(groups, subscriptionLookup(), filters), stats, clock);
         ScheduleRewriter rewriter = startTimerService(clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
                 request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
         RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, clock.millis()),
                 groups::retryMaxTimes);
-        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter,
-                        retryTopics), executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-                        RequestCode.SEND_BATCH_MESSAGE)
-                .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address),
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(),
+                        new SendRewrites(rewriter, retryTopics), stats), executors.send(), RequestCode.SEND_MESSAGE,
+                        RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE)
+                .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address, stats),
                         executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
                 .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
                         RequestCode.RESEND_DEAD_LETTER)
-                .register(new EndTransactionProcessor(transactions.resolver()), executors.send(),
+                .register(new EndTransactionProcessor(transactions.resolver(), stats), executors.send(),
                         RequestCode.END_TRANSACTION)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
                 .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
@@ -184,21 +192,10 @@ public final class BrokerRuntime {
                         filters::validate, clock), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
                 .register(new LockProcessor(locks, clock), executors.clientManage(), LockProcessor.requestCodes())
-                .register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
-                        () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
-                .register(new ConsumerAdminProcessor(store, topics, offsets, consumers, producers,
-                        config.brokerName(), (channel, request, timeout) -> server.invokeSync(channel, request,
-                        timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
-                .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
-                        SubscriptionGroupAdminProcessor.requestCodes())
-                .register(new BrokerConfigProcessor(new BrokerConfigView(config, store.config(),
-                        topics::isAutoCreateTopicEnable, groups::isAutoCreate), runtimeSettings(), () -> address,
-                        clock), executors.admin(), BrokerConfigProcessor.requestCodes())
-                .register(new BrokerInfoProcessor(store, config), executors.admin(),
-                        BrokerInfoProcessor.requestCodes())
                 .register(new ReplyMessageProcessor(store, topics, producers, consumers, (channel, request, timeout)
                         -> server.invokeSync(channel, request, timeout), () -> address, config.clusterName()),
                         executors.send(), ReplyMessageProcessor.requestCodes());
+        registerAdmin(registry, clock);
         if (config.embeddedNameServer()) {
             nameServer = new NameServer();
             nameServer.registerProcessors(registry, executors.nameServer());
@@ -264,6 +261,28 @@ public final class BrokerRuntime {
         topics.addChangeListener(topic -> registration.registerNow());
         registration.start();
         registration.registerNow().join();
+    }
+
+    /** What the admin tools and the dashboard call (docs/operations.md). */
+    private void registerAdmin(ProcessorRegistry registry, Clock clock) {
+        ConsumeProgress progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
+        RuntimeInfo runtimeInfo = new RuntimeInfo(store, stats, config.messageStoreDir(), executors::queues, clock);
+        registry.register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
+                        () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
+                .register(new ConsumerAdminProcessor(store, consumers, producers, config.brokerName(),
+                        (channel, request, timeout) -> server.invokeSync(channel, request, timeout)),
+                        executors.admin(), ConsumerAdminProcessor.requestCodes())
+                .register(new ConsumerProgressProcessor(new ConsumerProgressProcessor.Tables(store, topics, offsets,
+                        consumers, config.brokerName()), progress, (channel, request) -> server.invokeOneway(channel,
+                        request)), executors.admin(), ConsumerProgressProcessor.requestCodes())
+                .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
+                        SubscriptionGroupAdminProcessor.requestCodes())
+                .register(new BrokerConfigProcessor(new BrokerConfigView(config, store.config(),
+                        topics::isAutoCreateTopicEnable, groups::isAutoCreate), runtimeSettings(), () -> address,
+                        clock), executors.admin(), BrokerConfigProcessor.requestCodes())
+                .register(new BrokerStatsProcessor(new BrokerStatsProcessor.Sources(runtimeInfo, stats, progress,
+                        groups, offsets, topics), () -> address), executors.admin(),
+                        BrokerStatsProcessor.requestCodes());
     }
 
     /** The settings {@code mqadmin updateBrokerConfig} may change while the broker runs. */
@@ -336,6 +355,11 @@ public final class BrokerRuntime {
     /** Delivers delayed and timer messages. */
     public TimerMessageService timerService() {
         return timerService;
+    }
+
+    /** What the broker counted (docs/operations.md). */
+    public BrokerStats stats() {
+        return stats;
     }
 
     public TransactionalMessageService transactions() {

@@ -2,10 +2,17 @@ package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.util.Arrays;
 import java.util.Properties;
 
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.remoting.protocol.body.BrokerStatsData;
+import org.apache.rocketmq.remoting.protocol.body.KVTable;
 import org.apache.rocketmq.remoting.protocol.body.SubscriptionGroupWrapper;
 import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Tag;
@@ -74,5 +81,48 @@ class DashboardAdminCompatibilityTests {
         assertThatThrownBy(() -> broker.admin().updateBrokerConfig(broker.address(), forbidden))
                 .isInstanceOfSatisfying(MQBrokerException.class,
                         e -> assertThat(e.getErrorMessage()).contains("cannot change listenPort"));
+    }
+
+    @Test
+    void runtimeStatsBrokerStatsDataAndConsumeStatsShowLiveTraffic() throws Exception {
+        String topic = broker.createTopic("dashboard-live", 2);
+        String group = CompatBroker.uniqueName("dashboard-live-group");
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(new Received().listener());
+        consumer.start();
+        try (Traffic traffic = new Traffic(broker.startedProducer(), topic, "TagD")) {
+            // the dashboard's broker trend averages the three numbers of getTotalTps
+            KVTable runtime = await("a transfer rate").atMost(CompatBroker.PATIENCE)
+                    .until(() -> broker.admin().fetchBrokerRuntimeStats(broker.address()),
+                            table -> rates(table.getTable().get("getTotalTps")) > 0);
+            assertThat(runtime.getTable().get("getTotalTps").split(" ")).hasSize(3);
+
+            // the dashboard's topic trend: TOPIC_PUT_NUMS of the topic, GROUP_GET_NUMS of topic@group
+            BrokerStatsData put = await("a minute of puts").atMost(CompatBroker.PATIENCE)
+                    .until(() -> broker.admin().viewBrokerStatsData(broker.address(), "TOPIC_PUT_NUMS", topic),
+                            data -> data.getStatsMinute().getTps() > 0);
+            assertThat(put.getStatsMinute().getSum()).isPositive();
+            BrokerStatsData get = await("a minute of gets").atMost(CompatBroker.PATIENCE)
+                    .until(() -> broker.admin().viewBrokerStatsData(broker.address(), "GROUP_GET_NUMS",
+                            topic + "@" + group), data -> data.getStatsMinute().getTps() > 0);
+            assertThat(get.getStatsMinute().getSum()).isPositive();
+
+            ConsumeStats consumeStats = await("a consume TPS").atMost(CompatBroker.PATIENCE)
+                    .until(() -> broker.admin().examineConsumeStats(group, topic), stats -> stats.getConsumeTps() > 0);
+            assertThat(consumeStats.getOffsetTable()).containsOnlyKeys(broker.queues(topic));
+            assertThat(consumeStats.getOffsetTable().values()).allSatisfy(offsets -> {
+                assertThat(offsets.getLastTimestamp()).isPositive();
+                assertThat(offsets.getPullOffset()).isGreaterThanOrEqualTo(offsets.getConsumerOffset());
+            });
+        } finally {
+            consumer.shutdown();
+        }
+        assertThatThrownBy(() -> broker.admin().viewBrokerStatsData(broker.address(), "TOPIC_PUT_NUMS", "no-topic"))
+                .isInstanceOf(MQClientException.class);
+    }
+
+    private static double rates(String threeRates) {
+        return Arrays.stream(threeRates.trim().split(" ")).mapToDouble(Double::parseDouble).sum();
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.nimbusmq.remoting.protocol.body.admin.SubscriptionGroupConfig;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -170,6 +171,51 @@ class MqadminCompatibilityTests {
             mqadmin("updateNamesrvConfig", "-n", broker.address(), "-k", "enableAllTopicList", "-v", "true");
         }
         assertThat(mqadmin("topicList", "-n", broker.address()).lines()).contains("TBW102");
+    }
+
+    @Test
+    void brokerStatusClusterListAndConsumerProgressShowTheTrafficOfLiveClients() throws Exception {
+        String topic = broker.createTopic("live", 4);
+        String group = CompatBroker.uniqueName("live-group");
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(new Received().listener());
+        consumer.start();
+        try (Traffic traffic = new Traffic(broker.startedProducer(), topic, "TagL")) {
+            Mqadmin.Run status = await("put and get rates under traffic").atMost(CompatBroker.PATIENCE)
+                    .until(() -> Mqadmin.run("brokerStatus", "-n", broker.address(), "-b", broker.address()),
+                            run -> firstRate(run.value("putTps")) > 0 && firstRate(run.value("getTransferredTps")) > 0);
+            assertThat(Long.parseLong(status.value("msgPutTotalTodayNow"))).isPositive();
+            assertThat(Long.parseLong(status.value("msgGetTotalTodayNow"))).isPositive();
+            assertThat(status.lines().stream().filter(l -> l.contains(" : ")).count()).isGreaterThanOrEqualTo(45);
+
+            List<String> row = mqadmin("clusterList", "-n", broker.address()).row("DefaultCluster");
+            assertThat(String.join(" ", row)).doesNotContain("null");
+            assertThat(Double.parseDouble(row.get(5).substring(0, row.get(5).indexOf('(')))).isPositive();
+
+            Mqadmin.Run progress = await("a consume TPS").atMost(CompatBroker.PATIENCE)
+                    .until(() -> mqadmin("consumerProgress", "-n", broker.address(), "-g", group),
+                            run -> consumeTps(run) > 0);
+            List<String> queueRow = progress.row(topic);
+            assertThat(queueRow.get(1)).isEqualTo("broker-a");
+            assertThat(progress.lines().stream().filter(l -> l.startsWith(topic)).toList()).hasSize(4)
+                    .allSatisfy(line -> assertThat(line).doesNotContain("N/A"));
+
+            Mqadmin.Run consumeStats = mqadmin("brokerConsumeStats", "-n", broker.address(), "-b", broker.address());
+            assertThat(consumeStats.lines()).filteredOn(l -> l.startsWith(topic) && l.contains(group)).hasSize(4);
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private static double firstRate(String rates) {
+        return Double.parseDouble(rates.trim().split("\\s+")[0]);
+    }
+
+    /** consumerProgress ends with "Consume TPS: 12.34". */
+    private static double consumeTps(Mqadmin.Run run) {
+        return run.lines().stream().filter(l -> l.startsWith("Consume TPS:")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim())).orElse(0.0);
     }
 
     private static Mqadmin.Run mqadmin(String... args) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.StoredMessage;
@@ -37,13 +38,15 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     private final RetryTopics retryTopics;
     private final ScheduleRewriter scheduler;
     private final Supplier<InetSocketAddress> storeHost;
+    private final BrokerStats stats;
 
     public ConsumerSendMsgBackProcessor(MessageStore store, RetryTopics retryTopics, ScheduleRewriter scheduler,
-            Supplier<InetSocketAddress> storeHost) {
+            Supplier<InetSocketAddress> storeHost, BrokerStats stats) {
         this.store = store;
         this.retryTopics = retryTopics;
         this.scheduler = scheduler;
         this.storeHost = storeHost;
+        this.stats = stats;
     }
 
     @Override
@@ -81,6 +84,10 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         store.putMessage(scheduled.message()).whenComplete((result, error) -> {
             if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {
                 response.setCode(ResponseCode.SUCCESS);
+                stats.onSendBack(group, failed.topic());
+                if (deadLetter) {
+                    stats.onDeadLetter(group);
+                }
             } else {
                 response.setRemark(error != null ? String.valueOf(error) : result.status().name());
             }

@@ -8,6 +8,7 @@ import io.nimbusmq.broker.filter.TagSubscription;
 import io.nimbusmq.broker.longpolling.PullRequest;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -42,6 +43,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final SubscriptionLookup subscriptions;
     private final SubscriptionFilters filters;
     private final SubscriptionGroupTable groups;
+    private final BrokerStats stats;
     private final Clock clock;
     private volatile PullRequestHoldService holdService;
 
@@ -49,15 +51,17 @@ public final class PullMessageProcessor implements RequestProcessor {
      * @param consumers what a pull checks about its consumer group: the group's configuration (may it consume?),
      *     the subscriptions registered by heartbeat (for pulls that do not carry theirs) and the filters compiled
      *     from them
+     * @param stats counts what each group pulls (GROUP_GET_NUMS / GROUP_GET_SIZE)
      */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            ConsumerChecks consumers, Clock clock) {
+            ConsumerChecks consumers, BrokerStats stats, Clock clock) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
         this.subscriptions = consumers.subscriptions();
         this.filters = consumers.filters();
         this.groups = consumers.groups();
+        this.stats = stats;
         this.clock = clock;
     }
 
@@ -118,14 +122,18 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES_PER_PULL
                 : Math.min(MAX_BYTES_PER_PULL, header.maxMsgBytes());
+        long readStarted = System.nanoTime();
         GetMessageResult result = store.getMessages(topicName, queueId, queueOffset,
                 Math.min(Math.max(header.maxMsgNums(), 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
+        stats.onPull(result.messageCount() > 0, (System.nanoTime() - readStarted) / 1_000_000);
         PullStatusMapping.Mapped mapped = PullStatusMapping.map(result, queueOffset);
         response.setCode(mapped.responseCode());
         response.setRemark(result.status().name());
         response.writeHeader(new PullMessageResponseHeader(0L, mapped.nextBeginOffset(), result.minOffset(),
                 result.maxOffset(), null));
+        offsets.recordPull(group, topicName, queueId, mapped.nextBeginOffset());
         if (mapped.responseCode() == ResponseCode.SUCCESS) {
+            stats.onGet(group, topicName, result.messageCount(), result.totalBytes());
             PullResponseWriter.write(context, response, result);
             return null;
         }

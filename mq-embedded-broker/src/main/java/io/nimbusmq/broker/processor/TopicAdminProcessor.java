@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.stats.ConsumeProgress;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -15,14 +15,11 @@ import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
-import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
 import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
 import io.nimbusmq.store.MessageStore;
-import io.nimbusmq.store.read.GetMessageResult;
-import io.nimbusmq.store.read.MessageFilter;
 
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202) and
@@ -131,24 +128,14 @@ public final class TopicAdminProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
                     "topic[" + topic + "] not exist");
         }
-        Map<String, TopicStatsTable.TopicOffset> table = new LinkedHashMap<>();
+        Map<MessageQueue, TopicStatsTable.TopicOffset> table = new LinkedHashMap<>();
         for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
             long max = store.maxOffsetInQueue(topic, queueId);
-            long lastUpdate = max > 0 ? storeTimeOfLast(topic, queueId, max) : 0;
-            table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)),
+            long lastUpdate = max > 0 ? ConsumeProgress.storeTimeAt(store, topic, queueId, max - 1) : 0;
+            table.put(new MessageQueue(topic, brokerName, queueId),
                     new TopicStatsTable.TopicOffset(store.minOffsetInQueue(topic, queueId), max, lastUpdate));
         }
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                 .setBody(RemotingJson.encode(new TopicStatsTable(table)));
-    }
-
-    private long storeTimeOfLast(String topic, int queueId, long max) {
-        try (GetMessageResult result = store.getMessages(topic, queueId, max - 1, 1, Integer.MAX_VALUE,
-                MessageFilter.ALL)) {
-            if (result.messages().isEmpty()) {
-                return 0;
-            }
-            return MessageCodec.decodeMeta(result.messages().get(0).buffer(), 0).storeTimestamp();
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -67,6 +68,13 @@ public final class BrokerStats {
     private final StatsItem brokerGet;
     private final SampleRing putPerSecond = new SampleRing(SECONDS_KEPT);
     private final SampleRing getPerSecond = new SampleRing(SECONDS_KEPT);
+    private final SampleRing foundPerSecond = new SampleRing(SECONDS_KEPT);
+    private final SampleRing missPerSecond = new SampleRing(SECONDS_KEPT);
+    private final LongAdder pullsFound = new LongAdder();
+    private final LongAdder pullsMissed = new LongAdder();
+    private final LongAdder putsFailed = new LongAdder();
+    private final LongAccumulator putMillisMax = new LongAccumulator(Long::max, 0);
+    private final LongAccumulator getMillisMax = new LongAccumulator(Long::max, 0);
     private final LongAdder committed = new LongAdder();
     private final LongAdder rolledBack = new LongAdder();
     private final DailyTotals daily;
@@ -111,6 +119,21 @@ public final class BrokerStats {
         }
         counters.add(messages, bytes);
         brokerGet.add(messages);
+    }
+
+    /** A pull was answered: with messages or without; its store read took {@code millis}. */
+    public void onPull(boolean found, long millis) {
+        (found ? pullsFound : pullsMissed).increment();
+        getMillisMax.accumulate(millis);
+    }
+
+    /** A send reached the store: stored after {@code millis}, or failed there. */
+    public void onSendDone(boolean stored, long millis) {
+        if (stored) {
+            putMillisMax.accumulate(millis);
+        } else {
+            putsFailed.increment();
+        }
     }
 
     /** A consumer of {@code group} sent a message of {@code topic} back for retry. */
@@ -163,6 +186,31 @@ public final class BrokerStats {
         return getPerSecond.windowOfLast(seconds + 1).tps();
     }
 
+    /** Pulls answered with messages per second over the last {@code seconds}. */
+    public double pullFoundTps(int seconds) {
+        return foundPerSecond.windowOfLast(seconds + 1).tps();
+    }
+
+    /** Pulls answered without messages per second over the last {@code seconds}. */
+    public double pullMissTps(int seconds) {
+        return missPerSecond.windowOfLast(seconds + 1).tps();
+    }
+
+    /** Sends the store failed since start. */
+    public long putsFailed() {
+        return putsFailed.sum();
+    }
+
+    /** The longest a stored send took since start, from the request to the store's answer. */
+    public long putMillisMax() {
+        return putMillisMax.get();
+    }
+
+    /** The longest a pull's store read took since start. */
+    public long getMillisMax() {
+        return getMillisMax.get();
+    }
+
     /** Today's and yesterday's totals. */
     public DailyTotals.Totals dailyTotals() {
         return daily.totals(brokerPut.total(), brokerGet.total());
@@ -205,6 +253,8 @@ public final class BrokerStats {
         long now = clock.millis();
         putPerSecond.add(now, brokerPut.total(), 0);
         getPerSecond.add(now, brokerGet.total(), 0);
+        foundPerSecond.add(now, pullsFound.sum(), 0);
+        missPerSecond.add(now, pullsMissed.sum(), 0);
         if (ticks % 10 == 0) {
             forEachItem(item -> item.sampleMinute(now));
         }

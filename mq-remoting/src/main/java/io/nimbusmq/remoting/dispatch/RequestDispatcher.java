@@ -61,8 +61,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             return;
         }
         try {
-            binding.get().executor().execute(() -> process(binding.get().processor(), registry.preprocessor(),
-                    context));
+            binding.get().executor().execute(new QueuedRequest(binding.get().processor(), registry.preprocessor(),
+                    context, System.nanoTime()));
         } catch (RejectedExecutionException e) {
             log.warn("Executor for request code {} is full; answering {} with SYSTEM_BUSY", request.code(),
                     context.remoteAddress());
@@ -94,6 +94,32 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             log.warn("Processor {} failed on request code {} from {}", processor.getClass().getName(),
                     request.code(), context.remoteAddress(), e);
             answer(context, ResponseCode.SYSTEM_ERROR, describe(e));
+        }
+    }
+
+    /** A request waiting for its processor's thread; knows since when (the executor's queue statistics). */
+    private final class QueuedRequest implements QueuedTask {
+        private final RequestProcessor processor;
+        private final RequestPreprocessor preprocessor;
+        private final RequestContext context;
+        private final long queuedAtNanos;
+
+        QueuedRequest(RequestProcessor processor, RequestPreprocessor preprocessor, RequestContext context,
+                long queuedAtNanos) {
+            this.processor = processor;
+            this.preprocessor = preprocessor;
+            this.context = context;
+            this.queuedAtNanos = queuedAtNanos;
+        }
+
+        @Override
+        public long queuedAtNanos() {
+            return queuedAtNanos;
+        }
+
+        @Override
+        public void run() {
+            process(processor, preprocessor, context);
         }
     }
 

@@ -72,6 +72,16 @@ public final class RequestCode {
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int INVOKE_BROKER_TO_RESET_OFFSET = 222;
     public static final int INVOKE_BROKER_TO_GET_CONSUMER_STATUS = 223;
+    /** The consumer groups of a topic (the admin tools' message track, statsAll, the dashboard). */
+    public static final int QUERY_TOPIC_CONSUME_BY_WHO = 300;
+    /** The broker's system topics. */
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_BROKER = 305;
+    /** One statistic of one key over the last minute, hour and day. */
+    public static final int VIEW_BROKER_STATS_DATA = 315;
+    /** Every group's consume stats (RocketMQ's name: GET_BROKE_CONSUME_STATS). */
+    public static final int GET_BROKER_CONSUME_STATS = 317;
+    /** Every producer connection, by group. */
+    public static final int GET_ALL_PRODUCER_INFO = 328;
     /** Nimbus MQ's own: store a dead letter again in its original topic (RocketMQ has no such call). */
     public static final int RESEND_DEAD_LETTER = 32001;
 

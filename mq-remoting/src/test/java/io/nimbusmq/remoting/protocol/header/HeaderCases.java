@@ -47,7 +47,19 @@ final class HeaderCases {
                         new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
                         new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
                         GetBrokerConfigResponseHeader::readFrom,
-                        org.apache.rocketmq.remoting.protocol.header.GetBrokerConfigResponseHeader.class));
+                        org.apache.rocketmq.remoting.protocol.header.GetBrokerConfigResponseHeader.class),
+                HeaderCase.of("VIEW_BROKER_STATS_DATA", RequestCode.VIEW_BROKER_STATS_DATA,
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "TopicTest@cg"),
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "TopicTest@cg"),
+                        ViewBrokerStatsDataRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ViewBrokerStatsDataRequestHeader.class),
+                HeaderCase.of("GET_BROKER_CONSUME_STATS", RequestCode.GET_BROKER_CONSUME_STATS,
+                        new GetConsumeStatsInBrokerRequestHeader(true),
+                        new GetConsumeStatsInBrokerRequestHeader(true),
+                        GetConsumeStatsInBrokerRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumeStatsInBrokerHeader.class),
+                topic("QUERY_TOPIC_CONSUME_BY_WHO", RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+                        org.apache.rocketmq.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader.class));
     }
 
     private static List<HeaderCase> sendAndPull() {
