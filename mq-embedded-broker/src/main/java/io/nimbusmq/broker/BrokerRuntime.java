@@ -267,14 +267,15 @@ public final class BrokerRuntime {
     private void registerAdmin(ProcessorRegistry registry, Clock clock) {
         ConsumeProgress progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
         RuntimeInfo runtimeInfo = new RuntimeInfo(store, stats, config.messageStoreDir(), executors::queues, clock);
-        registry.register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
+        registry.register(new TopicAdminProcessor(store, topics, offsets, consumers, config.brokerName(),
                         () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
                 .register(new ConsumerAdminProcessor(store, consumers, producers, config.brokerName(),
                         (channel, request, timeout) -> server.invokeSync(channel, request, timeout)),
                         executors.admin(), ConsumerAdminProcessor.requestCodes())
                 .register(new ConsumerProgressProcessor(new ConsumerProgressProcessor.Tables(store, topics, offsets,
-                        consumers, config.brokerName()), progress, (channel, request) -> server.invokeOneway(channel,
-                        request)), executors.admin(), ConsumerProgressProcessor.requestCodes())
+                        consumers, config.brokerName()), progress, (topic, queueId) ->
+                        holdService.notifyMessageArrived(topic, queueId, Long.MAX_VALUE)), executors.admin(),
+                        ConsumerProgressProcessor.requestCodes())
                 .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
                         SubscriptionGroupAdminProcessor.requestCodes())
                 .register(new BrokerConfigProcessor(new BrokerConfigView(config, store.config(),

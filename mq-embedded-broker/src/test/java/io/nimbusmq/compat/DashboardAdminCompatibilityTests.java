@@ -4,10 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.tools.admin.api.MessageTrack;
+import org.apache.rocketmq.tools.admin.api.TrackType;
+import org.apache.rocketmq.remoting.protocol.body.Connection;
+import org.apache.rocketmq.remoting.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.remoting.protocol.body.ProducerConnection;
+import org.apache.rocketmq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import org.apache.rocketmq.remoting.protocol.body.TopicList;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
@@ -124,5 +140,87 @@ class DashboardAdminCompatibilityTests {
 
     private static double rates(String threeRates) {
         return Arrays.stream(threeRates.trim().split(" ")).mapToDouble(Double::parseDouble).sum();
+    }
+
+    @Test
+    void consumerAndMessagePagesShowGroupsClientsAndEachMessagesTrack() throws Exception {
+        String topic = broker.createTopic("dashboard-track", 2);
+        String group = CompatBroker.uniqueName("dashboard-track-group");
+        DefaultMQProducer producer = broker.startedProducer();
+        Received received = new Received();
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "TagA");
+        consumer.registerMessageListener(received.listener());
+        consumer.start();
+        SendResult consumed = producer.send(new Message(topic, "TagA", "a".getBytes(StandardCharsets.UTF_8)));
+        SendResult filtered = producer.send(new Message(topic, "TagB", "b".getBytes(StandardCharsets.UTF_8)));
+        await("consumed").atMost(CompatBroker.PATIENCE).until(() -> received.size() == 1);
+        await("offsets committed").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.committedOnBroker(group, topic) == 2);
+
+        assertThat(broker.admin().queryTopicConsumeByWho(topic).getGroupList()).containsExactly(group);
+        ConsumerRunningInfo running = broker.admin().getConsumerRunningInfo(group,
+                consumer.buildMQClientId(), false);
+        assertThat(running.getSubscriptionSet()).extracting(SubscriptionData::getTopic).contains(topic);
+        ProducerConnection producers = broker.admin().examineProducerConnectionInfo(producer.getProducerGroup(),
+                topic);
+        assertThat(producers.getConnectionSet()).extracting(Connection::getClientId)
+                .containsExactly(producer.buildMQClientId());
+
+        List<MessageTrack> consumedTrack = broker.admin().messageTrackDetail(
+                broker.admin().viewMessage(topic, consumed.getOffsetMsgId()));
+        List<MessageTrack> filteredTrack = broker.admin().messageTrackDetail(
+                broker.admin().viewMessage(topic, filtered.getOffsetMsgId()));
+        assertThat(consumedTrack).singleElement().satisfies(track -> {
+            assertThat(track.getConsumerGroup()).isEqualTo(group);
+            assertThat(track.getTrackType()).isEqualTo(TrackType.CONSUMED);
+        });
+        assertThat(filteredTrack).singleElement().extracting(MessageTrack::getTrackType)
+                .isEqualTo(TrackType.CONSUMED_BUT_FILTERED);
+    }
+
+    @Test
+    void topicPagesListTopicConfigsAndSystemTopics() throws Exception {
+        String topic = broker.createTopic("dashboard-topics", 3);
+
+        TopicConfigSerializeWrapper all = broker.admin().getAllTopicConfig(broker.address(), 5_000);
+        TopicList system = broker.startedProducer().getDefaultMQProducerImpl().getmQClientFactory()
+                .getMQClientAPIImpl().getSystemTopicList(5_000);
+
+        assertThat(all.getTopicConfigTable()).containsKey(topic);
+        assertThat(all.getTopicConfigTable().get(topic).getWriteQueueNums()).isEqualTo(3);
+        assertThat(system.getTopicList()).contains("DefaultCluster", "broker-a", "TBW102")
+                .doesNotContain(topic);
+    }
+
+    @Test
+    void resetOffsetByTimestampMakesALiveConsumerReceiveAgainAtOnce() throws Exception {
+        String topic = broker.createTopic("dashboard-reset", 2);
+        String group = CompatBroker.uniqueName("dashboard-reset-group");
+        DefaultMQProducer producer = broker.startedProducer();
+        long beforeFirst = System.currentTimeMillis();
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, ("reset-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        Received received = new Received();
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(received.listener());
+        consumer.start();
+        await("first delivery").atMost(CompatBroker.PATIENCE).until(() -> received.size() == 10);
+        await("offsets committed").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.committedOnBroker(group, topic) == 10);
+
+        long resetAt = System.nanoTime();
+        Map<MessageQueue, Long> reset = broker.admin().resetOffsetByTimestamp(topic, group, beforeFirst, true);
+
+        assertThat(reset).containsOnlyKeys(broker.queues(topic)).containsValues(0L);
+        // served from the reset offsets at the group's next pulls (the official client, told to reset, waits 10 s)
+        await("redelivery after the reset").atMost(Duration.ofSeconds(5)).until(() -> received.size() == 20);
+        System.out.printf("reset offset applied by a live consumer in %d ms%n",
+                (System.nanoTime() - resetAt) / 1_000_000);
+
+        Map<MessageQueue, Long> skipped = broker.admin().resetOffsetByTimestamp(topic, group, -1, true);
+        assertThat(skipped.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
     }
 }

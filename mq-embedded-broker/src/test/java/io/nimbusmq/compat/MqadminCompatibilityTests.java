@@ -14,6 +14,7 @@ import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -203,9 +204,45 @@ class MqadminCompatibilityTests {
 
             Mqadmin.Run consumeStats = mqadmin("brokerConsumeStats", "-n", broker.address(), "-b", broker.address());
             assertThat(consumeStats.lines()).filteredOn(l -> l.startsWith(topic) && l.contains(group)).hasSize(4);
+
+            // #Topic #Consumer Group #Accumulation #InTPS #OutTPS #InMsg24Hour #OutMsg24Hour
+            List<String> stats = await("statsAll rates").atMost(CompatBroker.PATIENCE)
+                    .until(() -> mqadmin("statsAll", "-n", broker.address(), "-t", topic).row(topic),
+                            r -> r.size() == 7 && Double.parseDouble(r.get(3)) > 0 && Double.parseDouble(r.get(4)) > 0);
+            assertThat(stats.get(1)).isEqualTo(group);
+            assertThat(Long.parseLong(stats.get(5))).isPositive();
+            assertThat(Long.parseLong(stats.get(6))).isPositive();
+            assertThat(mqadmin("topicList", "-n", broker.address(), "-c").lines())
+                    .anySatisfy(line -> assertThat(line).contains(topic, group));
         } finally {
             consumer.shutdown();
         }
+    }
+
+    @Test
+    void queryMsgCommandsPrintEachGroupsTrackOfTheMessage() throws Exception {
+        String topic = broker.createTopic("tracked", 2);
+        String group = CompatBroker.uniqueName("tracking-group");
+        DefaultMQProducer producer = broker.startedProducer();
+        Received received = new Received();
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(received.listener());
+        consumer.start();
+        SendResult sent = producer.send(new Message(topic, "TagT", "tracked".getBytes(StandardCharsets.UTF_8)));
+        await("consumed and committed").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.committedOnBroker(group, topic) == 1);
+        String consumedTrack = "consumerGroup=" + group + ", trackType=CONSUMED";
+
+        assertThat(mqadmin("queryMsgById", "-n", broker.address(), "-t", topic, "-i", sent.getOffsetMsgId())
+                .output()).contains(consumedTrack);
+        assertThat(mqadmin("queryMsgByUniqueKey", "-n", broker.address(), "-t", topic, "-i", sent.getMsgId())
+                .output()).contains(consumedTrack);
+        assertThat(mqadmin("queryMsgByOffset", "-n", broker.address(), "-t", topic, "-b", "broker-a", "-i",
+                String.valueOf(sent.getMessageQueue().getQueueId()), "-o", String.valueOf(sent.getQueueOffset()))
+                .output()).contains(consumedTrack);
+        assertThat(mqadmin("producer", "-n", broker.address(), "-b", broker.address()).output())
+                .contains(producer.getProducerGroup());
     }
 
     private static double firstRate(String rates) {

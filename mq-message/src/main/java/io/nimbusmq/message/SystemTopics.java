@@ -70,6 +70,22 @@ public final class SystemTopics {
         return cluster + REPLY_TOPIC_SUFFIX;
     }
 
+    /** RocketMQ's system-topic prefix ({@code rmq_sys_...}). */
+    public static final String SYSTEM_TOPIC_PREFIX = "rmq_sys_";
+
+    private static final Set<String> SYSTEM_TOPICS = Set.of(AUTO_CREATE_TOPIC_KEY, SCHEDULE_TOPIC, TIMER_TOPIC,
+            TRANS_HALF_TOPIC, TRANS_OP_HALF_TOPIC, TRANS_CHECK_MAX_TIME_TOPIC, SELF_TEST_TOPIC, OFFSET_MOVED_EVENT,
+            TRACE_TOPIC);
+
+    /**
+     * Whether RocketMQ counts {@code topic} as a system topic: one of the reserved names above, a {@code rmq_sys_}
+     * topic or a cluster's reply topic. (A broker also counts its cluster's and its own name.)
+     */
+    public static boolean isSystemTopic(String topic) {
+        return SYSTEM_TOPICS.contains(topic) || topic.startsWith(SYSTEM_TOPIC_PREFIX)
+                || topic.endsWith(REPLY_TOPIC_SUFFIX);
+    }
+
     public static boolean isRetryTopic(String topic) {
         return topic.startsWith(RETRY_GROUP_TOPIC_PREFIX);
     }

@@ -17,7 +17,8 @@ import io.nimbusmq.broker.internal.JsonFiles;
  *
  * <p>Also, in memory only, the pull offsets: the next offset each group will pull from each queue, so that the admin
  * tools can show how many messages a group holds in flight (pulled, not yet acknowledged), as RocketMQ's
- * {@code ConsumerOffsetManager.queryPullOffset} does.
+ * {@code ConsumerOffsetManager.queryPullOffset} does; and the resets an admin asked for that the group has not yet
+ * pulled from ({@link #reset}).
  */
 public final class ConsumerOffsetTable {
 
@@ -26,6 +27,7 @@ public final class ConsumerOffsetTable {
     private final Path file;
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pullOffsets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pendingResets = new ConcurrentHashMap<>();
 
     /** The file's shape, as RocketMQ writes it. */
     record OffsetFile(Map<String, Map<Integer, Long>> offsetTable) {
@@ -52,6 +54,25 @@ public final class ConsumerOffsetTable {
 
     public void commit(String group, String topic, int queueId, long offset) {
         offsets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /**
+     * Moves {@code group} to {@code offset} on the queue (an admin's reset): commits it, and remembers it for the
+     * group's next pull of the queue, which {@link #takePendingReset} redirects there.
+     */
+    public void reset(String group, String topic, int queueId, long offset) {
+        commit(group, topic, queueId, offset);
+        pendingResets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** The reset offset the group has not pulled from yet, forgotten once returned; -1 if none. */
+    public long takePendingReset(String group, String topic, int queueId) {
+        if (pendingResets.isEmpty()) {
+            return -1;
+        }
+        Map<Integer, Long> byQueue = pendingResets.get(key(group, topic));
+        Long offset = byQueue == null ? null : byQueue.remove(queueId);
+        return offset == null ? -1 : offset;
     }
 
     /** A pull of {@code group} was answered: it will pull from {@code nextOffset} next. */
@@ -122,11 +143,13 @@ public final class ConsumerOffsetTable {
     public void removeGroup(String group) {
         offsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
         pullOffsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+        pendingResets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
     }
 
     public void removeTopic(String topic) {
         offsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
         pullOffsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
+        pendingResets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }
 
     public synchronized void persist() throws IOException {

@@ -1,6 +1,9 @@
 package io.nimbusmq.broker.processor;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +21,7 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.client.ProducerTableInfo;
 import io.nimbusmq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
@@ -27,7 +31,8 @@ import io.nimbusmq.store.file.MappedSlice;
 import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
- * Consumer and producer connections: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204), and
+ * Consumer and producer connections: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
+ * GET_ALL_PRODUCER_INFO (328, {@code mqadmin producer}), and
  * GET_CONSUMER_RUNNING_INFO (307) and CONSUME_MESSAGE_DIRECTLY (309), both relayed to the client.
  * {@link ConsumerProgressProcessor} answers where groups are.
  */
@@ -58,7 +63,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
 
     public static int[] requestCodes() {
         return new int[] {RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY};
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                RequestCode.GET_ALL_PRODUCER_INFO};
     }
 
     @Override
@@ -69,8 +75,20 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
                     producers.producerConnection(
                             GetProducerConnectionListRequestHeader.readFrom(request).producerGroup())));
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeMessageDirectly(request);
+            case RequestCode.GET_ALL_PRODUCER_INFO -> success(request).setBody(RemotingJson.encode(allProducers()));
             default -> consumerRunningInfo(request);
         };
+    }
+
+    private ProducerTableInfo allProducers() {
+        Map<String, List<ProducerTableInfo.ProducerInfo>> byGroup = new TreeMap<>();
+        for (String group : producers.groups()) {
+            byGroup.put(group, producers.connections(group).stream()
+                    .map(c -> new ProducerTableInfo.ProducerInfo(c.clientId(), c.clientAddress(), c.language(),
+                            c.version(), c.lastUpdateMillis()))
+                    .toList());
+        }
+        return new ProducerTableInfo(byGroup);
     }
 
     private RemotingCommand consumerConnections(RemotingCommand request) {

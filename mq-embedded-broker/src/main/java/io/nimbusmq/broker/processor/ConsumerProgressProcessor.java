@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.netty.channel.Channel;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.stats.ConsumeProgress;
@@ -30,11 +29,14 @@ import io.nimbusmq.store.read.BoundaryType;
  * dashboard's consumer page; {@link ConsumeProgress} per topic) and INVOKE_BROKER_TO_RESET_OFFSET (222,
  * {@code resetOffsetByTime}, {@code skipAccumulatedMessage}, the dashboard's reset and skip).
  *
- * <p>A reset, as RocketMQ's {@code Broker2Client.resetOffset}: each queue goes to the first message stored at or
- * after the timestamp (its max offset for timestamp -1, "skip the backlog"), but only backwards unless the request
- * says {@code isForce}. The broker commits the new offsets (so a group that is offline finds them when it comes back)
- * and sends RESET_CONSUMER_CLIENT_OFFSET (oneway, with the offsets as body) to every online client of the group,
- * which applies them at once: its next pulls start there.
+ * <p>A reset, as RocketMQ's {@code Broker2Client.resetOffset} computes it: each queue goes to the first message
+ * stored at or after the timestamp (its max offset for timestamp -1, "skip the backlog"), but only backwards unless
+ * the request says {@code isForce}; the answer lists the new offsets. The broker commits them (a group that is
+ * offline finds them when it comes back) and serves the group's next pull of each queue from there
+ * ({@link ConsumerOffsetTable#reset}; pulls held by long polling are answered at once), so live consumers move
+ * within one pull. It does not send
+ * RESET_CONSUMER_CLIENT_OFFSET as RocketMQ does: the official client suspends itself for 10 s on it, then pulls the
+ * rewound messages a second time.
  */
 public final class ConsumerProgressProcessor implements RequestProcessor {
 
@@ -44,12 +46,12 @@ public final class ConsumerProgressProcessor implements RequestProcessor {
     private final ConsumerManager consumers;
     private final String brokerName;
     private final ConsumeProgress progress;
-    private final ClientNotifier notifier;
+    private final HeldPullWaker heldPulls;
 
-    /** Sends a oneway request to a client over its connection. */
+    /** Answers the pulls held (long polling) on a queue now, so that a reset reaches them at once. */
     @FunctionalInterface
-    public interface ClientNotifier {
-        void notify(Channel channel, RemotingCommand request);
+    public interface HeldPullWaker {
+        void wake(String topic, int queueId);
     }
 
     /** What the processor reads and moves. */
@@ -57,14 +59,14 @@ public final class ConsumerProgressProcessor implements RequestProcessor {
             ConsumerManager consumers, String brokerName) {
     }
 
-    public ConsumerProgressProcessor(Tables tables, ConsumeProgress progress, ClientNotifier notifier) {
+    public ConsumerProgressProcessor(Tables tables, ConsumeProgress progress, HeldPullWaker heldPulls) {
         this.store = tables.store();
         this.topics = tables.topics();
         this.offsets = tables.offsets();
         this.consumers = tables.consumers();
         this.brokerName = tables.brokerName();
         this.progress = progress;
-        this.notifier = notifier;
+        this.heldPulls = heldPulls;
     }
 
     public static int[] requestCodes() {
@@ -117,17 +119,13 @@ public final class ConsumerProgressProcessor implements RequestProcessor {
                     : store.offsetForTimestamp(topic, queueId, header.timestamp(), BoundaryType.LOWER));
             long current = offsets.query(group, topic, queueId);
             long offset = header.force() || current < 0 || target < current ? target : current;
-            offsets.commit(group, topic, queueId, offset);
+            offsets.reset(group, topic, queueId, offset);
             table.put(new MessageQueue(topic, brokerName, queueId), offset);
         }
-        byte[] body = RemotingJson.encode(new ResetOffsetBody(table));
-        consumers.group(group).ifPresent(info -> {
-            for (Channel channel : info.channels()) {
-                notifier.notify(channel, RemotingCommand.createOnewayRequest(
-                        RequestCode.RESET_CONSUMER_CLIENT_OFFSET, header).setBody(body));
-            }
-        });
-        return success(request).setBody(body);
+        for (int queueId = 0; queueId < config.readQueueNums(); queueId++) {
+            heldPulls.wake(topic, queueId);
+        }
+        return success(request).setBody(RemotingJson.encode(new ResetOffsetBody(table)));
     }
 
     private static RemotingCommand success(RemotingCommand request) {

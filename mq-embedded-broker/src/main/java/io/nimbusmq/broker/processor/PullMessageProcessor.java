@@ -28,6 +28,11 @@ import io.nimbusmq.store.read.MessageFilter;
 /**
  * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361), with long polling.
  *
+ * <p>After an admin reset the group's offsets ({@link ConsumerOffsetTable#reset}), its next pull of each queue is
+ * served from the reset offset rather than the one it asked for, and answered at once: the client follows the
+ * {@code nextBeginOffset} it gets, so a live consumer moves within one pull (the official client, told to reset by
+ * RESET_CONSUMER_CLIENT_OFFSET instead, suspends itself for 10 s first).
+ *
  * <p>A pull that finds messages is answered with the stored bytes, written from the mapped commit log without a copy
  * ({@link PullResponseWriter}). A pull that finds nothing and allows suspension is handed to the
  * {@link PullRequestHoldService}, which re-runs it (without suspension) when a message arrives or its time is up.
@@ -122,6 +127,12 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES_PER_PULL
                 : Math.min(MAX_BYTES_PER_PULL, header.maxMsgBytes());
+        long reset = offsets.takePendingReset(group, topicName, queueId);
+        if (reset >= 0 && reset != queueOffset) {
+            // an admin reset the group: serve from there at once, whatever offset the client asked for
+            queueOffset = reset;
+            suspendAllowed = false;
+        }
         long readStarted = System.nanoTime();
         GetMessageResult result = store.getMessages(topicName, queueId, queueOffset,
                 Math.min(Math.max(header.maxMsgNums(), 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
