@@ -135,6 +135,7 @@ public final class BrokerRuntime {
         TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
                 config.autoCreateTopicEnable());
         topics.load();
+        topics.createSystemTopics(config.clusterName(), config.brokerName());
         ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve("consumerOffset.json"));
         offsets.load();
         SubscriptionGroupTable groups = new SubscriptionGroupTable(config.configDir().resolve(

@@ -30,6 +30,8 @@ public final class TopicConfigTable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicConfigTable.class);
     private static final int AUTO_CREATE_TOPIC_QUEUES = 8;
+    private static final int SCHEDULE_QUEUES = 18;
+    private static final int CLUSTER_TOPIC_QUEUES = 16;
 
     private final Path file;
     private volatile boolean autoCreateTopicEnable;
@@ -79,6 +81,40 @@ public final class TopicConfigTable {
         createOrUpdate(value ? template : new TopicConfig(template.topicName(), template.readQueueNums(),
                 template.writeQueueNums(), template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(),
                 0, false, Map.of()));
+    }
+
+    /**
+     * Creates the system topics a RocketMQ broker creates at start-up, those that are missing: the cluster's reply
+     * topic (request-reply), the trace topic, the schedule, timer and transaction topics, SELF_TEST_TOPIC,
+     * OFFSET_MOVED_EVENT, and a topic named after the cluster (16 queues) and one after the broker (1 queue), both
+     * inheritable as in RocketMQ. Persisted, not announced to listeners (the first registration carries them).
+     */
+    public void createSystemTopics(String clusterName, String brokerName) {
+        int readWrite = TopicConfig.PERM_READ | TopicConfig.PERM_WRITE;
+        int inheritable = readWrite | TopicConfig.PERM_INHERIT;
+        List<TopicConfig> system = List.of(
+                systemTopic(SystemTopics.replyTopic(clusterName), 1, readWrite),
+                systemTopic(SystemTopics.TRACE_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.SCHEDULE_TOPIC, SCHEDULE_QUEUES, readWrite),
+                systemTopic(SystemTopics.TIMER_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.TRANS_HALF_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.TRANS_OP_HALF_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.SELF_TEST_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.OFFSET_MOVED_EVENT, 1, readWrite),
+                systemTopic(clusterName, CLUSTER_TOPIC_QUEUES, inheritable),
+                systemTopic(brokerName, 1, inheritable));
+        boolean created = false;
+        for (TopicConfig topic : system) {
+            created |= topics.putIfAbsent(topic.topicName(), topic) == null;
+        }
+        if (created) {
+            dataVersion.incrementAndGet();
+            persistQuietly();
+        }
+    }
+
+    private static TopicConfig systemTopic(String name, int queues, int perm) {
+        return new TopicConfig(name, queues, queues, perm, TopicConfig.SINGLE_TAG, 0, false, Map.of());
     }
 
     public void addChangeListener(Consumer<TopicConfig> listener) {
