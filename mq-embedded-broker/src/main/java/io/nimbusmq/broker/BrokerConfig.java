@@ -27,11 +27,13 @@ import io.nimbusmq.store.flush.FlushMode;
  *     if null
  * @param security access control and TLS ({@link SecurityConfig#disabled()} if null)
  * @param storeSizes the sizes of the store's files; from {@code embeddedStore} if null
+ * @param operations consumer-group auto-creation, the VIP channel and the metrics endpoint
+ *     ({@link OperationsConfig#defaults()} if null)
  */
 public record BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
         Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
         boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
-        SecurityConfig security, StoreSizes storeSizes) {
+        SecurityConfig security, StoreSizes storeSizes, OperationsConfig operations) {
 
     public BrokerConfig {
         Objects.requireNonNull(storeDir, "storeDir");
@@ -47,6 +49,17 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
         transaction = transaction == null ? TransactionConfig.defaults() : transaction;
         security = security == null ? SecurityConfig.disabled() : security;
         storeSizes = storeSizes != null ? storeSizes : embeddedStore ? StoreSizes.embedded() : StoreSizes.production();
+        operations = operations == null ? OperationsConfig.defaults() : operations;
+    }
+
+    /** With the default operations settings. */
+    public BrokerConfig(String clusterName, String brokerName, String bindHost, int port, String advertisedHost,
+            Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
+            boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule, TransactionConfig transaction,
+            SecurityConfig security, StoreSizes storeSizes) {
+        this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
+                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, security, storeSizes,
+                null);
     }
 
     /** Without access control or TLS; store file sizes from {@code embeddedStore}. */
@@ -55,7 +68,7 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             boolean embeddedStore, boolean enablePropertyFilter, ScheduleConfig schedule,
             TransactionConfig transaction) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, null, null);
+                autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction, null, null, null);
     }
 
     /** The property filter (SQL92) on; default delay levels, timer limits and transaction settings. */
@@ -63,14 +76,14 @@ public record BrokerConfig(String clusterName, String brokerName, String bindHos
             Path storeDir, FlushMode flushMode, List<String> nameServerAddresses, boolean autoCreateTopicEnable,
             boolean embeddedStore) {
         this(clusterName, brokerName, bindHost, port, advertisedHost, storeDir, flushMode, nameServerAddresses,
-                autoCreateTopicEnable, embeddedStore, true, null, null, null, null);
+                autoCreateTopicEnable, embeddedStore, true, null, null, null, null, null);
     }
 
     /** This config with clients told to connect to {@code host}. */
     public BrokerConfig withAdvertisedHost(String host) {
         return new BrokerConfig(clusterName, brokerName, bindHost, port, host, storeDir, flushMode,
                 nameServerAddresses, autoCreateTopicEnable, embeddedStore, enablePropertyFilter, schedule, transaction,
-                security, storeSizes);
+                security, storeSizes, operations);
     }
 
     public boolean embeddedNameServer() {

@@ -1,10 +1,13 @@
 package io.nimbusmq.broker;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.nimbusmq.remoting.dispatch.ProcessorExecutors;
+import io.nimbusmq.remoting.dispatch.QueueStats;
 
 /**
  * One executor per request family, so that a slow disk (send), a busy reader (pull) or an admin scan never stalls
@@ -24,6 +27,17 @@ record BrokerExecutors(ExecutorService send, ExecutorService pull, ExecutorServi
                 ProcessorExecutors.bounded("broker-offset", 2, 10_000),
                 ProcessorExecutors.bounded("broker-admin", 2, 1_000),
                 ProcessorExecutors.bounded("namesrv", 2, 10_000));
+    }
+
+    /** Each request queue by the key prefix RocketMQ's runtime info uses for it. */
+    Map<String, QueueStats> queues() {
+        Map<String, QueueStats> queues = new LinkedHashMap<>();
+        queues.put("send", ProcessorExecutors.queueStats(send));
+        queues.put("pull", ProcessorExecutors.queueStats(pull));
+        queues.put("litePull", ProcessorExecutors.queueStats(pull));
+        queues.put("query", ProcessorExecutors.queueStats(query));
+        queues.put("EndTransaction", ProcessorExecutors.queueStats(send));
+        return queues;
     }
 
     void shutdown(long timeoutMillis) {

@@ -26,15 +26,20 @@ import io.nimbusmq.broker.client.ConsumerIdsChangeNotifier;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.RebalanceLockManager;
+import io.nimbusmq.broker.config.BrokerConfigView;
+import io.nimbusmq.broker.config.RuntimeSettings;
 import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.processor.AuthAdminProcessor;
-import io.nimbusmq.broker.processor.BrokerInfoProcessor;
+import io.nimbusmq.broker.processor.BrokerConfigProcessor;
+import io.nimbusmq.broker.processor.BrokerStatsProcessor;
 import io.nimbusmq.broker.processor.ClientManageProcessor;
 import io.nimbusmq.broker.processor.ConsumerAdminProcessor;
+import io.nimbusmq.broker.processor.ConsumerChecks;
 import io.nimbusmq.broker.processor.ConsumerOffsetProcessor;
+import io.nimbusmq.broker.processor.ConsumerProgressProcessor;
 import io.nimbusmq.broker.processor.ConsumerSendMsgBackProcessor;
 import io.nimbusmq.broker.processor.DeadLetterProcessor;
 import io.nimbusmq.broker.processor.EndTransactionProcessor;
@@ -43,6 +48,8 @@ import io.nimbusmq.broker.processor.PullMessageProcessor;
 import io.nimbusmq.broker.processor.QueryMessageProcessor;
 import io.nimbusmq.broker.processor.ReplyMessageProcessor;
 import io.nimbusmq.broker.processor.SendMessageProcessor;
+import io.nimbusmq.broker.processor.SendRewrites;
+import io.nimbusmq.broker.processor.SubscriptionGroupAdminProcessor;
 import io.nimbusmq.broker.processor.SubscriptionLookup;
 import io.nimbusmq.broker.processor.TopicAdminProcessor;
 import io.nimbusmq.broker.registration.BrokerIdentity;
@@ -53,10 +60,15 @@ import io.nimbusmq.broker.registration.RemoteNameServerRegistrar;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
+import io.nimbusmq.broker.stats.BrokerStats;
+import io.nimbusmq.broker.stats.ConsumeProgress;
+import io.nimbusmq.broker.stats.RuntimeInfo;
+import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.ProducerCheckSender;
 import io.nimbusmq.broker.transaction.TransactionLog;
 import io.nimbusmq.broker.transaction.TransactionalMessageService;
+import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.remoting.dispatch.ProcessorRegistry;
 import io.nimbusmq.remoting.netty.ChannelEventListener;
@@ -86,6 +98,7 @@ public final class BrokerRuntime {
     private final DefaultMessageStore store;
     private final TopicConfigTable topics;
     private final ConsumerOffsetTable offsets;
+    private final SubscriptionGroupTable groups;
     private final ConsumerManager consumers;
     private final ProducerManager producers;
     private final BrokerExecutors executors;
@@ -98,15 +111,17 @@ public final class BrokerRuntime {
     private BrokerRegistrationService registration;
     private TimerMessageService timerService;
     private TransactionalMessageService transactions;
+    private BrokerStats stats;
     private AclFileWatcher aclWatcher;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
-            ConsumerOffsetTable offsets, ConsumerManager consumers) {
+            ConsumerOffsetTable offsets, SubscriptionGroupTable groups, ConsumerManager consumers) {
         this.config = config;
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
+        this.groups = groups;
         this.consumers = consumers;
         this.producers = new ProducerManager();
         this.executors = BrokerExecutors.create();
@@ -126,12 +141,16 @@ public final class BrokerRuntime {
         TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
                 config.autoCreateTopicEnable());
         topics.load();
+        topics.createSystemTopics(config.clusterName(), config.brokerName());
         ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve("consumerOffset.json"));
         offsets.load();
+        SubscriptionGroupTable groups = new SubscriptionGroupTable(config.configDir().resolve(
+                "subscriptionGroup.json"), config.operations().autoCreateSubscriptionGroup(), clock);
+        groups.load();
         AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
         ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
                 (channel, command) -> serverRef.get().invokeOneway(channel, command)));
-        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, consumers);
+        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, groups, consumers);
         try {
             runtime.startServices(clock, serverRef);
         } catch (RuntimeException e) {
@@ -150,24 +169,27 @@ public final class BrokerRuntime {
         RebalanceLockManager locks = new RebalanceLockManager(60_000);
         housekeeping = new ClientHousekeepingService(consumers, producers, locks, liveness,
                 ClientHousekeepingConfig.defaults());
+        stats = new BrokerStats(config.clusterName(), clock);
+        stats.start(scheduler);
         ProcessorRegistry registry = new ProcessorRegistry();
         SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
                 SubscriptionFilters.DEFAULT_MAX_ENTRIES);
-        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets, subscriptionLookup(), filters,
-                clock);
+        PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets,
+                new ConsumerChecks(groups, subscriptionLookup(), filters), stats, clock);
         ScheduleRewriter rewriter = startTimerService(clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
                 request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
-        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, liveness.millis()));
-        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(), rewriter,
-                        retryTopics), executors.send(), RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-                        RequestCode.SEND_BATCH_MESSAGE)
-                .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address),
+        RetryTopics retryTopics = new RetryTopics(topics, group -> locks.hasUnexpiredLocks(group, liveness.millis()),
+                groups::retryMaxTimes);
+        registry.register(new SendMessageProcessor(store, topics, () -> address, config.clusterName(),
+                        new SendRewrites(rewriter, retryTopics), stats), executors.send(), RequestCode.SEND_MESSAGE,
+                        RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE)
+                .register(new ConsumerSendMsgBackProcessor(store, retryTopics, rewriter, () -> address, stats),
                         executors.send(), RequestCode.CONSUMER_SEND_MSG_BACK)
                 .register(new DeadLetterProcessor(store, topics, () -> address), executors.admin(),
                         RequestCode.RESEND_DEAD_LETTER)
-                .register(new EndTransactionProcessor(transactions.resolver()), executors.send(),
+                .register(new EndTransactionProcessor(transactions.resolver(), stats), executors.send(),
                         RequestCode.END_TRANSACTION)
                 .register(pull, executors.pull(), RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE)
                 .register(new QueryMessageProcessor(store), executors.query(), RequestCode.QUERY_MESSAGE,
@@ -176,20 +198,14 @@ public final class BrokerRuntime {
                         RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
                         RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, RequestCode.GET_MAX_OFFSET,
                         RequestCode.GET_MIN_OFFSET, RequestCode.GET_EARLIEST_MSG_STORETIME)
-                .register(new ClientManageProcessor(consumers, producers, topics::createSingleQueueTopicIfAbsent,
+                .register(new ClientManageProcessor(consumers, producers, this::consumerGroupSeen,
                         filters::validate, liveness), executors.clientManage(),
                         ClientManageProcessor.requestCodes())
                 .register(new LockProcessor(locks, liveness), executors.clientManage(), LockProcessor.requestCodes())
-                .register(new TopicAdminProcessor(store, topics, offsets, config.brokerName(),
-                        () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
-                .register(new ConsumerAdminProcessor(store, topics, offsets, consumers, producers,
-                        config.brokerName(), (channel, request, timeout) -> server.invokeSync(channel, request,
-                        timeout)), executors.admin(), ConsumerAdminProcessor.requestCodes())
-                .register(new BrokerInfoProcessor(store, config), executors.admin(),
-                        BrokerInfoProcessor.requestCodes())
                 .register(new ReplyMessageProcessor(store, topics, producers, consumers, (channel, request, timeout)
                         -> server.invokeSync(channel, request, timeout), () -> address, config.clusterName()),
                         executors.send(), ReplyMessageProcessor.requestCodes());
+        registerAdmin(registry, clock);
         if (config.embeddedNameServer()) {
             nameServer = new NameServer();
             nameServer.registerProcessors(registry, executors.nameServer());
@@ -274,6 +290,42 @@ public final class BrokerRuntime {
         registration.registerNow().join();
     }
 
+    /** What the admin tools and the dashboard call (docs/operations.md). */
+    private void registerAdmin(ProcessorRegistry registry, Clock clock) {
+        ConsumeProgress progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
+        RuntimeInfo runtimeInfo = new RuntimeInfo(store, stats, config.messageStoreDir(), executors::queues, clock);
+        registry.register(new TopicAdminProcessor(store, topics, offsets, consumers, config.brokerName(),
+                        () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
+                .register(new ConsumerAdminProcessor(store, consumers, producers, config.brokerName(),
+                        (channel, request, timeout) -> server.invokeSync(channel, request, timeout)),
+                        executors.admin(), ConsumerAdminProcessor.requestCodes())
+                .register(new ConsumerProgressProcessor(new ConsumerProgressProcessor.Tables(store, topics, offsets,
+                        consumers, config.brokerName()), progress, (topic, queueId) ->
+                        holdService.notifyMessageArrived(topic, queueId, Long.MAX_VALUE)), executors.admin(),
+                        ConsumerProgressProcessor.requestCodes())
+                .register(new SubscriptionGroupAdminProcessor(groups, offsets), executors.admin(),
+                        SubscriptionGroupAdminProcessor.requestCodes())
+                .register(new BrokerConfigProcessor(new BrokerConfigView(config, store.config(),
+                        topics::isAutoCreateTopicEnable, groups::isAutoCreate), runtimeSettings(), () -> address,
+                        clock), executors.admin(), BrokerConfigProcessor.requestCodes())
+                .register(new BrokerStatsProcessor(new BrokerStatsProcessor.Sources(runtimeInfo, stats, progress,
+                        groups, offsets, topics), () -> address), executors.admin(),
+                        BrokerStatsProcessor.requestCodes());
+    }
+
+    /** The settings {@code mqadmin updateBrokerConfig} may change while the broker runs. */
+    private RuntimeSettings runtimeSettings() {
+        return new RuntimeSettings()
+                .bool("autoCreateTopicEnable", topics::setAutoCreateTopicEnable)
+                .bool("autoCreateSubscriptionGroup", groups::setAutoCreate);
+    }
+
+    /** A heartbeat named a consumer group: its subscription group (if it may be created) and retry topic. */
+    private void consumerGroupSeen(String group) {
+        groups.findOrCreate(group);
+        topics.createSingleQueueTopicIfAbsent(SystemTopics.retryTopic(group));
+    }
+
     private SubscriptionLookup subscriptionLookup() {
         return (group, topic) -> consumers.findSubscription(group, topic)
                 .map(s -> new SubscriptionLookup.Subscription(s.expressionType(), s.subString(), s.subVersion()))
@@ -316,6 +368,10 @@ public final class BrokerRuntime {
         return offsets;
     }
 
+    public SubscriptionGroupTable subscriptionGroups() {
+        return groups;
+    }
+
     public ConsumerManager consumers() {
         return consumers;
     }
@@ -332,6 +388,11 @@ public final class BrokerRuntime {
     /** Delivers delayed and timer messages. */
     public TimerMessageService timerService() {
         return timerService;
+    }
+
+    /** What the broker counted (docs/operations.md). */
+    public BrokerStats stats() {
+        return stats;
     }
 
     public TransactionalMessageService transactions() {

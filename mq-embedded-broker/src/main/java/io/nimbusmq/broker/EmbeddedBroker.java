@@ -120,6 +120,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private ScheduleConfig schedule = ScheduleConfig.defaults();
         private TransactionConfig transaction = TransactionConfig.defaults();
         private SecurityConfig security = SecurityConfig.disabled();
+        private OperationsConfig operations = OperationsConfig.defaults();
 
         public Builder port(int value) {
             this.port = value;
@@ -237,13 +238,22 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Consumer-group auto-creation, the VIP channel (port − 2) and the Prometheus metrics endpoint, e.g.
+         * {@code OperationsConfig.defaults().withMetricsPort(0)}.
+         */
+        public Builder operations(OperationsConfig value) {
+            this.operations = value;
+            return this;
+        }
+
         public EmbeddedBroker build() {
             if (storeDir == null) {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
                     storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore,
-                    enablePropertyFilter, schedule, transaction, security, null), clock);
+                    enablePropertyFilter, schedule, transaction, security, null, operations), clock);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */

@@ -1,5 +1,7 @@
 package io.nimbusmq.namesrv;
 
+import java.util.function.Supplier;
+
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
@@ -17,15 +19,18 @@ import io.nimbusmq.remoting.protocol.header.GetTopicsByClusterRequestHeader;
  *   <li>GET_ALL_TOPIC_LIST_FROM_NAMESERVER (206): body {@code {"topicList":[…]}}, or SYSTEM_ERROR "disable";</li>
  *   <li>GET_TOPICS_BY_CLUSTER (224): header {@code cluster*}; same body, or SYSTEM_ERROR "disable";</li>
  *   <li>DELETE_TOPIC_IN_NAMESRV (216): header {@code topic*}, {@code clusterName} to delete from one cluster
- *       only.</li>
+ *       only;</li>
+ *   <li>GET_SYSTEM_TOPIC_LIST_FROM_NS (304): cluster and broker names, and one broker's address
+ *       ({@link RouteInfoManager#systemTopics()}).</li>
  * </ul>
+ * The topic lists follow the name server's settings as they are now (they may change at runtime).
  */
 public final class ClusterQueryProcessor implements RequestProcessor {
 
     private final RouteInfoManager routes;
-    private final NameServerConfig config;
+    private final Supplier<NameServerConfig> config;
 
-    public ClusterQueryProcessor(RouteInfoManager routes, NameServerConfig config) {
+    public ClusterQueryProcessor(RouteInfoManager routes, Supplier<NameServerConfig> config) {
         this.routes = routes;
         this.config = config;
     }
@@ -33,7 +38,8 @@ public final class ClusterQueryProcessor implements RequestProcessor {
     /** The request codes this processor serves. */
     public static int[] requestCodes() {
         return new int[] {RequestCode.GET_BROKER_CLUSTER_INFO, RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
-                RequestCode.GET_TOPICS_BY_CLUSTER, RequestCode.DELETE_TOPIC_IN_NAMESRV};
+                RequestCode.GET_TOPICS_BY_CLUSTER, RequestCode.DELETE_TOPIC_IN_NAMESRV,
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS};
     }
 
     @Override
@@ -41,13 +47,15 @@ public final class ClusterQueryProcessor implements RequestProcessor {
         return switch (request.code()) {
             case RequestCode.GET_BROKER_CLUSTER_INFO ->
                     success(request, RemotingJson.encodeWithUnquotedNumericKeys(routes.clusterInfo()));
-            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.enableAllTopicList()
+            case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> config.get().enableAllTopicList()
                     ? success(request, RemotingJson.encode(routes.allTopics())) : disabled(request);
-            case RequestCode.GET_TOPICS_BY_CLUSTER -> config.enableTopicList()
+            case RequestCode.GET_TOPICS_BY_CLUSTER -> config.get().enableTopicList()
                     ? success(request, RemotingJson.encode(routes.topicsByCluster(
                             GetTopicsByClusterRequestHeader.readFrom(request).cluster())))
                     : disabled(request);
             case RequestCode.DELETE_TOPIC_IN_NAMESRV -> deleteTopic(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS -> success(request,
+                    RemotingJson.encode(routes.systemTopics()));
             default -> RemotingCommand.createResponse(request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     " request type " + request.code() + " not supported");
         };

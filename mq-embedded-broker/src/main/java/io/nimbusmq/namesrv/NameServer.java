@@ -8,6 +8,7 @@ import io.nimbusmq.remoting.netty.RemotingConfig;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A RocketMQ-compatible name server: the routing tables ({@link RouteInfoManager}), the KV configuration, their
@@ -24,13 +25,13 @@ import java.util.concurrent.ExecutorService;
  */
 public final class NameServer implements AutoCloseable {
 
-    private final NameServerConfig config;
+    private final AtomicReference<NameServerConfig> config;
     private final RouteInfoManager routes;
     private final KvConfigTable kvConfigs = new KvConfigTable();
     private final BrokerHousekeepingService housekeeping;
 
     public NameServer(NameServerConfig config, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
+        this.config = new AtomicReference<>(Objects.requireNonNull(config, "config"));
         this.routes = new RouteInfoManager(clock);
         this.housekeeping = new BrokerHousekeepingService(routes, clock, config.scanIntervalMillis());
     }
@@ -60,7 +61,8 @@ public final class NameServer implements AutoCloseable {
     }
 
     /**
-     * Routes the name-server codes (100-106, 206, 216, 224, 322, 904) to this name server's processors, all on
+     * Routes the name-server codes (100-106, 206, 216, 224, 304, 318, 319, 322, 904) to this name server's
+     * processors, all on
      * {@code executor}.
      *
      * @throws IllegalArgumentException when one of the codes is already registered
@@ -69,7 +71,9 @@ public final class NameServer implements AutoCloseable {
         registry.register(new BrokerRegistrationProcessor(routes, kvConfigs), executor,
                 BrokerRegistrationProcessor.requestCodes());
         registry.register(new RouteQueryProcessor(routes), executor, RouteQueryProcessor.requestCodes());
-        registry.register(new ClusterQueryProcessor(routes, config), executor, ClusterQueryProcessor.requestCodes());
+        registry.register(new ClusterQueryProcessor(routes, config::get), executor,
+                ClusterQueryProcessor.requestCodes());
+        registry.register(new NameServerConfigProcessor(config), executor, NameServerConfigProcessor.requestCodes());
         registry.register(new KvConfigProcessor(kvConfigs), executor, KvConfigProcessor.requestCodes());
         return this;
     }
@@ -108,8 +112,9 @@ public final class NameServer implements AutoCloseable {
         return housekeeping;
     }
 
+    /** The settings in force (they may change at runtime: {@code mqadmin updateNamesrvConfig}). */
     public NameServerConfig config() {
-        return config;
+        return config.get();
     }
 
     /** Stops the housekeeping thread. */

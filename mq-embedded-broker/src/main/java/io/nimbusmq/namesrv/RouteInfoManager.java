@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -179,6 +180,24 @@ public final class RouteInfoManager {
             Map<String, BrokerData> groups = new HashMap<>();
             brokerAddrTable.forEach((name, group) -> groups.put(name, group.snapshot()));
             return new ClusterInfo(groups, clusterAddrTable);
+        });
+    }
+
+    /**
+     * What RocketMQ calls the system topics of a name server (GET_SYSTEM_TOPIC_LIST_FROM_NS, 304): every cluster name
+     * and every broker name, with the address of one broker, which the admin tools then ask for its own system
+     * topics.
+     */
+    public TopicList systemTopics() {
+        return read(() -> {
+            Set<String> names = new HashSet<>();
+            clusterAddrTable.forEach((cluster, brokerNames) -> {
+                names.add(cluster);
+                names.addAll(brokerNames);
+            });
+            String brokerAddr = brokerAddrTable.values().stream()
+                    .flatMap(group -> group.snapshot().brokerAddrs().values().stream()).findFirst().orElse(null);
+            return new TopicList(names, brokerAddr);
         });
     }
 

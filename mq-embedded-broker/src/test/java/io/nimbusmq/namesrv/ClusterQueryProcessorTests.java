@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ClusterQueryProcessorTests {
 
     private final RouteInfoManager routes = new RouteInfoManager(new MutableClock());
-    private final ClusterQueryProcessor processor = new ClusterQueryProcessor(routes, NameServerConfig.defaults());
+    private final ClusterQueryProcessor processor = new ClusterQueryProcessor(routes, NameServerConfig::defaults);
 
     @BeforeEach
     void registerBroker() {
@@ -50,7 +50,7 @@ class ClusterQueryProcessorTests {
     @Test
     void answersDisableWhenTopicListsAreTurnedOff() throws Exception {
         ClusterQueryProcessor closed = new ClusterQueryProcessor(routes,
-                NameServerConfig.defaults().withTopicListsEnabled(false));
+                () -> NameServerConfig.defaults().withTopicListsEnabled(false));
 
         RemotingCommand all = Requests.process(closed,
                 RemotingCommand.createRequest(RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER));

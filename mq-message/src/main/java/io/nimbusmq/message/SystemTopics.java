@@ -1,5 +1,7 @@
 package io.nimbusmq.message;
 
+import java.util.Set;
+
 /**
  * The topic and group names RocketMQ reserves (remoting-protocol.md §7), and the names derived from a group or a
  * cluster. {@link TopicValidator} keeps the naming rules and uses these.
@@ -21,7 +23,10 @@ package io.nimbusmq.message;
  * | TRACE_TOPIC                | RMQ_SYS_TRACE_TOPIC         | message traces                                      |
  * | TRANS_CHECK_GROUP          | CID_RMQ_SYS_TRANS           | the group that reads the half topics                |
  * | CLIENT_INNER_PRODUCER      | CLIENT_INNER_PRODUCER       | the producer group of every client's own sends      |
+ * | TOOLS_CONSUMER_GROUP       | TOOLS_CONSUMER              | the consumer group of the admin tools               |
+ * | SELF_TEST_CONSUMER_GROUP   | SELF_TEST_C_GROUP           | reserved                                            |
  * </pre>
+ * {@link #SYSTEM_GROUPS} are the consumer groups a RocketMQ broker creates at start-up.
  */
 public final class SystemTopics {
 
@@ -39,6 +44,13 @@ public final class SystemTopics {
     public static final String TRACE_TOPIC = "RMQ_SYS_TRACE_TOPIC";
     public static final String TRANS_CHECK_GROUP = "CID_RMQ_SYS_TRANS";
     public static final String CLIENT_INNER_PRODUCER = "CLIENT_INNER_PRODUCER";
+    public static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
+    public static final String SELF_TEST_CONSUMER_GROUP = "SELF_TEST_C_GROUP";
+
+    /** The consumer groups every RocketMQ broker has from the start (RocketMQ's {@code SubscriptionGroupManager}). */
+    public static final Set<String> SYSTEM_GROUPS = Set.of(TOOLS_CONSUMER_GROUP,
+            "FILTERSRV_CONSUMER", SELF_TEST_CONSUMER_GROUP, "CID_ONS-HTTP-PROXY", "CID_ONSAPI_PULL",
+            "CID_ONSAPI_PERMISSION", "CID_ONSAPI_OWNER", TRANS_CHECK_GROUP);
 
     private SystemTopics() {
     }
@@ -56,6 +68,22 @@ public final class SystemTopics {
     /** {@code <cluster>_REPLY_TOPIC}. */
     public static String replyTopic(String cluster) {
         return cluster + REPLY_TOPIC_SUFFIX;
+    }
+
+    /** RocketMQ's system-topic prefix ({@code rmq_sys_...}). */
+    public static final String SYSTEM_TOPIC_PREFIX = "rmq_sys_";
+
+    private static final Set<String> SYSTEM_TOPICS = Set.of(AUTO_CREATE_TOPIC_KEY, SCHEDULE_TOPIC, TIMER_TOPIC,
+            TRANS_HALF_TOPIC, TRANS_OP_HALF_TOPIC, TRANS_CHECK_MAX_TIME_TOPIC, SELF_TEST_TOPIC, OFFSET_MOVED_EVENT,
+            TRACE_TOPIC);
+
+    /**
+     * Whether RocketMQ counts {@code topic} as a system topic: one of the reserved names above, a {@code rmq_sys_}
+     * topic or a cluster's reply topic. (A broker also counts its cluster's and its own name.)
+     */
+    public static boolean isSystemTopic(String topic) {
+        return SYSTEM_TOPICS.contains(topic) || topic.startsWith(SYSTEM_TOPIC_PREFIX)
+                || topic.endsWith(REPLY_TOPIC_SUFFIX);
     }
 
     public static boolean isRetryTopic(String topic) {

@@ -147,6 +147,17 @@ public final class ConsumerManager {
     }
 
     /** The names of the online groups, sorted. */
+    /** The online groups that subscribe to {@code topic}. */
+    public Set<String> groupsSubscribing(String topic) {
+        Set<String> subscribing = new TreeSet<>();
+        for (String group : groups()) {
+            if (findSubscription(group, topic).isPresent()) {
+                subscribing.add(group);
+            }
+        }
+        return subscribing;
+    }
+
     public Set<String> groups() {
         return new TreeSet<>(groups.keySet());
     }

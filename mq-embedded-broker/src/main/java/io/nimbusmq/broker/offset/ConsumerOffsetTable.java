@@ -14,6 +14,11 @@ import io.nimbusmq.broker.internal.JsonFiles;
 /**
  * Committed consumer offsets: {@code topic@group} to queue id to the next queue offset to consume. Persisted to
  * {@code config/consumerOffset.json} by the broker periodically and at shutdown.
+ *
+ * <p>Also, in memory only, the pull offsets: the next offset each group will pull from each queue, so that the admin
+ * tools can show how many messages a group holds in flight (pulled, not yet acknowledged), as RocketMQ's
+ * {@code ConsumerOffsetManager.queryPullOffset} does; and the resets an admin asked for that the group has not yet
+ * pulled from ({@link #reset}).
  */
 public final class ConsumerOffsetTable {
 
@@ -21,6 +26,8 @@ public final class ConsumerOffsetTable {
 
     private final Path file;
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pullOffsets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pendingResets = new ConcurrentHashMap<>();
 
     /** The file's shape, as RocketMQ writes it. */
     record OffsetFile(Map<String, Map<Integer, Long>> offsetTable) {
@@ -47,6 +54,61 @@ public final class ConsumerOffsetTable {
 
     public void commit(String group, String topic, int queueId, long offset) {
         offsets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /**
+     * Moves {@code group} to {@code offset} on the queue (an admin's reset): commits it, and remembers it for the
+     * group's next pull of the queue, which {@link #takePendingReset} redirects there.
+     */
+    public void reset(String group, String topic, int queueId, long offset) {
+        commit(group, topic, queueId, offset);
+        pendingResets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, offset);
+    }
+
+    /** The reset offset the group has not pulled from yet, forgotten once returned; -1 if none. */
+    public long takePendingReset(String group, String topic, int queueId) {
+        if (pendingResets.isEmpty()) {
+            return -1;
+        }
+        Map<Integer, Long> byQueue = pendingResets.get(key(group, topic));
+        Long offset = byQueue == null ? null : byQueue.remove(queueId);
+        return offset == null ? -1 : offset;
+    }
+
+    /** A pull of {@code group} was answered: it will pull from {@code nextOffset} next. */
+    public void recordPull(String group, String topic, int queueId, long nextOffset) {
+        pullOffsets.computeIfAbsent(key(group, topic), k -> new ConcurrentHashMap<>()).put(queueId, nextOffset);
+    }
+
+    /** The next offset {@code group} will pull from the queue, or -1 if it has not pulled since the broker started. */
+    public long pullOffset(String group, String topic, int queueId) {
+        Map<Integer, Long> byQueue = pullOffsets.get(key(group, topic));
+        Long offset = byQueue == null ? null : byQueue.get(queueId);
+        return offset == null ? -1 : offset;
+    }
+
+    /** Every group that committed offsets, with the topics it committed on. */
+    public Map<String, Set<String>> groupsAndTopics() {
+        Map<String, Set<String>> result = new TreeMap<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0) {
+                result.computeIfAbsent(key.substring(at + 1), g -> new TreeSet<>()).add(key.substring(0, at));
+            }
+        }
+        return result;
+    }
+
+    /** The groups that committed offsets on {@code topic}. */
+    public Set<String> groupsOf(String topic) {
+        Set<String> groups = new TreeSet<>();
+        String prefix = topic + SEPARATOR;
+        for (String key : offsets.keySet()) {
+            if (key.startsWith(prefix)) {
+                groups.add(key.substring(prefix.length()));
+            }
+        }
+        return groups;
     }
 
     /** The committed offset, or -1 if the group never committed one for the queue. */
@@ -77,8 +139,17 @@ public final class ConsumerOffsetTable {
         return topics;
     }
 
+    /** Forgets every offset of {@code group} ({@code mqadmin deleteSubGroup} with offsets). */
+    public void removeGroup(String group) {
+        offsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+        pullOffsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+        pendingResets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+    }
+
     public void removeTopic(String topic) {
         offsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
+        pullOffsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
+        pendingResets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }
 
     public synchronized void persist() throws IOException {

@@ -37,9 +37,9 @@ import java.util.function.Consumer;
  * group whose retry topic would be an illegal topic name registers nothing and gets SYSTEM_ERROR.
  *
  * <p>A heartbeat registers each consumer group of the body with the {@link ConsumerManager} (which notifies the
- * group when its membership changes) after asking the retry-topic creator for the group's {@code %RETRY%<group>}
- * topic, and each producer group with the {@link ProducerManager}. The answer carries the broker version, which
- * clients check before SQL92 pulls, and asks v2 clients to keep sending full bodies.
+ * group when its membership changes) after asking the group creator for the group's subscription group and
+ * {@code %RETRY%<group>} topic, and each producer group with the {@link ProducerManager}. The answer carries the
+ * broker version, which clients check before SQL92 pulls, and asks v2 clients to keep sending full bodies.
  *
  * <p>Register it for {@link #requestCodes()}.
  */
@@ -47,25 +47,25 @@ public final class ClientManageProcessor implements RequestProcessor {
 
     private final ConsumerManager consumers;
     private final ProducerManager producers;
-    private final Consumer<String> retryTopicCreator;
+    private final Consumer<String> consumerGroupCreator;
     private final SubscriptionValidator subscriptionValidator;
     private final Clock clock;
 
     /**
-     * @param retryTopicCreator called on every heartbeat, for each of its consumer groups, with the name of the
-     *     group's retry topic ({@code %RETRY%<group>}) to create with 1 queue and perm 6 if it does not exist yet;
-     *     must be idempotent and quick when the topic exists, e.g.
-     *     {@code topicConfigTable::createSingleQueueTopicIfAbsent}
+     * @param consumerGroupCreator called on every heartbeat, for each of its consumer groups, with the group's
+     *     name: creates the group's subscription group (if auto-creation allows) and its retry topic
+     *     ({@code %RETRY%<group>}, 1 queue, perm 6) if they do not exist yet; must be idempotent and quick when they
+     *     exist
      * @param subscriptionValidator judges non-TAG subscriptions in CHECK_CLIENT_CONFIG, e.g.
      *     {@link SubscriptionValidator#PROPERTY_FILTER_DISABLED}
      * @param clock stamps heartbeats, for expiry
      */
     public ClientManageProcessor(ConsumerManager consumers, ProducerManager producers,
-                                 Consumer<String> retryTopicCreator,
+                                 Consumer<String> consumerGroupCreator,
                                  SubscriptionValidator subscriptionValidator, Clock clock) {
         this.consumers = Objects.requireNonNull(consumers, "consumers");
         this.producers = Objects.requireNonNull(producers, "producers");
-        this.retryTopicCreator = Objects.requireNonNull(retryTopicCreator, "retryTopicCreator");
+        this.consumerGroupCreator = Objects.requireNonNull(consumerGroupCreator, "consumerGroupCreator");
         this.subscriptionValidator = Objects.requireNonNull(subscriptionValidator, "subscriptionValidator");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -107,7 +107,7 @@ public final class ClientManageProcessor implements RequestProcessor {
             if (consumer.groupName() == null) {
                 continue;
             }
-            retryTopicCreator.accept(SystemTopics.retryTopic(consumer.groupName()));
+            consumerGroupCreator.accept(consumer.groupName());
             consumers.register(consumer.groupName(), client, consumer.consumeType(), consumer.messageModel(),
                     consumer.consumeFromWhere(), heartbeat.withoutSub() ? null : consumer.subscriptionDataSet());
         }

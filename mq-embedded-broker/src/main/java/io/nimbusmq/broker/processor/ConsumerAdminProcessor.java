@@ -1,11 +1,10 @@
 package io.nimbusmq.broker.processor;
 
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 import io.netty.channel.Channel;
@@ -13,9 +12,7 @@ import io.nimbusmq.broker.client.ClientChannelInfo;
 import io.nimbusmq.broker.client.ConsumerGroupInfo;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
-import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.retry.RetryMessages;
-import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.CommandHeader;
@@ -24,26 +21,20 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
-import io.nimbusmq.remoting.protocol.body.admin.ConsumeStats;
-import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
-import io.nimbusmq.remoting.protocol.body.admin.ResetOffsetBody;
-import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+import io.nimbusmq.remoting.protocol.body.client.ProducerTableInfo;
 import io.nimbusmq.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ConsumerGroupRequestHeader;
-import io.nimbusmq.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.nimbusmq.remoting.protocol.header.GetProducerConnectionListRequestHeader;
-import io.nimbusmq.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.nimbusmq.store.MessageStore;
 import io.nimbusmq.store.file.MappedSlice;
-import io.nimbusmq.store.read.BoundaryType;
 import io.nimbusmq.store.read.QueryMessageResult;
 
 /**
- * Consumer and producer administration: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
- * GET_CONSUME_STATS (208, lag per queue), INVOKE_BROKER_TO_RESET_OFFSET (222), and GET_CONSUMER_RUNNING_INFO (307)
- * and CONSUME_MESSAGE_DIRECTLY (309), both relayed to the client.
+ * Consumer and producer connections: GET_CONSUMER_CONNECTION_LIST (203), GET_PRODUCER_CONNECTION_LIST (204),
+ * GET_ALL_PRODUCER_INFO (328, {@code mqadmin producer}), and
+ * GET_CONSUMER_RUNNING_INFO (307) and CONSUME_MESSAGE_DIRECTLY (309), both relayed to the client.
+ * {@link ConsumerProgressProcessor} answers where groups are.
  */
 public final class ConsumerAdminProcessor implements RequestProcessor {
 
@@ -56,18 +47,14 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     private static final long CLIENT_TIMEOUT_MILLIS = 5_000;
 
     private final MessageStore store;
-    private final TopicConfigTable topics;
-    private final ConsumerOffsetTable offsets;
     private final ConsumerManager consumers;
     private final ProducerManager producers;
     private final String brokerName;
     private final ClientInvoker clientInvoker;
 
-    public ConsumerAdminProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            ConsumerManager consumers, ProducerManager producers, String brokerName, ClientInvoker clientInvoker) {
+    public ConsumerAdminProcessor(MessageStore store, ConsumerManager consumers, ProducerManager producers,
+            String brokerName, ClientInvoker clientInvoker) {
         this.store = store;
-        this.topics = topics;
-        this.offsets = offsets;
         this.consumers = consumers;
         this.producers = producers;
         this.brokerName = brokerName;
@@ -76,8 +63,8 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
 
     public static int[] requestCodes() {
         return new int[] {RequestCode.GET_CONSUMER_CONNECTION_LIST, RequestCode.GET_PRODUCER_CONNECTION_LIST,
-                RequestCode.GET_CONSUME_STATS, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
-                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY};
+                RequestCode.GET_CONSUMER_RUNNING_INFO, RequestCode.CONSUME_MESSAGE_DIRECTLY,
+                RequestCode.GET_ALL_PRODUCER_INFO};
     }
 
     @Override
@@ -87,11 +74,21 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             case RequestCode.GET_PRODUCER_CONNECTION_LIST -> success(request).setBody(RemotingJson.encode(
                     producers.producerConnection(
                             GetProducerConnectionListRequestHeader.readFrom(request).producerGroup())));
-            case RequestCode.GET_CONSUME_STATS -> consumeStats(request);
-            case RequestCode.INVOKE_BROKER_TO_RESET_OFFSET -> resetOffset(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeMessageDirectly(request);
+            case RequestCode.GET_ALL_PRODUCER_INFO -> success(request).setBody(RemotingJson.encode(allProducers()));
             default -> consumerRunningInfo(request);
         };
+    }
+
+    private ProducerTableInfo allProducers() {
+        Map<String, List<ProducerTableInfo.ProducerInfo>> byGroup = new TreeMap<>();
+        for (String group : producers.groups()) {
+            byGroup.put(group, producers.connections(group).stream()
+                    .map(c -> new ProducerTableInfo.ProducerInfo(c.clientId(), c.clientAddress(), c.language(),
+                            c.version(), c.lastUpdateMillis()))
+                    .toList());
+        }
+        return new ProducerTableInfo(byGroup);
     }
 
     private RemotingCommand consumerConnections(RemotingCommand request) {
@@ -102,65 +99,6 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
                     "the consumer group[" + group + "] not online");
         }
         return success(request).setBody(RemotingJson.encode(info.get().toConsumerConnection()));
-    }
-
-    private Set<String> topicsOf(String group, String topic) {
-        Set<String> result = new TreeSet<>();
-        if (topic != null && !topic.isBlank()) {
-            result.add(topic);
-            return result;
-        }
-        result.addAll(offsets.topicsOf(group));
-        consumers.group(group).ifPresent(g -> result.addAll(g.subscriptions().keySet()));
-        return result;
-    }
-
-    private RemotingCommand consumeStats(RemotingCommand request) {
-        GetConsumeStatsRequestHeader header = GetConsumeStatsRequestHeader.readFrom(request);
-        String group = header.consumerGroup();
-        Map<String, ConsumeStats.OffsetWrapper> table = new LinkedHashMap<>();
-        for (String topic : topicsOf(group, header.topic())) {
-            TopicConfig config = topics.find(topic);
-            if (config == null) {
-                continue;
-            }
-            for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
-                long brokerOffset = store.maxOffsetInQueue(topic, queueId);
-                long consumerOffset = Math.max(0, offsets.query(group, topic, queueId));
-                table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)),
-                        new ConsumeStats.OffsetWrapper(brokerOffset, consumerOffset, consumerOffset, 0));
-            }
-        }
-        return success(request).setBody(RemotingJson.encode(new ConsumeStats(0.0, table)));
-    }
-
-    /** Moves a group's offsets to the first message stored at or after a time and tells its online clients. */
-    private RemotingCommand resetOffset(RemotingCommand request) {
-        ResetOffsetRequestHeader header = ResetOffsetRequestHeader.readFrom(request);
-        String topic = header.topic();
-        String group = header.group();
-        long timestamp = header.timestamp();
-        TopicConfig config = topics.find(topic);
-        if (config == null) {
-            return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
-                    "topic[" + topic + "] not exist");
-        }
-        Map<String, Long> table = new LinkedHashMap<>();
-        for (int queueId = 0; queueId < config.readQueueNums(); queueId++) {
-            long offset = timestamp < 0 ? store.maxOffsetInQueue(topic, queueId)
-                    : store.offsetForTimestamp(topic, queueId, timestamp, BoundaryType.LOWER);
-            offsets.commit(group, topic, queueId, offset);
-            table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)), offset);
-        }
-        byte[] body = RemotingJson.encode(new ResetOffsetBody(table));
-        consumers.group(group).ifPresent(info -> {
-            for (Channel channel : info.channels()) {
-                RemotingCommand notify = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
-                        header).setBody(body);
-                clientInvoker.invoke(channel, notify, CLIENT_TIMEOUT_MILLIS);
-            }
-        });
-        return success(request).setBody(body);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.nimbusmq.broker.retry.RetryMessages;
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.MessageInput;
 import io.nimbusmq.message.StoredMessage;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * CONSUMER_SEND_MSG_BACK (36): a push consumer failed a message. The message is read by its commit log offset and
  * stored again, as RocketMQ does, either in {@code %RETRY%<group>} delayed by the requested level (or
  * {@code 3 + reconsumeTimes} when that is 0), or, once its reconsume times reach the consumer's
- * {@code maxReconsumeTimes} (16 if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
+ * {@code maxReconsumeTimes} (the group's {@code retryMaxTimes} if absent) or when the level is negative, in {@code %DLQ%<group>}. Both topics are
  * created on demand with one read-write queue ({@link RetryTopics}, shared with the send path's retry sends). See
  * {@link RetryMessages} for the copy.
  */
@@ -37,13 +38,15 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     private final RetryTopics retryTopics;
     private final ScheduleRewriter scheduler;
     private final Supplier<InetSocketAddress> storeHost;
+    private final BrokerStats stats;
 
     public ConsumerSendMsgBackProcessor(MessageStore store, RetryTopics retryTopics, ScheduleRewriter scheduler,
-            Supplier<InetSocketAddress> storeHost) {
+            Supplier<InetSocketAddress> storeHost, BrokerStats stats) {
         this.store = store;
         this.retryTopics = retryTopics;
         this.scheduler = scheduler;
         this.storeHost = storeHost;
+        this.stats = stats;
     }
 
     @Override
@@ -52,8 +55,7 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         long offset = header.offset();
         String group = header.group();
         int delayLevel = header.delayLevel();
-        int maxReconsumeTimes = header.maxReconsumeTimes() == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES
-                : header.maxReconsumeTimes();
+        int maxReconsumeTimes = retryTopics.maxReconsumeTimes(group, header.maxReconsumeTimes());
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
         String problem = TopicValidator.validate(SystemTopics.retryTopic(group));
         if (problem != null) {
@@ -82,6 +84,10 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         store.putMessage(scheduled.message()).whenComplete((result, error) -> {
             if (error == null && (result.isOk() || result.status() == PutMessageStatus.FLUSH_DISK_TIMEOUT)) {
                 response.setCode(ResponseCode.SUCCESS);
+                stats.onSendBack(group, failed.topic());
+                if (deadLetter) {
+                    stats.onDeadLetter(group);
+                }
             } else {
                 response.setRemark(error != null ? String.valueOf(error) : result.status().name());
             }

@@ -1,5 +1,8 @@
 package io.nimbusmq.broker.processor;
 
+import io.nimbusmq.broker.stats.BrokerStats;
+import io.nimbusmq.message.MessageSysFlag;
+
 import io.nimbusmq.broker.transaction.TransactionResolver;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
@@ -21,9 +24,12 @@ public final class EndTransactionProcessor implements RequestProcessor {
     private static final Logger log = LoggerFactory.getLogger(EndTransactionProcessor.class);
 
     private final TransactionResolver resolver;
+    private final BrokerStats stats;
 
-    public EndTransactionProcessor(TransactionResolver resolver) {
+    /** @param stats counts committed and rolled-back transactions (the metrics endpoint) */
+    public EndTransactionProcessor(TransactionResolver resolver, BrokerStats stats) {
         this.resolver = resolver;
+        this.stats = stats;
     }
 
     @Override
@@ -44,11 +50,18 @@ public final class EndTransactionProcessor implements RequestProcessor {
                         context.remoteAddress(), header.producerGroup(), header.commitLogOffset(),
                         header.tranStateTableOffset(), header.msgId(), header.fromTransactionCheck(), remark);
             } else {
+                countEnded(header.commitOrRollback());
                 log.debug("END_TRANSACTION {} of {} from {}{}", header.typeName(), header.msgId(),
                         context.remoteAddress(), remark == null ? "" : ": " + remark);
             }
             context.writeResponse(RemotingCommand.createResponse(request, code, remark));
         });
         return null;
+    }
+
+    private void countEnded(int type) {
+        if (type == MessageSysFlag.TRANSACTION_COMMIT_TYPE || type == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
+            stats.onTransactionEnd(type == MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+        }
     }
 }

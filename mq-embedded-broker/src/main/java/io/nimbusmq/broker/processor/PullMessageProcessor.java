@@ -8,12 +8,15 @@ import io.nimbusmq.broker.filter.TagSubscription;
 import io.nimbusmq.broker.longpolling.PullRequest;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.stats.BrokerStats;
+import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.remoting.dispatch.RequestContext;
 import io.nimbusmq.remoting.dispatch.RequestProcessor;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.admin.SubscriptionGroupConfig;
 import io.nimbusmq.remoting.protocol.body.client.ExpressionType;
 import io.nimbusmq.remoting.protocol.header.PullMessageRequestHeader;
 import io.nimbusmq.remoting.protocol.header.PullMessageResponseHeader;
@@ -24,6 +27,11 @@ import io.nimbusmq.store.read.MessageFilter;
 
 /**
  * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361), with long polling.
+ *
+ * <p>After an admin reset the group's offsets ({@link ConsumerOffsetTable#reset}), its next pull of each queue is
+ * served from the reset offset rather than the one it asked for, and answered at once: the client follows the
+ * {@code nextBeginOffset} it gets, so a live consumer moves within one pull (the official client, told to reset by
+ * RESET_CONSUMER_CLIENT_OFFSET instead, suspends itself for 10 s first).
  *
  * <p>A pull that finds messages is answered with the stored bytes, written from the mapped commit log without a copy
  * ({@link PullResponseWriter}). A pull that finds nothing and allows suspension is handed to the
@@ -39,20 +47,26 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ConsumerOffsetTable offsets;
     private final SubscriptionLookup subscriptions;
     private final SubscriptionFilters filters;
+    private final SubscriptionGroupTable groups;
+    private final BrokerStats stats;
     private final Clock clock;
     private volatile PullRequestHoldService holdService;
 
     /**
-     * @param subscriptions the subscriptions registered by heartbeat, for pulls that do not carry theirs
-     * @param filters compiles each subscription's TAG or SQL92 expression once and knows whether SQL92 is served
+     * @param consumers what a pull checks about its consumer group: the group's configuration (may it consume?),
+     *     the subscriptions registered by heartbeat (for pulls that do not carry theirs) and the filters compiled
+     *     from them
+     * @param stats counts what each group pulls (GROUP_GET_NUMS / GROUP_GET_SIZE)
      */
     public PullMessageProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            SubscriptionLookup subscriptions, SubscriptionFilters filters, Clock clock) {
+            ConsumerChecks consumers, BrokerStats stats, Clock clock) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
-        this.subscriptions = subscriptions;
-        this.filters = filters;
+        this.subscriptions = consumers.subscriptions();
+        this.filters = consumers.filters();
+        this.groups = consumers.groups();
+        this.stats = stats;
         this.clock = clock;
     }
 
@@ -81,6 +95,15 @@ public final class PullMessageProcessor implements RequestProcessor {
         long queueOffset = header.queueOffset();
         RemotingCommand response = RemotingCommand.createResponse(request, ResponseCode.SYSTEM_ERROR, null);
 
+        SubscriptionGroupConfig groupConfig = groups.findOrCreate(group).orElse(null);
+        if (groupConfig == null) {
+            return fail(response, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group [" + group
+                    + "] does not exist");
+        }
+        if (!groupConfig.consumeEnable()) {
+            response.writeHeader(PullMessageResponseHeader.forbidden(PullMessageResponseHeader.GROUP_FORBIDDEN));
+            return fail(response, ResponseCode.NO_PERMISSION, "subscription group no permission, " + group);
+        }
         TopicConfig topic = topics.find(topicName);
         if (topic == null) {
             return fail(response, ResponseCode.TOPIC_NOT_EXIST, "topic[" + topicName + "] not exist, apply first "
@@ -104,14 +127,24 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES_PER_PULL
                 : Math.min(MAX_BYTES_PER_PULL, header.maxMsgBytes());
+        long reset = offsets.takePendingReset(group, topicName, queueId);
+        if (reset >= 0 && reset != queueOffset) {
+            // an admin reset the group: serve from there at once, whatever offset the client asked for
+            queueOffset = reset;
+            suspendAllowed = false;
+        }
+        long readStarted = System.nanoTime();
         GetMessageResult result = store.getMessages(topicName, queueId, queueOffset,
                 Math.min(Math.max(header.maxMsgNums(), 1), MAX_MESSAGES_PER_PULL), Math.max(maxBytes, 1), filter);
+        stats.onPull(result.messageCount() > 0, (System.nanoTime() - readStarted) / 1_000_000);
         PullStatusMapping.Mapped mapped = PullStatusMapping.map(result, queueOffset);
         response.setCode(mapped.responseCode());
         response.setRemark(result.status().name());
         response.writeHeader(new PullMessageResponseHeader(0L, mapped.nextBeginOffset(), result.minOffset(),
                 result.maxOffset(), null));
+        offsets.recordPull(group, topicName, queueId, mapped.nextBeginOffset());
         if (mapped.responseCode() == ResponseCode.SUCCESS) {
+            stats.onGet(group, topicName, result.messageCount(), result.totalBytes());
             PullResponseWriter.write(context, response, result);
             return null;
         }

@@ -2,6 +2,7 @@ package io.nimbusmq.broker.processor;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.nimbusmq.broker.retry.RetryTopics;
 import io.nimbusmq.broker.schedule.ScheduleRewriter;
+import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.broker.transaction.HalfMessages;
 import io.nimbusmq.message.MessageConst;
@@ -50,21 +52,36 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final String clusterProperty;
     private final ScheduleRewriter scheduler;
     private final RetryTopics retryTopics;
+    private final BrokerStats stats;
 
     /**
      * @param storeHost the broker's advertised address, known once the server is bound
-     * @param scheduler turns DELAY / TIMER_* messages into their waiting copies
-     * @param retryTopics dead-letters sends to {@code %RETRY%<group>} past their reconsume times
+     * @param rewrites what a send may become: a delayed or timer message's waiting copy, a dead letter of a retry
+     *     past its reconsume times
+     * @param stats counts what each topic stores (TOPIC_PUT_NUMS / TOPIC_PUT_SIZE)
      */
     public SendMessageProcessor(MessageStore store, TopicConfigTable topics, Supplier<InetSocketAddress> storeHost,
-            String clusterName, ScheduleRewriter scheduler, RetryTopics retryTopics) {
+            String clusterName, SendRewrites rewrites, BrokerStats stats) {
         this.store = store;
-        this.scheduler = scheduler;
-        this.retryTopics = retryTopics;
+        this.scheduler = rewrites.schedule();
+        this.retryTopics = rewrites.retries();
+        this.stats = stats;
         this.topics = topics;
         this.storeHostSupplier = storeHost;
         this.clusterName = clusterName;
-        this.clusterProperty = MessageProperties.encode(Map.of(MessageConst.CLUSTER, clusterName));
+        this.clusterProperty = MessageProperties.encode(brokerProperties(clusterName));
+    }
+
+    /**
+     * What the broker adds to every stored message, as RocketMQ does: its cluster, and the region and trace switch
+     * that the official client's consume-side trace hook reads from each message.
+     */
+    private static Map<String, String> brokerProperties(String clusterName) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(MessageConst.CLUSTER, clusterName);
+        properties.put(MessageConst.MSG_REGION, REGION);
+        properties.put(MessageConst.TRACE_ON, "true");
+        return properties;
     }
 
     @Override
@@ -100,6 +117,8 @@ public final class SendMessageProcessor implements RequestProcessor {
             }
             messages = List.of(routed.message());
         }
+        // counted under the topic it was sent to (or its dead-letter topic), not its delay or half queue
+        String countedTopic = messages.get(0).topic();
         if (!header.batch()) {
             // delayed or timer: into its waiting queue (a transactional half message is left alone)
             ScheduleRewriter.Decision scheduled = scheduler.rewrite(messages.get(0));
@@ -114,7 +133,13 @@ public final class SendMessageProcessor implements RequestProcessor {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
         String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageConst.UNIQ_KEY);
+        long started = System.nanoTime();
         store.putMessages(messages).whenComplete((result, error) -> {
+            boolean stored = error == null && result.append() != null;
+            stats.onSendDone(stored, (System.nanoTime() - started) / 1_000_000);
+            if (stored) {
+                countStored(countedTopic, result);
+            }
             if (error != null) {
                 context.writeResponse(fail(response, ResponseCode.SYSTEM_ERROR, String.valueOf(error)));
             } else {
@@ -122,6 +147,13 @@ public final class SendMessageProcessor implements RequestProcessor {
             }
         });
         return null;
+    }
+
+    private void countStored(String topic, PutMessageResult result) {
+        stats.onPut(topic, result.append().messageCount(), result.append().wroteBytes());
+        if (topic.startsWith(SystemTopics.DLQ_GROUP_TOPIC_PREFIX)) {
+            stats.onDeadLetter(topic.substring(SystemTopics.DLQ_GROUP_TOPIC_PREFIX.length()));
+        }
     }
 
     private TopicConfig checkTopic(SendMessageRequestHeader header, RemotingCommand response) {

@@ -2,10 +2,13 @@ package io.nimbusmq.broker.processor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
+import io.nimbusmq.broker.stats.ConsumeProgress;
 import io.nimbusmq.broker.topic.TopicConfigTable;
-import io.nimbusmq.message.MessageCodec;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
 import io.nimbusmq.remoting.dispatch.RequestContext;
@@ -14,19 +17,23 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.body.RemotingJson;
+import io.nimbusmq.remoting.protocol.body.DataVersion;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
-import io.nimbusmq.remoting.protocol.body.admin.QueueKeys;
+import io.nimbusmq.remoting.protocol.body.TopicConfigSerializeWrapper;
+import io.nimbusmq.remoting.protocol.body.TopicList;
+import io.nimbusmq.remoting.protocol.body.admin.GroupList;
 import io.nimbusmq.remoting.protocol.body.admin.TopicStatsTable;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
 import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
 import io.nimbusmq.store.MessageStore;
-import io.nimbusmq.store.read.GetMessageResult;
-import io.nimbusmq.store.read.MessageFilter;
 
 /**
- * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202) and
- * GET_TOPIC_CONFIG (351, which the 5.x admin tools send before reading topic or consumer stats).
+ * Topic administration: UPDATE_AND_CREATE_TOPIC (17), DELETE_TOPIC_IN_BROKER (215), GET_TOPIC_STATS_INFO (202),
+ * GET_TOPIC_CONFIG (351, which the 5.x admin tools send before reading topic or consumer stats), GET_ALL_TOPIC_CONFIG
+ * (21, the dashboard's topic list), GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305) and QUERY_TOPIC_CONSUME_BY_WHO (300: the
+ * groups online on the topic and those with offsets on it, as RocketMQ answers; the admin tools build a message's
+ * track, {@code statsAll} and the dashboard's consumer lists from it).
  */
 public final class TopicAdminProcessor implements RequestProcessor {
 
@@ -34,21 +41,24 @@ public final class TopicAdminProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
     private final ConsumerOffsetTable offsets;
     private final String brokerName;
+    private final ConsumerManager consumers;
     private final Runnable topicsDeleted;
 
     /** @param topicsDeleted called after a deletion so that the name servers learn of it */
     public TopicAdminProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            String brokerName, Runnable topicsDeleted) {
+            ConsumerManager consumers, String brokerName, Runnable topicsDeleted) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
+        this.consumers = consumers;
         this.brokerName = brokerName;
         this.topicsDeleted = topicsDeleted;
     }
 
     public static int[] requestCodes() {
         return new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.DELETE_TOPIC_IN_BROKER,
-                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG};
+                RequestCode.GET_TOPIC_STATS_INFO, RequestCode.GET_TOPIC_CONFIG, RequestCode.GET_ALL_TOPIC_CONFIG,
+                RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO};
     }
 
     @Override
@@ -57,6 +67,13 @@ public final class TopicAdminProcessor implements RequestProcessor {
             case RequestCode.UPDATE_AND_CREATE_TOPIC -> createOrUpdate(request);
             case RequestCode.DELETE_TOPIC_IN_BROKER -> delete(request);
             case RequestCode.GET_TOPIC_CONFIG -> topicConfig(request);
+            case RequestCode.GET_ALL_TOPIC_CONFIG -> success(request).setBody(RemotingJson.encode(
+                    TopicConfigSerializeWrapper.of(topics.all(),
+                            new DataVersion(topics.dataVersion(), 0, System.currentTimeMillis()))));
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> success(request).setBody(RemotingJson.encode(
+                    TopicList.of(topics.all().stream().map(TopicConfig::topicName)
+                            .filter(t -> SystemTopics.isSystemTopic(t) || t.equals(brokerName)).toList())));
+            case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
             default -> stats(request);
         };
     }
@@ -113,6 +130,17 @@ public final class TopicAdminProcessor implements RequestProcessor {
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
     }
 
+    private RemotingCommand consumedBy(RemotingCommand request) {
+        String topic = TopicRequestHeader.readFrom(request).topic();
+        Set<String> groups = new TreeSet<>(consumers.groupsSubscribing(topic));
+        groups.addAll(offsets.groupsOf(topic));
+        return success(request).setBody(RemotingJson.encode(new GroupList(groups)));
+    }
+
+    private static RemotingCommand success(RemotingCommand request) {
+        return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null);
+    }
+
     private RemotingCommand topicConfig(RemotingCommand request) {
         String topic = TopicRequestHeader.readFrom(request).topic();
         TopicConfig config = topics.find(topic);
@@ -131,24 +159,14 @@ public final class TopicAdminProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(request, ResponseCode.TOPIC_NOT_EXIST,
                     "topic[" + topic + "] not exist");
         }
-        Map<String, TopicStatsTable.TopicOffset> table = new LinkedHashMap<>();
+        Map<MessageQueue, TopicStatsTable.TopicOffset> table = new LinkedHashMap<>();
         for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
             long max = store.maxOffsetInQueue(topic, queueId);
-            long lastUpdate = max > 0 ? storeTimeOfLast(topic, queueId, max) : 0;
-            table.put(QueueKeys.key(new MessageQueue(topic, brokerName, queueId)),
+            long lastUpdate = max > 0 ? ConsumeProgress.storeTimeAt(store, topic, queueId, max - 1) : 0;
+            table.put(new MessageQueue(topic, brokerName, queueId),
                     new TopicStatsTable.TopicOffset(store.minOffsetInQueue(topic, queueId), max, lastUpdate));
         }
         return RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null)
                 .setBody(RemotingJson.encode(new TopicStatsTable(table)));
-    }
-
-    private long storeTimeOfLast(String topic, int queueId, long max) {
-        try (GetMessageResult result = store.getMessages(topic, queueId, max - 1, 1, Integer.MAX_VALUE,
-                MessageFilter.ALL)) {
-            if (result.messages().isEmpty()) {
-                return 0;
-            }
-            return MessageCodec.decodeMeta(result.messages().get(0).buffer(), 0).storeTimestamp();
-        }
     }
 }

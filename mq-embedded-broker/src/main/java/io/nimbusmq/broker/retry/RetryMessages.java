@@ -18,8 +18,6 @@ import io.nimbusmq.message.SystemTopics;
  */
 public final class RetryMessages {
 
-    /** The group's retryMaxTimes when the consumer does not send its own limit. */
-    public static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
     /** Back-off of the n-th retry when the consumer asks for none: level 3 + reconsume times (10 s, 30 s, 1 m ...). */
     public static final int FIRST_RETRY_LEVEL = 3;
 

@@ -3,6 +3,7 @@ package io.nimbusmq.broker.retry;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.MessageConst;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A send to {@code %RETRY%<group>} (remoting-protocol.md §4.1 step 5, RocketMQ's {@code handleRetryAndDLQ}) is
  * stored in {@code %DLQ%<group>} instead when its reconsume times (header {@code reconsumeTimes}) exceed its
- * {@code maxReconsumeTimes} (16 when absent), or when the group consumes orderly (holds an unexpired queue lock).
+ * {@code maxReconsumeTimes} (the group's {@code retryMaxTimes}, 16 by default, when absent), or when the group consumes orderly (holds an unexpired queue lock).
  * The dead letter is not delayed ({@code DELAY=-1}, as RocketMQ stores it); a retry keeps the DELAY the client set,
  * which the send path then schedules like any delayed message.
  */
@@ -51,13 +52,22 @@ public final class RetryTopics {
 
     private final TopicConfigTable topics;
     private final Predicate<String> consumesOrderly;
+    private final ToIntFunction<String> groupRetryMaxTimes;
 
     /**
      * @param consumesOrderly whether a group holds an unexpired queue lock (an orderly consumer) now
+     * @param groupRetryMaxTimes a group's {@code retryMaxTimes}, for consumers that do not send their own
      */
-    public RetryTopics(TopicConfigTable topics, Predicate<String> consumesOrderly) {
+    public RetryTopics(TopicConfigTable topics, Predicate<String> consumesOrderly,
+            ToIntFunction<String> groupRetryMaxTimes) {
         this.topics = topics;
         this.consumesOrderly = consumesOrderly;
+        this.groupRetryMaxTimes = groupRetryMaxTimes;
+    }
+
+    /** The consumer's {@code maxReconsumeTimes} if it sent one, else the group's {@code retryMaxTimes}. */
+    public int maxReconsumeTimes(String group, Integer requested) {
+        return requested != null ? requested : groupRetryMaxTimes.applyAsInt(group);
     }
 
     /** {@code topic} (a retry or dead-letter topic, created if absent) and a random queue of it, if writable. */
@@ -73,11 +83,11 @@ public final class RetryTopics {
      * A message sent to {@code %RETRY%<group>}: returned as it is, or as its dead letter in {@code %DLQ%<group>}.
      *
      * @param sent the message as the send path built it, with the header's reconsume times
-     * @param maxReconsumeTimes the header's {@code maxReconsumeTimes}, or null for the default (16)
+     * @param maxReconsumeTimes the header's {@code maxReconsumeTimes}, or null for the group's
      */
     public Routing routeRetrySend(MessageInput sent, Integer maxReconsumeTimes) {
         String group = sent.topic().substring(SystemTopics.RETRY_GROUP_TOPIC_PREFIX.length());
-        int max = maxReconsumeTimes == null ? RetryMessages.DEFAULT_MAX_RECONSUME_TIMES : maxReconsumeTimes;
+        int max = maxReconsumeTimes(group, maxReconsumeTimes);
         boolean orderly = consumesOrderly.test(group);
         if (sent.reconsumeTimes() <= max && !orderly) {
             return new Routing(sent, ResponseCode.SUCCESS, null);

@@ -30,9 +30,11 @@ public final class TopicConfigTable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicConfigTable.class);
     private static final int AUTO_CREATE_TOPIC_QUEUES = 8;
+    private static final int SCHEDULE_QUEUES = 18;
+    private static final int CLUSTER_TOPIC_QUEUES = 16;
 
     private final Path file;
-    private final boolean autoCreateTopicEnable;
+    private volatile boolean autoCreateTopicEnable;
     private final Map<String, TopicConfig> topics = new ConcurrentHashMap<>();
     private final List<Consumer<TopicConfig>> changeListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong dataVersion = new AtomicLong();
@@ -55,14 +57,64 @@ public final class TopicConfigTable {
             }
         }
         if (autoCreateTopicEnable) {
-            topics.putIfAbsent(SystemTopics.AUTO_CREATE_TOPIC_KEY, new TopicConfig(
-                    SystemTopics.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
-                    TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG,
-                    0, false, Map.of()));
+            topics.putIfAbsent(SystemTopics.AUTO_CREATE_TOPIC_KEY, autoCreateTemplate());
         } else {
             topics.remove(SystemTopics.AUTO_CREATE_TOPIC_KEY);
         }
         dataVersion.incrementAndGet();
+    }
+
+    private static TopicConfig autoCreateTemplate() {
+        return new TopicConfig(SystemTopics.AUTO_CREATE_TOPIC_KEY, AUTO_CREATE_TOPIC_QUEUES, AUTO_CREATE_TOPIC_QUEUES,
+                TopicConfig.PERM_READ | TopicConfig.PERM_WRITE | TopicConfig.PERM_INHERIT, TopicConfig.SINGLE_TAG, 0,
+                false, Map.of());
+    }
+
+    /**
+     * Turns auto-creation on or off at runtime ({@code mqadmin updateBrokerConfig -k autoCreateTopicEnable}), as
+     * RocketMQ does: TBW102 stays (created if it was not there) but is inheritable only while auto-creation is on, so
+     * sends to unknown topics are refused with TOPIC_NOT_EXIST while it is off. Listeners hear of the new TBW102.
+     */
+    public synchronized void setAutoCreateTopicEnable(boolean value) {
+        autoCreateTopicEnable = value;
+        TopicConfig template = autoCreateTemplate();
+        createOrUpdate(value ? template : new TopicConfig(template.topicName(), template.readQueueNums(),
+                template.writeQueueNums(), template.perm() & ~TopicConfig.PERM_INHERIT, template.topicFilterType(),
+                0, false, Map.of()));
+    }
+
+    /**
+     * Creates the system topics a RocketMQ broker creates at start-up, those that are missing: the cluster's reply
+     * topic (request-reply), the trace topic, the schedule, timer and transaction topics, SELF_TEST_TOPIC,
+     * OFFSET_MOVED_EVENT, and a topic named after the cluster (16 queues) and one after the broker (1 queue), both
+     * inheritable as in RocketMQ. Persisted, not announced to listeners (the first registration carries them).
+     */
+    public void createSystemTopics(String clusterName, String brokerName) {
+        int readWrite = TopicConfig.PERM_READ | TopicConfig.PERM_WRITE;
+        int inheritable = readWrite | TopicConfig.PERM_INHERIT;
+        List<TopicConfig> system = List.of(
+                systemTopic(SystemTopics.replyTopic(clusterName), 1, readWrite),
+                systemTopic(SystemTopics.TRACE_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.SCHEDULE_TOPIC, SCHEDULE_QUEUES, readWrite),
+                systemTopic(SystemTopics.TIMER_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.TRANS_HALF_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.TRANS_OP_HALF_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.SELF_TEST_TOPIC, 1, readWrite),
+                systemTopic(SystemTopics.OFFSET_MOVED_EVENT, 1, readWrite),
+                systemTopic(clusterName, CLUSTER_TOPIC_QUEUES, inheritable),
+                systemTopic(brokerName, 1, inheritable));
+        boolean created = false;
+        for (TopicConfig topic : system) {
+            created |= topics.putIfAbsent(topic.topicName(), topic) == null;
+        }
+        if (created) {
+            dataVersion.incrementAndGet();
+            persistQuietly();
+        }
+    }
+
+    private static TopicConfig systemTopic(String name, int queues, int perm) {
+        return new TopicConfig(name, queues, queues, perm, TopicConfig.SINGLE_TAG, 0, false, Map.of());
     }
 
     public void addChangeListener(Consumer<TopicConfig> listener) {
@@ -103,7 +155,7 @@ public final class TopicConfigTable {
             return existing;
         }
         TopicConfig template = defaultTopic == null ? null : topics.get(defaultTopic);
-        if (template == null || !template.isInheritable()) {
+        if (!autoCreateTopicEnable || template == null || !template.isInheritable()) {
             return null;
         }
         int queues = Math.max(1, Math.min(requestedQueueNums, template.writeQueueNums()));

@@ -73,7 +73,7 @@ class ClientManageProcessorIntegrationTests {
         ClientHousekeepingService housekeeping = new ClientHousekeepingService(consumers, producers, locks,
                 Clock.systemUTC(), ClientHousekeepingConfig.defaults());
         ProcessorRegistry registry = new ProcessorRegistry()
-                .register(new ClientManageProcessor(consumers, producers, topic -> {
+                .register(new ClientManageProcessor(consumers, producers, group -> {
                 }, SubscriptionValidator.PROPERTY_FILTER_DISABLED, Clock.systemUTC()), executor,
                         ClientManageProcessor.requestCodes())
                 .register(new LockProcessor(locks, Clock.systemUTC()), executor, LockProcessor.requestCodes());

@@ -47,9 +47,9 @@ class ClientManageProcessorTests {
     private final ConsumerManager consumers =
             new ConsumerManager(new ConsumerIdsChangeNotifier((channel, command) -> channel.writeAndFlush(command)));
     private final ProducerManager producers = new ProducerManager();
-    private final List<String> createdTopics = new ArrayList<>();
+    private final List<String> createdGroups = new ArrayList<>();
     private final ClientManageProcessor processor = new ClientManageProcessor(consumers, producers,
-            createdTopics::add, SubscriptionValidator.PROPERTY_FILTER_DISABLED,
+            createdGroups::add, SubscriptionValidator.PROPERTY_FILTER_DISABLED,
             Clock.fixed(Instant.ofEpochMilli(NOW_MILLIS), ZoneOffset.UTC));
 
     @AfterEach
@@ -87,7 +87,7 @@ class ClientManageProcessorTests {
     void heartbeatCreatesRetryTopicOfEachConsumerGroup() {
         send(channelA, heartbeatRequest(heartbeat("client-a", false, SubscriptionData.ofTags("T", "*", 1))));
 
-        assertThat(createdTopics).containsExactly("%RETRY%cg");
+        assertThat(createdGroups).containsExactly("cg");
     }
 
     @Test
@@ -181,7 +181,7 @@ class ClientManageProcessorTests {
 
     @Test
     void checkClientConfigAsksPluggedValidator() {
-        ClientManageProcessor sqlAware = new ClientManageProcessor(consumers, producers, topic -> {
+        ClientManageProcessor sqlAware = new ClientManageProcessor(consumers, producers, group -> {
         }, subscription -> subscription.subString().contains("(")
                 ? SubscriptionValidator.Verdict.reject(ResponseCode.SUBSCRIPTION_PARSE_FAILED, "bad expression")
                 : SubscriptionValidator.Verdict.accept(), Clock.systemUTC());
@@ -299,7 +299,7 @@ class ClientManageProcessorTests {
 
         assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(response.remark()).contains("illegal consumer group");
-        assertThat(createdTopics).isEmpty();
+        assertThat(createdGroups).isEmpty();
         assertThat(consumers.consumerIds("bad group/../x")).isEmpty();
     }
 }

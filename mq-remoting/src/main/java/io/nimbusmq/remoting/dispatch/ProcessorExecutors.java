@@ -1,5 +1,6 @@
 package io.nimbusmq.remoting.dispatch;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,5 +30,21 @@ public final class ProcessorExecutors {
         return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(queueCapacity), new NamedThreadFactory(name, true),
                 new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * The queue of an executor made by {@link #bounded}: its length, capacity and the wait of its oldest request (of
+     * requests queued by the {@link RequestDispatcher}); zeros for any other executor.
+     */
+    public static QueueStats queueStats(ExecutorService executor) {
+        if (!(executor instanceof ThreadPoolExecutor pool)) {
+            return new QueueStats(0, 0, 0);
+        }
+        BlockingQueue<Runnable> queue = pool.getQueue();
+        Runnable head = queue.peek();
+        long headWaitMillis = head instanceof QueuedTask task
+                ? Math.max(0, (System.nanoTime() - task.queuedAtNanos()) / 1_000_000) : 0;
+        int size = queue.size();
+        return new QueueStats(size, size + queue.remainingCapacity(), headWaitMillis);
     }
 }

@@ -72,8 +72,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
             return;
         }
         try {
-            binding.get().executor().execute(() -> process(binding.get().processor(), registry.preprocessor(),
-                    context));
+            binding.get().executor().execute(new QueuedRequest(binding.get().processor(), registry.preprocessor(),
+                    context, System.nanoTime()));
         } catch (RejectedExecutionException e) {
             peerLog.warn("overload " + request.code(), "Executor for request code {} is full; answering {} with "
                     + "SYSTEM_BUSY", request.code(), context.remoteAddress());
@@ -110,6 +110,32 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Remotin
 
     private static String peer(RequestContext context) {
         return RemotingAddresses.toHost(context.channel().remoteAddress());
+    }
+
+    /** A request waiting for its processor's thread; knows since when (the executor's queue statistics). */
+    private final class QueuedRequest implements QueuedTask {
+        private final RequestProcessor processor;
+        private final RequestPreprocessor preprocessor;
+        private final RequestContext context;
+        private final long queuedAtNanos;
+
+        QueuedRequest(RequestProcessor processor, RequestPreprocessor preprocessor, RequestContext context,
+                long queuedAtNanos) {
+            this.processor = processor;
+            this.preprocessor = preprocessor;
+            this.context = context;
+            this.queuedAtNanos = queuedAtNanos;
+        }
+
+        @Override
+        public long queuedAtNanos() {
+            return queuedAtNanos;
+        }
+
+        @Override
+        public void run() {
+            process(processor, preprocessor, context);
+        }
     }
 
     private static void answer(RequestContext context, int code, String remark) {

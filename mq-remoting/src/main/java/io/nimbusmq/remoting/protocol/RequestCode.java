@@ -51,6 +51,10 @@ public final class RequestCode {
 
     // Admin -> broker
     public static final int UPDATE_AND_CREATE_TOPIC = 17;
+    /** Every topic of the broker with its configuration (the dashboard's topic list). */
+    public static final int GET_ALL_TOPIC_CONFIG = 21;
+    /** Changes broker settings at runtime; body = Java properties text. */
+    public static final int UPDATE_BROKER_CONFIG = 25;
     /** Admin tools ask for a topic's config before reading its stats (5.x). */
     public static final int GET_TOPIC_CONFIG = 351;
     public static final int GET_BROKER_CONFIG = 26;
@@ -61,10 +65,23 @@ public final class RequestCode {
     public static final int GET_CONSUMER_CONNECTION_LIST = 203;
     public static final int GET_PRODUCER_CONNECTION_LIST = 204;
     public static final int DELETE_SUBSCRIPTIONGROUP = 207;
+    public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST = 225;
+    /** One group's configuration. */
+    public static final int GET_SUBSCRIPTIONGROUP_CONFIG = 352;
     public static final int GET_CONSUME_STATS = 208;
     public static final int DELETE_TOPIC_IN_BROKER = 215;
     public static final int INVOKE_BROKER_TO_RESET_OFFSET = 222;
     public static final int INVOKE_BROKER_TO_GET_CONSUMER_STATUS = 223;
+    /** The consumer groups of a topic (the admin tools' message track, statsAll, the dashboard). */
+    public static final int QUERY_TOPIC_CONSUME_BY_WHO = 300;
+    /** The broker's system topics. */
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_BROKER = 305;
+    /** One statistic of one key over the last minute, hour and day. */
+    public static final int VIEW_BROKER_STATS_DATA = 315;
+    /** Every group's consume stats (RocketMQ's name: GET_BROKE_CONSUME_STATS). */
+    public static final int GET_BROKER_CONSUME_STATS = 317;
+    /** Every producer connection, by group. */
+    public static final int GET_ALL_PRODUCER_INFO = 328;
     /** Nimbus MQ's own: store a dead letter again in its original topic (RocketMQ has no such call). */
     public static final int RESEND_DEAD_LETTER = 32001;
 
@@ -88,6 +105,11 @@ public final class RequestCode {
     public static final int GET_BROKER_CLUSTER_INFO = 106;
     public static final int GET_ALL_TOPIC_LIST_FROM_NAMESERVER = 206;
     public static final int DELETE_TOPIC_IN_NAMESRV = 216;
+    /** Cluster and broker names, which RocketMQ treats as system topics. */
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_NS = 304;
+    /** Changes name-server settings at runtime; body = Java properties text. */
+    public static final int UPDATE_NAMESRV_CONFIG = 318;
+    public static final int GET_NAMESRV_CONFIG = 319;
     public static final int GET_TOPICS_BY_CLUSTER = 224;
     public static final int QUERY_DATA_VERSION = 322;
     public static final int BROKER_HEARTBEAT = 904;

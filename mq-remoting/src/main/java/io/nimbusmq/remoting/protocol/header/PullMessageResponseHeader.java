@@ -28,6 +28,8 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 public record PullMessageResponseHeader(Long suggestWhichBrokerId, Long nextBeginOffset, Long minOffset,
         Long maxOffset, Integer forbiddenType) implements CommandHeader {
 
+    /** RocketMQ's {@code ForbiddenType.GROUP_FORBIDDEN}: the consumer group may not consume. */
+    public static final int GROUP_FORBIDDEN = 2;
     /** RocketMQ's {@code ForbiddenType.TOPIC_FORBIDDEN}: the topic is not readable. */
     public static final int TOPIC_FORBIDDEN = 3;
 

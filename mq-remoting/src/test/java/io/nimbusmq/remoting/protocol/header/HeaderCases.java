@@ -27,7 +27,40 @@ final class HeaderCases {
         all.addAll(admin());
         all.addAll(nameServer());
         all.addAll(accessControl());
+        all.addAll(operations());
         return all;
+    }
+
+    /** Consumer groups, broker and name-server configuration, statistics, message tracks (docs/operations.md). */
+    private static List<HeaderCase> operations() {
+        return List.of(
+                HeaderCase.of("DELETE_SUBSCRIPTIONGROUP", RequestCode.DELETE_SUBSCRIPTIONGROUP,
+                        new DeleteSubscriptionGroupRequestHeader("cg", true),
+                        new DeleteSubscriptionGroupRequestHeader("cg", false),
+                        DeleteSubscriptionGroupRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader.class),
+                HeaderCase.of("GET_SUBSCRIPTIONGROUP_CONFIG", RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
+                        new GetSubscriptionGroupConfigRequestHeader("cg"),
+                        new GetSubscriptionGroupConfigRequestHeader("cg"),
+                        GetSubscriptionGroupConfigRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetSubscriptionGroupConfigRequestHeader.class),
+                HeaderCase.of("GET_BROKER_CONFIG response", ResponseCode.SUCCESS,
+                        new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
+                        new GetBrokerConfigResponseHeader("{\"counter\":2,\"stateVersion\":0,\"timestamp\":1}"),
+                        GetBrokerConfigResponseHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetBrokerConfigResponseHeader.class),
+                HeaderCase.of("VIEW_BROKER_STATS_DATA", RequestCode.VIEW_BROKER_STATS_DATA,
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "TopicTest@cg"),
+                        new ViewBrokerStatsDataRequestHeader("GROUP_GET_NUMS", "TopicTest@cg"),
+                        ViewBrokerStatsDataRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.ViewBrokerStatsDataRequestHeader.class),
+                HeaderCase.of("GET_BROKER_CONSUME_STATS", RequestCode.GET_BROKER_CONSUME_STATS,
+                        new GetConsumeStatsInBrokerRequestHeader(true),
+                        new GetConsumeStatsInBrokerRequestHeader(true),
+                        GetConsumeStatsInBrokerRequestHeader::readFrom,
+                        org.apache.rocketmq.remoting.protocol.header.GetConsumeStatsInBrokerHeader.class),
+                topic("QUERY_TOPIC_CONSUME_BY_WHO", RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+                        org.apache.rocketmq.remoting.protocol.header.QueryTopicConsumeByWhoRequestHeader.class));
     }
 
     private static List<HeaderCase> sendAndPull() {
