@@ -77,6 +77,23 @@ public final class ConsumerOffsetTable {
         return topics;
     }
 
+    /** Groups that committed offsets on any topic. */
+    public Set<String> groups() {
+        Set<String> groups = new TreeSet<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0) {
+                groups.add(key.substring(at + 1));
+            }
+        }
+        return groups;
+    }
+
+    /** Forgets every offset {@code group} committed. */
+    public void removeGroup(String group) {
+        offsets.keySet().removeIf(k -> k.substring(k.lastIndexOf(SEPARATOR) + 1).equals(group));
+    }
+
     public void removeTopic(String topic) {
         offsets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }
