@@ -42,6 +42,8 @@ public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
     private final WebServerConfig config;
     private final Router router;
     private final HttpServer server;
@@ -121,15 +123,17 @@ public final class WebServer implements AutoCloseable {
 
     private Response answer(HttpExchange exchange) throws Exception {
         String lengthHeader = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (lengthHeader != null && parseLength(lengthHeader) > config.maxRequestBytes()) {
-            return tooLarge();
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
+            if (lengthHeader != null && parseLength(lengthHeader) > config.maxRequestBytes()) {
+                drain(in);
+                return tooLarge();
+            }
             body = in.readNBytes(config.maxRequestBytes() + 1);
-        }
-        if (body.length > config.maxRequestBytes()) {
-            return tooLarge();
+            if (body.length > config.maxRequestBytes()) {
+                drain(in);
+                return tooLarge();
+            }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
@@ -137,6 +141,19 @@ public final class WebServer implements AutoCloseable {
                 exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()), headers, body,
                 exchange.getRemoteAddress());
         return router.dispatch(request);
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@value #MAX_DRAINED_BYTES} bytes, so that the client reads
+     * the refusal instead of a reset connection; a larger body is cut off when the exchange closes.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = MAX_DRAINED_BYTES;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private Response tooLarge() {

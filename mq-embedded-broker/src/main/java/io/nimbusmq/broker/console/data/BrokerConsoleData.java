@@ -55,7 +55,7 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         this.startedAtMillis = System.currentTimeMillis();
         MessageStore store = runtime.store();
         MessageReader reader = new MessageReader(store, runtime.topics());
-        this.topics = new TopicData(store, runtime.topics(), admin, reader);
+        this.topics = new TopicData(store, runtime.topics(), admin, reader, config.clusterName());
         this.groups = new GroupData(store, runtime.topics(), runtime.offsets(), runtime.consumers(), admin, topics);
         this.messages = new MessageData(store, runtime.consumers(), admin, reader, groups);
         this.deadLetters = new DeadLetterData(runtime.topics(), admin, reader, topics);

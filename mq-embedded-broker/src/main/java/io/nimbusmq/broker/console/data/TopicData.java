@@ -21,6 +21,7 @@ import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.header.CreateTopicRequestHeader;
+import io.nimbusmq.remoting.protocol.header.DeleteTopicFromNamesrvRequestHeader;
 import io.nimbusmq.remoting.protocol.header.SendMessageRequestHeader;
 import io.nimbusmq.remoting.protocol.header.SendMessageResponseHeader;
 import io.nimbusmq.remoting.protocol.header.TopicRequestHeader;
@@ -41,12 +42,15 @@ final class TopicData {
     private final TopicConfigTable topics;
     private final LocalAdmin admin;
     private final MessageReader reader;
+    private final String clusterName;
 
-    TopicData(MessageStore store, TopicConfigTable topics, LocalAdmin admin, MessageReader reader) {
+    TopicData(MessageStore store, TopicConfigTable topics, LocalAdmin admin, MessageReader reader,
+            String clusterName) {
         this.store = store;
         this.topics = topics;
         this.admin = admin;
         this.reader = reader;
+        this.clusterName = clusterName;
     }
 
     List<TopicViews.Summary> summaries() {
@@ -159,12 +163,21 @@ final class TopicData {
         return queues;
     }
 
-    /** DELETE_TOPIC_IN_BROKER: the topic, its queues and the offsets committed on it. */
+    /**
+     * DELETE_TOPIC_IN_BROKER (the topic, its queues and the offsets committed on it), then, as {@code mqadmin
+     * deleteTopic} does, DELETE_TOPIC_IN_NAMESRV for the broker's cluster when the broker serves its name server.
+     * External name servers keep the route until they are told with {@code mqadmin deleteTopic}.
+     */
     void delete(String topic, InetSocketAddress peer) {
         require(topic);
         RemotingCommand response = admin.invoke(RequestCode.DELETE_TOPIC_IN_BROKER, new TopicRequestHeader(topic),
                 null, peer);
         AdminAnswers.check(response, "delete the topic " + topic);
+        if (admin.supports(RequestCode.DELETE_TOPIC_IN_NAMESRV)) {
+            AdminAnswers.check(admin.invoke(RequestCode.DELETE_TOPIC_IN_NAMESRV,
+                    new DeleteTopicFromNamesrvRequestHeader(topic, clusterName), null, peer),
+                    "remove the route of " + topic + " from the name server");
+        }
     }
 
     /** SEND_MESSAGE, as a producer sends it; the topic must exist (the console never creates one by sending). */
