@@ -34,8 +34,13 @@ final class ConsoleHttp {
     private volatile String cookie;
 
     ConsoleHttp(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** With a client of its own (one that trusts a test certificate). */
+    ConsoleHttp(String baseUrl, HttpClient client) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = client;
     }
 
     String baseUrl() {
