@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,10 @@ import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.client.RebalanceLockManager;
 import io.nimbusmq.broker.config.BrokerConfigView;
 import io.nimbusmq.broker.config.RuntimeSettings;
+import io.nimbusmq.broker.console.ConsoleConfig;
+import io.nimbusmq.broker.console.api.ConsoleServer;
+import io.nimbusmq.broker.console.data.BrokerConsoleData;
+import io.nimbusmq.broker.console.data.LocalAdmin;
 import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
@@ -113,6 +118,7 @@ public final class BrokerRuntime {
     private TransactionalMessageService transactions;
     private BrokerStats stats;
     private AclFileWatcher aclWatcher;
+    private ConsoleServer console;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -132,7 +138,7 @@ public final class BrokerRuntime {
         });
     }
 
-    static BrokerRuntime start(BrokerConfig config, Clock clock) throws IOException {
+    static BrokerRuntime start(BrokerConfig config, Clock clock, ConsoleConfig consoleConfig) throws IOException {
         long started = System.nanoTime();
         StoreConfig storeConfig = config.storeSizes().applyTo(StoreConfig.production(config.messageStoreDir()))
                 .withFlushMode(config.flushMode());
@@ -152,7 +158,7 @@ public final class BrokerRuntime {
                 (channel, command) -> serverRef.get().invokeOneway(channel, command)));
         BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, groups, consumers);
         try {
-            runtime.startServices(clock, serverRef);
+            runtime.startServices(clock, serverRef, consoleConfig);
         } catch (RuntimeException e) {
             runtime.shutdown();
             throw e;
@@ -162,7 +168,8 @@ public final class BrokerRuntime {
         return runtime;
     }
 
-    private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef) {
+    private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef,
+            ConsoleConfig consoleConfig) {
         // Client liveness (heartbeat expiry, queue locks) is real time, never the message clock: advancing a test's
         // manual clock by ten minutes moves delays and check-backs, and must not expire every live client.
         Clock liveness = Clock.systemUTC();
@@ -232,6 +239,22 @@ public final class BrokerRuntime {
                 OFFSET_PERSIST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(() -> filters.retainGroups(group -> consumers.group(group).isPresent()),
                 FILTER_CLEANUP_INTERVAL_MILLIS, FILTER_CLEANUP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        if (consoleConfig.enabled()) {
+            startConsole(consoleConfig, registry);
+        }
+    }
+
+    /** The web console: reads the broker's parts, changes them through the registered admin processors. */
+    private void startConsole(ConsoleConfig consoleConfig, ProcessorRegistry registry) {
+        BrokerConsoleData data = new BrokerConsoleData(this, config, new LocalAdmin(registry),
+                consoleConfig.sampleIntervalMillis(), consoleConfig.historySize());
+        try {
+            console = ConsoleServer.start(consoleConfig, data, aclWatcher == null ? null : aclWatcher::current,
+                    ConsoleServer.sslContext(config.security().tls()));
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
     }
 
     /**
@@ -399,8 +422,14 @@ public final class BrokerRuntime {
         return transactions;
     }
 
+    /** The web console's address, {@code http://host:port/}, when it is on. */
+    public Optional<String> consoleUrl() {
+        return Optional.ofNullable(console).map(ConsoleServer::url);
+    }
+
     void shutdown() {
         List<Runnable> steps = List.of(
+                () -> { if (console != null) console.close(); },
                 () -> { if (registration != null) registration.shutdown(); },
                 () -> { if (holdService != null) holdService.shutdown(); },
                 () -> { if (transactions != null) transactions.shutdown(); },

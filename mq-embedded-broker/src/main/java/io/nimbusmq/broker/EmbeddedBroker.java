@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.auth.acl2.AuthConfig;
 import io.nimbusmq.broker.auth.plain.AclConfig;
+import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -32,11 +34,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final Clock clock;
+    private final ConsoleConfig console;
     private BrokerRuntime runtime;
 
-    private EmbeddedBroker(BrokerConfig config, Clock clock) {
+    private EmbeddedBroker(BrokerConfig config, Clock clock, ConsoleConfig console) {
         this.config = config;
         this.clock = clock;
+        this.console = console;
     }
 
     public static Builder builder() {
@@ -53,7 +57,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             return runtime.address();
         }
         try {
-            runtime = BrokerRuntime.start(config, clock);
+            runtime = BrokerRuntime.start(config, clock, console);
         } catch (IOException e) {
             throw new UncheckedIOException("broker failed to start in " + config.storeDir(), e);
         }
@@ -68,6 +72,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     public int port() {
         return requireRunning().address().getPort();
+    }
+
+    /** The web console's address, {@code http://host:port/}, when it is on ({@link Builder#console}). */
+    public Optional<String> consoleUrl() {
+        return requireRunning().consoleUrl();
     }
 
     public MessageStore messageStore() {
@@ -121,6 +130,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private TransactionConfig transaction = TransactionConfig.defaults();
         private SecurityConfig security = SecurityConfig.disabled();
         private OperationsConfig operations = OperationsConfig.defaults();
+        private ConsoleConfig console = ConsoleConfig.disabled();
 
         public Builder port(int value) {
             this.port = value;
@@ -247,18 +257,27 @@ public final class EmbeddedBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The web console (off by default), e.g. {@code ConsoleConfig.onLoopback()}: its own HTTP port, on loopback
+         * unless told otherwise, with a login when access control is on.
+         */
+        public Builder console(ConsoleConfig value) {
+            this.console = value == null ? ConsoleConfig.disabled() : value;
+            return this;
+        }
+
         public EmbeddedBroker build() {
             if (storeDir == null) {
                 throw new IllegalStateException("storeDir is required");
             }
             return new EmbeddedBroker(new BrokerConfig(clusterName, brokerName, bindHost, port, advertisedHost,
                     storeDir, flushMode, nameServerAddresses, autoCreateTopicEnable, embeddedStore,
-                    enablePropertyFilter, schedule, transaction, security, null, operations), clock);
+                    enablePropertyFilter, schedule, transaction, security, null, operations), clock, console);
         }
 
         /** Builds from a complete configuration (the standalone launcher). */
         public EmbeddedBroker build(BrokerConfig config) {
-            return new EmbeddedBroker(config, clock);
+            return new EmbeddedBroker(config, clock, console);
         }
     }
 }

@@ -139,6 +139,18 @@ public final class ConsumerOffsetTable {
         return topics;
     }
 
+    /** Groups that committed offsets on any topic. */
+    public Set<String> groups() {
+        Set<String> groups = new TreeSet<>();
+        for (String key : offsets.keySet()) {
+            int at = key.lastIndexOf(SEPARATOR);
+            if (at > 0) {
+                groups.add(key.substring(at + 1));
+            }
+        }
+        return groups;
+    }
+
     /** Forgets every offset of {@code group} ({@code mqadmin deleteSubGroup} with offsets). */
     public void removeGroup(String group) {
         offsets.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));

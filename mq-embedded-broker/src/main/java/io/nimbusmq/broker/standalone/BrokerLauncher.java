@@ -13,6 +13,7 @@ import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.auth.plain.AclFileWatcher;
 import io.nimbusmq.broker.auth.plain.PlainAccessControl;
+import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.namesrv.StandaloneNameServer;
 import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
@@ -53,7 +54,7 @@ public final class BrokerLauncher {
         if (options.mode().equals("namesrv")) {
             runNameServer(options.broker(), started);
         } else {
-            runBroker(options.broker(), started);
+            runBroker(options.broker(), options.console(), started);
         }
         awaitShutdown();
     }
@@ -77,9 +78,9 @@ public final class BrokerLauncher {
         }, "nimbus-shutdown");
     }
 
-    private static void runBroker(BrokerConfig config, long startedNanos) {
+    private static void runBroker(BrokerConfig config, ConsoleConfig console, long startedNanos) {
         BrokerConfig advertised = withAdvertisedHost(config);
-        EmbeddedBroker broker = EmbeddedBroker.builder().build(advertised);
+        EmbeddedBroker broker = EmbeddedBroker.builder().console(console).build(advertised);
         InetSocketAddress address = broker.start();
         Runtime.getRuntime().addShutdownHook(shutdownHook(broker::shutdown));
         log.info("Nimbus MQ broker '{}' ready at {}:{} in {} ms ({}; store {}; {})", advertised.brokerName(),

@@ -19,6 +19,7 @@ import io.nimbusmq.broker.StoreSizes;
 import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.auth.acl2.AuthConfig;
 import io.nimbusmq.broker.auth.plain.AclConfig;
+import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.broker.schedule.ScheduleConfig;
 import io.nimbusmq.broker.transaction.TransactionConfig;
 import io.nimbusmq.remoting.acl.SessionCredentials;
@@ -55,12 +56,14 @@ import org.yaml.snakeyaml.Yaml;
  * --commit-log-segment-size SIZE         each commit log segment (default 1GiB); the disk needs room for two
  * --consume-queue-file-size SIZE         each consume queue file (default 6000000 bytes: 300,000 entries)
  * --index-file-size SIZE                 each index file (default about 420MB)
+ * --console-port N         serve the web console on this HTTP port (off unless given; 0 picks a free one)
+ * --console-bind-host HOST the console's interface (default 127.0.0.1: this machine only)
  * </pre>
  *
  * A SIZE is a number of bytes with an optional binary unit: {@code 64MB}, {@code 64MiB}, {@code 64m}, {@code 1g},
  * {@code 512KiB}. The sizes apply to a new store: an existing one must keep the sizes it was created with.
  */
-public record LauncherOptions(String mode, BrokerConfig broker) {
+public record LauncherOptions(String mode, BrokerConfig broker, ConsoleConfig console) {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(|b|[kmg]|[kmg]b|[kmg]ib)",
             Pattern.CASE_INSENSITIVE);
@@ -71,7 +74,8 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
             "transaction-check-max", "enable-property-filter", "acl-enable", "acl-file", "authentication-enabled",
             "authorization-enabled", "init-authentication-user", "tls-mode", "tls-cert",
             "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
-            "namesrv-secret-key", "commit-log-segment-size", "consume-queue-file-size", "index-file-size");
+            "namesrv-secret-key", "commit-log-segment-size", "consume-queue-file-size", "index-file-size",
+            "console-port", "console-bind-host");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -128,7 +132,26 @@ public record LauncherOptions(String mode, BrokerConfig broker) {
             throw new IllegalArgumentException("a name server has no ACL 2.0 (nor has RocketMQ's): use --acl-enable "
                     + "and --acl-file to protect it");
         }
-        return new LauncherOptions(mode, config);
+        return new LauncherOptions(mode, config, console(s));
+    }
+
+    /** Off unless a console port is given: a production broker serves no web pages unless asked to. */
+    private static ConsoleConfig console(Map<String, String> s) {
+        String port = s.get("console-port");
+        if (port == null) {
+            if (s.containsKey("console-bind-host")) {
+                throw new IllegalArgumentException("console-bind-host needs console-port (the console is off "
+                        + "without it)");
+            }
+            return ConsoleConfig.disabled();
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("console-port must be a port number: " + port);
+        }
+        return ConsoleConfig.enabled(s.getOrDefault("console-bind-host", "127.0.0.1"), number);
     }
 
     private static SecurityConfig security(Map<String, String> s) {

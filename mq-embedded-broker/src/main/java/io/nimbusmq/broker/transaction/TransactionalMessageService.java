@@ -26,6 +26,7 @@ public final class TransactionalMessageService implements AutoCloseable {
     private final TransactionResolver resolver;
     private final HalfQueueScanner scanner;
     private final TransactionCheckService checkService;
+    private final PendingTransactions pending;
 
     /**
      * @param offsets where the check progress is kept (group {@value CheckProgress#GROUP})
@@ -39,6 +40,7 @@ public final class TransactionalMessageService implements AutoCloseable {
         this.scanner = new HalfQueueScanner(transactionLog, new CheckProgress(offsets), resolved, sender, config,
                 clock);
         this.checkService = new TransactionCheckService(this::checkPass, clock, config.checkIntervalMillis());
+        this.pending = new PendingTransactions(transactionLog, new CheckProgress(offsets), resolved);
     }
 
     public TransactionResolver resolver() {
@@ -47,6 +49,11 @@ public final class TransactionalMessageService implements AutoCloseable {
 
     public TransactionCheckService checkService() {
         return checkService;
+    }
+
+    /** The transactions waiting for their producer, for tools. */
+    public PendingTransactions pending() {
+        return pending;
     }
 
     /** Starts the check-back; the first pass runs one interval from now. */

@@ -1,0 +1,267 @@
+package io.nimbusmq.broker.console.data;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.netty.channel.Channel;
+import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.broker.BrokerRuntime;
+import io.nimbusmq.broker.EmbeddedBroker;
+import io.nimbusmq.broker.client.ClientChannelInfo;
+import io.nimbusmq.broker.console.ConsoleData;
+import io.nimbusmq.broker.console.model.GroupViews;
+import io.nimbusmq.broker.console.model.MessageViews;
+import io.nimbusmq.broker.console.model.Overview;
+import io.nimbusmq.broker.console.model.PendingViews;
+import io.nimbusmq.broker.console.model.TopicViews;
+import io.nimbusmq.remoting.protocol.RemotingVersion;
+import io.nimbusmq.store.MessageStore;
+
+/**
+ * {@link ConsoleData} over a running broker's parts: its topic and offset tables, client registries, store, timer
+ * and transaction services; changes go through the broker's admin request processors ({@link LocalAdmin}). One
+ * class per page does the work; this one wires them and owns the {@link TrafficSampler}.
+ */
+public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
+
+    private static final int TOP = 5;
+
+    private final BrokerRuntime runtime;
+    private final BrokerConfig config;
+    private final long startedAtMillis;
+    private final TopicData topics;
+    private final GroupData groups;
+    private final MessageData messages;
+    private final DeadLetterData deadLetters;
+    private final PendingData pending;
+    private final TrafficSampler sampler;
+
+    /**
+     * @param admin runs admin requests through the broker's processors
+     * @param sampleIntervalMillis how often traffic and lag are sampled for the charts
+     * @param historySize how many samples the charts show
+     */
+    public BrokerConsoleData(BrokerRuntime runtime, BrokerConfig config, LocalAdmin admin, long sampleIntervalMillis,
+            int historySize) {
+        this.runtime = runtime;
+        this.config = config;
+        this.startedAtMillis = System.currentTimeMillis();
+        MessageStore store = runtime.store();
+        MessageReader reader = new MessageReader(store, runtime.topics());
+        this.topics = new TopicData(store, runtime.topics(), admin, reader, config.clusterName());
+        this.groups = new GroupData(store, runtime.topics(), runtime.offsets(), runtime.consumers(), admin, topics);
+        this.messages = new MessageData(store, runtime.consumers(), admin, reader, groups);
+        this.deadLetters = new DeadLetterData(runtime.topics(), admin, reader, topics);
+        this.pending = new PendingData(store, reader, runtime.timerService(), config.schedule().levels().maxLevel(),
+                runtime.transactions(), config.transaction());
+        this.sampler = new TrafficSampler(() -> new TrafficSampler.Counters(System.currentTimeMillis(),
+                store.stats().putMessageCount(), topics.storedByTopic(), groups.consumedByGroup(),
+                groups.lagByGroup()), sampleIntervalMillis, historySize);
+        sampler.start();
+    }
+
+    @Override
+    public Overview overview() {
+        MessageStore store = runtime.store();
+        List<Overview.TrafficPoint> traffic = sampler.traffic();
+        Overview.TrafficPoint latest = traffic.isEmpty() ? new Overview.TrafficPoint(0, 0, 0)
+                : traffic.get(traffic.size() - 1);
+        List<GroupViews.Summary> groupList = groups.summaries(sampler.groupRates());
+        List<Overview.TopicRate> busiestTopics = sampler.topicRates().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP)
+                .map(e -> new Overview.TopicRate(e.getKey(), e.getValue())).toList();
+        List<Overview.GroupRate> busiestGroups = groupList.stream().filter(g -> g.outPerSecond() > 0)
+                .sorted(Comparator.comparingDouble(GroupViews.Summary::outPerSecond).reversed()).limit(TOP)
+                .map(g -> new Overview.GroupRate(g.group(), g.outPerSecond(), g.lag())).toList();
+        List<Overview.GroupRate> laggingGroups = groupList.stream().filter(g -> g.lag() > 0 && !g.system())
+                .sorted(Comparator.comparingLong(GroupViews.Summary::lag).reversed()).limit(TOP)
+                .map(g -> new Overview.GroupRate(g.group(), g.outPerSecond(), g.lag())).toList();
+        InetSocketAddress address = runtime.address();
+        return new Overview(config.brokerName(), config.clusterName(), version(),
+                address.getHostString() + ":" + address.getPort(), startedAtMillis,
+                System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.summaries().size(),
+                groupList.size(), latest.inPerSecond(), latest.outPerSecond(), busiestTopics, busiestGroups,
+                laggingGroups);
+    }
+
+    private static String version() {
+        String version = EmbeddedBroker.class.getPackage().getImplementationVersion();
+        return "Nimbus MQ " + (version != null ? version : "(development build)") + ", RocketMQ protocol "
+                + ClientVersions.name(RemotingVersion.CURRENT);
+    }
+
+    private Overview.Disk disk(MessageStore store) {
+        long total = 0;
+        long usable = 0;
+        try {
+            FileStore fileStore = Files.getFileStore(config.messageStoreDir());
+            total = fileStore.getTotalSpace();
+            usable = fileStore.getUsableSpace();
+        } catch (IOException e) {
+            // shown as unknown (0): the store reports its own disk problems through notWritableReason
+        }
+        return new Overview.Disk(config.storeDir().toAbsolutePath().toString(),
+                store.commitLogMaxOffset() - store.commitLogMinOffset(), total, usable, store.isWritable(),
+                store.notWritableReason());
+    }
+
+    /** Client connections: each channel of a producer or consumer once. */
+    private int connections() {
+        Set<Channel> channels = new HashSet<>();
+        for (String group : runtime.consumers().groups()) {
+            runtime.consumers().group(group).ifPresent(info -> channels.addAll(info.channels()));
+        }
+        for (String group : runtime.producers().groups()) {
+            runtime.producers().connections(group).stream().map(ClientChannelInfo::channel).forEach(channels::add);
+        }
+        return channels.size();
+    }
+
+    @Override
+    public List<Overview.TrafficPoint> traffic() {
+        return sampler.traffic();
+    }
+
+    @Override
+    public List<TopicViews.Summary> topics() {
+        return topics.summaries();
+    }
+
+    @Override
+    public TopicViews.Detail topic(String topic) {
+        topics.require(topic);
+        List<String> consumers = groups.names().stream().filter(g -> groups.topicsOf(g).contains(topic)).toList();
+        return topics.detail(topic, consumers);
+    }
+
+    @Override
+    public void createTopic(TopicViews.Spec spec, InetSocketAddress peer) {
+        topics.createOrUpdate(spec, true, peer);
+    }
+
+    @Override
+    public void updateTopic(TopicViews.Spec spec, InetSocketAddress peer) {
+        topics.createOrUpdate(spec, false, peer);
+    }
+
+    @Override
+    public void deleteTopic(String topic, InetSocketAddress peer) {
+        topics.delete(topic, peer);
+    }
+
+    @Override
+    public TopicViews.Sent sendTestMessage(String topic, TopicViews.TestMessage message, InetSocketAddress peer) {
+        return topics.send(topic, message, peer);
+    }
+
+    @Override
+    public List<GroupViews.Summary> groups() {
+        return groups.summaries(sampler.groupRates());
+    }
+
+    @Override
+    public GroupViews.Detail group(String group) {
+        return groups.detail(group);
+    }
+
+    @Override
+    public List<GroupViews.LagPoint> lagHistory(String group) {
+        groups.detail(group);
+        return sampler.lagHistory(group);
+    }
+
+    @Override
+    public List<GroupViews.QueueLag> resetOffset(String group, GroupViews.Reset reset, InetSocketAddress peer) {
+        groups.detail(group);
+        return groups.resetOffset(group, reset, peer);
+    }
+
+    @Override
+    public void deleteGroup(String group, InetSocketAddress peer) {
+        groups.delete(group, peer);
+    }
+
+    @Override
+    public MessageViews.SearchResult messagesByTime(String topic, long beginMillis, long endMillis, int limit) {
+        return messages.byTime(topic, beginMillis, endMillis, limit);
+    }
+
+    @Override
+    public MessageViews.SearchResult messagesByKey(String topic, String key, int limit) {
+        return messages.byKey(topic, key, limit);
+    }
+
+    @Override
+    public MessageViews.SearchResult messagesById(String topic, String msgId) {
+        return messages.byId(topic, msgId);
+    }
+
+    @Override
+    public MessageViews.Detail message(String offsetMsgId) {
+        return messages.detail(offsetMsgId);
+    }
+
+    @Override
+    public MessageViews.ConsumeResult resendToGroup(String offsetMsgId, MessageViews.ResendToGroup request,
+            InetSocketAddress peer) {
+        return messages.resendToGroup(offsetMsgId, request, peer);
+    }
+
+    @Override
+    public List<PendingViews.DeadLetterGroup> deadLetterGroups() {
+        return deadLetters.groups();
+    }
+
+    @Override
+    public MessageViews.SearchResult deadLetters(String group, int limit) {
+        return deadLetters.deadLetters(group, limit);
+    }
+
+    @Override
+    public MessageViews.SearchResult retries(String group, int limit) {
+        return deadLetters.retries(group, limit);
+    }
+
+    @Override
+    public PendingViews.Resent resendDeadLetter(String group, String msgId, InetSocketAddress peer) {
+        return deadLetters.resend(group, msgId, peer);
+    }
+
+    @Override
+    public List<PendingViews.Resent> resendAllDeadLetters(String group, InetSocketAddress peer) {
+        return deadLetters.resendAll(group, peer);
+    }
+
+    @Override
+    public void deleteDeadLetters(String group, InetSocketAddress peer) {
+        deadLetters.delete(group, peer);
+    }
+
+    @Override
+    public PendingViews.ScheduledPage scheduled(int limit) {
+        return pending.scheduled(limit);
+    }
+
+    @Override
+    public PendingViews.TransactionPage transactions(int limit) {
+        return pending.transactions(limit);
+    }
+
+    /** Takes a traffic sample now (tests; the sampler's thread takes one every interval). */
+    public void sampleNow() {
+        sampler.sample();
+    }
+
+    @Override
+    public void close() {
+        sampler.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.nimbusmq.broker.console.model;
+
+import java.util.List;
+
+/**
+ * The overview page: who the broker is, how long it has run, its disk, its traffic and the busiest and most lagging
+ * topics and groups.
+ *
+ * @param version Nimbus MQ's version (the jar's), and the RocketMQ protocol version it speaks
+ * @param connections client connections (producers and consumers, each connection once)
+ * @param inPerSecond messages stored per second over the last sample interval
+ * @param outPerSecond messages consumed (offsets committed) per second over the last sample interval
+ */
+public record Overview(String brokerName, String clusterName, String version, String address, long startedAtMillis,
+        long uptimeMillis, Disk disk, int connections, int topics, int consumerGroups, double inPerSecond,
+        double outPerSecond, List<TopicRate> busiestTopics, List<GroupRate> busiestGroups,
+        List<GroupRate> mostLaggingGroups) {
+
+    /**
+     * @param storeDir the broker's store directory
+     * @param commitLogBytes bytes between the oldest and newest message of the commit log
+     * @param totalBytes size of the disk that holds the store
+     * @param usableBytes free space on it
+     * @param writable whether the store accepts messages
+     * @param notWritableReason why not, or null
+     */
+    public record Disk(String storeDir, long commitLogBytes, long totalBytes, long usableBytes, boolean writable,
+            String notWritableReason) {
+    }
+
+    /** A topic and its incoming messages per second. */
+    public record TopicRate(String topic, double inPerSecond) {
+    }
+
+    /** A consumer group, its consumed messages per second and its lag. */
+    public record GroupRate(String group, double outPerSecond, long lag) {
+    }
+
+    /** One sample of the broker's traffic. */
+    public record TrafficPoint(long timeMillis, double inPerSecond, double outPerSecond) {
+    }
+}

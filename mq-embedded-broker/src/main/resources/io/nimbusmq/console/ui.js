@@ -1,0 +1,170 @@
+// Small DOM helpers. Text always goes in through textContent, never as HTML: message bodies, keys and properties
+// are whatever producers sent.
+
+export function h(tag, attrs = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === 'on') {
+      for (const [event, handler] of Object.entries(value)) {
+        element.addEventListener(event, handler);
+      }
+    } else if (name === 'text') {
+      element.textContent = value;
+    } else if (name === 'class') {
+      element.className = value;
+    } else if (name in element && typeof value !== 'string') {
+      element[name] = value;
+    } else {
+      element.setAttribute(name, value === true ? '' : value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return element;
+}
+
+/** A table; columns are {title, value(row) -> text or node, cls}. Empty rows show `empty`. */
+export function table(columns, rows, { empty = 'Nothing to show.', testid } = {}) {
+  const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.cls }, c.title))));
+  const body = h('tbody', {}, rows.length === 0
+    ? h('tr', {}, h('td', { colspan: String(columns.length), class: 'muted' }, empty))
+    : rows.map((row) => h('tr', {}, columns.map((c) => h('td', { class: c.cls }, c.value(row))))));
+  return h('table', { class: 'grid', 'data-testid': testid }, head, body);
+}
+
+export function link(href, text) {
+  return h('a', { href }, text);
+}
+
+export function card(label, value, testid) {
+  return h('div', { class: 'card', 'data-testid': testid }, h('div', { class: 'label' }, label),
+    h('div', { class: 'value' }, value));
+}
+
+export function section(title, ...children) {
+  return h('section', {}, h('h2', {}, title), ...children);
+}
+
+const two = (n) => String(n).padStart(2, '0');
+
+/** Local time as 2025-01-31 12:00:05. */
+export function time(ms) {
+  if (!ms || ms <= 0) {
+    return '—';
+  }
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** A value for <input type="datetime-local" step="1">. */
+export function localInput(ms) {
+  return time(ms).replace(' ', 'T');
+}
+
+export function number(n) {
+  return Number(n).toLocaleString('en-US');
+}
+
+export function rate(perSecond) {
+  return `${Number(perSecond).toLocaleString('en-US', { maximumFractionDigits: 1 })}/s`;
+}
+
+export function bytes(n) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = Number(n);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+}
+
+export function duration(ms) {
+  const s = Math.floor(ms / 1000);
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return `${minutes} min ${s % 60} s`;
+  return `${s} s`;
+}
+
+export function permText(perm) {
+  return { 6: 'read & write', 4: 'read only', 2: 'write only', 7: 'read & write (inherit)' }[perm] || `perm ${perm}`;
+}
+
+// --- messages to the user ----------------------------------------------------------------------------------------
+
+export function showError(message) {
+  const banner = document.getElementById('banner');
+  banner.classList.remove('notice');
+  document.getElementById('banner-text').textContent = message;
+  banner.hidden = false;
+}
+
+export function showNotice(message) {
+  const banner = document.getElementById('banner');
+  banner.classList.add('notice');
+  document.getElementById('banner-text').textContent = message;
+  banner.hidden = false;
+}
+
+export function clearBanner() {
+  document.getElementById('banner').hidden = true;
+}
+
+/** Asks before a change; resolves true when the user confirms. */
+export function confirmAction(title, text, okLabel) {
+  const dialog = document.getElementById('confirm');
+  document.getElementById('confirm-title').textContent = title;
+  document.getElementById('confirm-text').textContent = text;
+  document.getElementById('confirm-ok').textContent = okLabel;
+  dialog.returnValue = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.showModal();
+  });
+}
+
+/**
+ * Runs a change after confirmation: shows the broker's answer as an error, or `done` as a notice. Returns the
+ * result, or undefined when cancelled or refused.
+ */
+export async function change(title, text, okLabel, action, done) {
+  if (!(await confirmAction(title, text, okLabel))) {
+    return undefined;
+  }
+  try {
+    const result = await action();
+    showNotice(typeof done === 'function' ? done(result) : done);
+    return result === null ? true : result;
+  } catch (e) {
+    showError(e.message);
+    return undefined;
+  }
+}
+
+// --- charts (uPlot) ----------------------------------------------------------------------------------------------
+
+/** A time chart; series are [{label, stroke}]; rows are [timeMillis, value1, value2, ...]. */
+export function timeChart(container, series, rows, { height = 220 } = {}) {
+  const data = [rows.map((r) => r[0] / 1000), ...series.map((_, i) => rows.map((r) => r[i + 1]))];
+  const width = Math.max(320, container.clientWidth || 640);
+  const options = {
+    width, height,
+    series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 2, fill: s.fill }))],
+    axes: [{}, { size: 60 }],
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+    legend: { live: true },
+  };
+  container.replaceChildren();
+  return new window.uPlot(options, data, container);
+}
