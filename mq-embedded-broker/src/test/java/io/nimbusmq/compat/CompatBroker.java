@@ -200,6 +200,7 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
         DefaultMQProducer producer = new DefaultMQProducer(uniqueName("pg"));
         producer.setNamesrvAddr(address());
         producer.setInstanceName(uniqueName("producer"));
+        patient(producer);
         producer.start();
         afterTest(producer::shutdown);
         return producer;
@@ -216,6 +217,7 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
         hook.attach(consumer);
         consumer.setNamesrvAddr(address());
         consumer.setInstanceName(uniqueName("push"));
+        patient(consumer);
         consumer.setPullInterval(0);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         afterTest(consumer::shutdown);
@@ -227,6 +229,7 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
         consumer.setNamesrvAddr(address());
         consumer.setInstanceName(uniqueName("lite"));
+        patient(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setPollTimeoutMillis(1_000);
         afterTest(consumer::shutdown);
@@ -336,6 +339,17 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    /**
+     * The official client's budgets from the tests' patience rather than its defaults (3 s for a send and for each
+     * name-server or admin call): on a machine whose cores are busy with other work a call may be slow, not wrong.
+     */
+    static void patient(org.apache.rocketmq.client.ClientConfig client) {
+        client.setMqClientApiTimeout(30_000);
+        if (client instanceof DefaultMQProducer producer) {
+            producer.setSendMsgTimeout(15_000);
         }
     }
 }

@@ -133,6 +133,8 @@ final class ConsoleBroker implements BeforeAllCallback, AfterAllCallback {
         DefaultMQProducer producer = new DefaultMQProducer(uniqueName("pg"));
         producer.setNamesrvAddr(broker.address());
         producer.setInstanceName(uniqueName("producer"));
+        producer.setMqClientApiTimeout(30_000);  // the tests' patience: a busy machine is slow, not wrong
+        producer.setSendMsgTimeout(15_000);
         producer.start();
         shutdowns.push(producer::shutdown);
         return producer;
@@ -155,6 +157,7 @@ final class ConsoleBroker implements BeforeAllCallback, AfterAllCallback {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(broker.address());
         consumer.setInstanceName(uniqueName("push"));
+        consumer.setMqClientApiTimeout(30_000);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(maxReconsumeTimes);
         consumer.setPullInterval(0);

@@ -126,12 +126,14 @@ class StandaloneBrokerIntegrationTests {
         DefaultMQProducer producer = new DefaultMQProducer("small-volume-" + System.nanoTime());
         producer.setNamesrvAddr(address);
         producer.setInstanceName("small-volume-" + System.nanoTime());
+        // the route lookup's budget (3 s by default) is the test's patience: a loaded machine may be slow, not wrong
+        producer.setMqClientApiTimeout(30_000);
         producer.start();
         try {
             byte[] body = new byte[16 * 1024];
             new Random(count).nextBytes(body);
             for (int i = 0; i < count; i++) {
-                SendResult result = producer.send(new Message("SmallVolume", body), 10_000);
+                SendResult result = producer.send(new Message("SmallVolume", body), 30_000);
                 assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
             }
         } finally {
