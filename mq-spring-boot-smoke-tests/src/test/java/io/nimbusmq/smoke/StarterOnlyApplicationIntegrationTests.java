@@ -71,7 +71,9 @@ class StarterOnlyApplicationIntegrationTests {
 
     @Test
     void sendsAndReceivesThroughAStandaloneBrokerWithNoBrokerClassLoadable() throws Exception {
-        RunResult run = runApplication("--mq.name-server=" + brokerAddress);
+        // budgets from the test's patience, not the 3 s defaults: on a busy machine a request may be slow, not wrong
+        RunResult run = runApplication("--mq.name-server=" + brokerAddress, "--mq.producer.send-timeout=30s",
+                "--mq.client.request-timeout=30s");
         Matcher smoke = SMOKE.matcher(run.output());
         assertThat(smoke.find()).as("application output:%n%s", run.output()).isTrue();
         assertThat(smoke.group(1)).isEqualTo(smoke.group(2)).isEqualTo(String.valueOf(StarterOnlyApplication.MESSAGES));
