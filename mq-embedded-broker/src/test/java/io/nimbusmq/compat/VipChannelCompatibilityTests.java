@@ -1,15 +1,18 @@
 package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.broker.OperationsConfig;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -22,6 +25,7 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The VIP channel: with it on, the broker also serves its port − 2, which rocketmq-dashboard's admin client
@@ -76,6 +80,20 @@ class VipChannelCompatibilityTests {
 
         assertThat(calls).containsEntry(RequestCode.SEND_MESSAGE_V2, "127.0.0.1:" + (PORT - 2));
         assertThat(broker.storedMessages(topic)).isEqualTo(1);
+    }
+
+    @Test
+    void theBrokerDoesNotStartWhenPortTwoBelowIsTakenAndReleasesItsPort(@TempDir Path dir) throws Exception {
+        int port = freePortWithFreePortTwoBelow();
+        try (ServerSocket taken = new ServerSocket(port - 2, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedBroker broker = EmbeddedBroker.builder().port(port).storeDir(dir)
+                    .operations(OperationsConfig.defaults().withVipChannelEnabled(true)).build();
+
+            assertThatThrownBy(broker::start)
+                    .hasMessageContaining("cannot bind remoting server to 127.0.0.1:" + (port - 2));
+            assertThat(broker.isRunning()).isFalse();
+        }
+        new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
     }
 
     /** Records the address each successful request code went to. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import io.nimbusmq.broker.client.ConsumerGroupInfo;
+import io.nimbusmq.broker.client.ClientChannelInfo;
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.client.ProducerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
@@ -33,8 +33,8 @@ import io.nimbusmq.store.MessageStore;
  * | rocketmq_send_to_dlq_messages_total | counter | consumer_group         | DLQ_PUT_NUMS                           |
  * | rocketmq_commit_messages_total      | counter |                        | transactions committed                 |
  * | rocketmq_rollback_messages_total    | counter |                        | transactions rolled back               |
- * | rocketmq_producer_connections       | gauge   |                        | online producer channels               |
- * | rocketmq_consumer_connections       | gauge   |                        | online consumer channels               |
+ * | rocketmq_producer_connections       | gauge   |                        | producer channels online               |
+ * | rocketmq_consumer_connections       | gauge   |                        | consumer channels online               |
  * </pre>
  *
  * Counters count from the broker's start (Prometheus' {@code rate()} handles restarts). The consumer gauges cover
@@ -141,15 +141,17 @@ public final class BrokerMetrics {
         return new Progress(group, topic, stats.totalDiff(), stats.totalInflight(), latency);
     }
 
+    /** Distinct channels: a client that is in several groups (its inner producer group too) counts once. */
     private long producerConnections() {
         ProducerManager producers = sources.producers();
-        return producers.groups().stream().mapToLong(group -> producers.connections(group).size()).sum();
+        return producers.groups().stream().flatMap(group -> producers.connections(group).stream())
+                .map(ClientChannelInfo::channel).distinct().count();
     }
 
     private long consumerConnections() {
         ConsumerManager consumers = sources.consumers();
-        return consumers.groups().stream().mapToLong(group -> consumers.group(group)
-                .map(ConsumerGroupInfo::clients).map(List::size).orElse(0)).sum();
+        return consumers.groups().stream().flatMap(group -> consumers.group(group).stream())
+                .flatMap(info -> info.clients().stream()).map(ClientChannelInfo::channel).distinct().count();
     }
 
     private record Progress(String group, String topic, long lag, long inflight, long latencyMillis) {
