@@ -99,11 +99,12 @@ class MessageListenerInvocationTests {
     }
 
     @Test
-    void anUnreadableBodyMeansRetryToo() {
+    void anUnreadableBodyIsNotRetriedButDeadLettered() {
         runner.withBean(MethodListeners.class).run(context -> {
             FakeMqClient client = context.getBean(FakeMqClient.class);
             assertThat(client.consumers().get("generic").deliver(client.received("orders", Map.of(),
-                    utf8("not json"), 0))).isEqualTo(ConsumeStatus.RETRY);
+                    utf8("not json"), 0))).as("a conversion failure is not retryable")
+                    .isEqualTo(ConsumeStatus.DEAD_LETTER);
         });
     }
 

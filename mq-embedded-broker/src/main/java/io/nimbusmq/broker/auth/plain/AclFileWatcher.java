@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * start), then checked every {@code intervalMillis} on its own daemon thread; when the file's content changed it is
  * read again and the new rules replace the old ones at once, without a restart. A file that became invalid or
  * unreadable is reported (ERROR, once per content) and the previous rules stay in force; a deleted file leaves no
- * user (everyone is refused but the global white list of nobody).
+ * user (everyone is refused but the global white list of nobody). An empty file is taken for one being rewritten
+ * (an editor or {@code cp} truncates before it writes): the previous rules stay until content arrives, so a rewrite
+ * never refuses every user for a moment. The rules come from the very bytes that were compared, never from a second
+ * read. Writing the file atomically (a temporary file moved over it) is still the safe way to change it.
  *
  * <p>Thread-safe: {@link #current()} is a volatile read.
  */
@@ -56,7 +59,7 @@ public final class AclFileWatcher implements AutoCloseable {
     public AclFileWatcher start() {
         try {
             byte[] content = Files.readAllBytes(file);
-            current = PlainAclFile.read(file);
+            current = PlainAclFile.read(file, content);
             lastDigest = digest(content);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the ACL file " + file + ": " + e, e);
@@ -92,16 +95,19 @@ public final class AclFileWatcher implements AutoCloseable {
             log.error("Cannot read ACL file {}: {}; the previous rules stay in force", file, e.toString());
             return;
         }
+        if (content.length == 0) {
+            return;
+        }
         byte[] digest = digest(content);
         if (Arrays.equals(digest, lastDigest)) {
             return;
         }
         lastDigest = digest;
         try {
-            current = PlainAclFile.read(file);
+            current = PlainAclFile.read(file, content);
             log.info("Reloaded ACL file {}: {} user(s), {} global white address pattern(s)", file,
                     current.users().size(), current.globalWhiteRemoteAddresses().size());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             log.error("ACL file {} is invalid, the previous rules stay in force: {}", file, e.getMessage());
         }
     }

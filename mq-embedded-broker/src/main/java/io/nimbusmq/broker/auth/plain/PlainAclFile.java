@@ -1,7 +1,11 @@
 package io.nimbusmq.broker.auth.plain;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,9 +69,20 @@ public final class PlainAclFile {
      * @throws IllegalArgumentException when it is not a valid ACL file; the message names the file and the account
      */
     public static AclRules read(Path file) throws IOException {
+        return read(file, Files.readAllBytes(file));
+    }
+
+    /**
+     * Reads {@code content}, the bytes of {@code file} (named in errors).
+     *
+     * @throws IllegalArgumentException when it is not a valid ACL file; the message names the file and the account
+     */
+    public static AclRules read(Path file, byte[] content) {
         Object root;
-        try (Reader reader = Files.newBufferedReader(file)) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is not valid YAML: " + e.getMessage(), e);
         }

@@ -61,6 +61,21 @@ class AclFileWatcherTests {
     }
 
     @Test
+    void anEmptyFileIsARewriteInProgressAndKeepsTheRules() throws Exception {
+        Path file = write(TWO_USERS);
+        watcher = new AclFileWatcher(file, 3_600_000).start();
+
+        Files.write(file, new byte[0]);
+        watcher.checkForChange();
+        assertThat(watcher.current().users()).as("truncated, not yet written").containsOnlyKeys("first-user",
+                "second-user");
+
+        Files.writeString(file, ONE_USER);
+        watcher.checkForChange();
+        assertThat(watcher.current().users()).containsOnlyKeys("first-user");
+    }
+
+    @Test
     void aDeletedFileLeavesNoUser() throws Exception {
         Path file = write(ONE_USER);
         watcher = new AclFileWatcher(file, 3_600_000).start();
