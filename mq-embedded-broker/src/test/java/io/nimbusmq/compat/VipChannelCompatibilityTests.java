@@ -2,6 +2,7 @@ package io.nimbusmq.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,8 @@ class VipChannelCompatibilityTests {
                 .isEqualTo(SendStatus.SEND_OK);
 
         assertThat(calls).containsEntry(RequestCode.SEND_MESSAGE_V2, "127.0.0.1:" + (PORT - 2));
-        assertThat(broker.storedMessages(topic)).isEqualTo(1);
+        // the consume queue is built just after the send is acknowledged
+        await("the message in its queue").atMost(CompatBroker.PATIENCE).until(() -> broker.storedMessages(topic) == 1);
     }
 
     @Test
