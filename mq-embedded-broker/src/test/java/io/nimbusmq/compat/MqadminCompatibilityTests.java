@@ -284,6 +284,8 @@ class MqadminCompatibilityTests {
         for (int i = 0; i < 6; i++) {
             producer.send(new Message(topic, ("backlog-" + i).getBytes(StandardCharsets.UTF_8)));
         }
+        await("the backlog in its queues").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.storedMessages(topic) == 16);
         Mqadmin.Run skipped = mqadmin("skipAccumulatedMessage", "-n", broker.address(), "-g", group, "-t", topic);
 
         assertThat(skipped.lines()).filteredOn(l -> l.startsWith("broker-a"))

@@ -72,8 +72,8 @@ class PrometheusMetricsCompatibilityTests {
 
         // the group committed all 20 before it stopped: the 5 new messages are its lag, and they age
         String lagging = await().atMost(CompatBroker.PATIENCE).until(this::scrape, text ->
-                value(text, "rocketmq_consumer_lag_latency{" + labels + "}") > 0);
-        assertThat(value(lagging, "rocketmq_consumer_lag_messages{" + labels + "}")).isEqualTo(5);
+                value(text, "rocketmq_consumer_lag_messages{" + labels + "}") == 5
+                        && value(text, "rocketmq_consumer_lag_latency{" + labels + "}") > 0);
         assertThat(value(lagging, "rocketmq_consumer_ready_messages{" + labels + "}")
                 + value(lagging, "rocketmq_consumer_inflight_messages{" + labels + "}")).isEqualTo(5);
         assertThat(value(lagging, "rocketmq_messages_in_total{" + NODE + ",topic=\"" + topic + "\"}")).isEqualTo(25);
