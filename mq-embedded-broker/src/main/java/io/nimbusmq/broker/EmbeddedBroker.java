@@ -79,7 +79,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return requireRunning().consoleUrl();
     }
 
-    /** The Prometheus endpoint, {@code http://host:port/metrics}, when it is on ({@link OperationsConfig#metricsPort}). */
+    /** The Prometheus endpoint, {@code http://host:port/metrics}, when on ({@link OperationsConfig#metricsPort}). */
     public Optional<String> metricsUrl() {
         return requireRunning().metricsUrl();
     }

@@ -60,7 +60,7 @@ import org.yaml.snakeyaml.Yaml;
  * --console-port N         serve the web console on this HTTP port (off unless given; 0 picks a free one)
  * --console-bind-host HOST the console's interface (default 127.0.0.1: this machine only)
  * --vip-channel-enabled true|false  also listen on port - 2, RocketMQ's "VIP channel" (default true, as RocketMQ)
- * --metrics-port N         serve Prometheus metrics on http://bind-host:N/metrics (off unless given; 0 picks a free one)
+ * --metrics-port N         Prometheus metrics on http://bind-host:N/metrics (off unless given; 0 picks a free one)
  * </pre>
  *
  * A SIZE is a number of bytes with an optional binary unit: {@code 64MB}, {@code 64MiB}, {@code 64m}, {@code 1g},
