@@ -36,6 +36,8 @@ import io.nimbusmq.broker.console.data.LocalAdmin;
 import io.nimbusmq.broker.filter.SubscriptionFilters;
 import io.nimbusmq.broker.longpolling.MessageArrivalDispatcher;
 import io.nimbusmq.broker.longpolling.PullRequestHoldService;
+import io.nimbusmq.broker.metrics.BrokerMetrics;
+import io.nimbusmq.broker.metrics.MetricsEndpoint;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.processor.AuthAdminProcessor;
 import io.nimbusmq.broker.processor.BrokerConfigProcessor;
@@ -119,6 +121,7 @@ public final class BrokerRuntime {
     private BrokerStats stats;
     private AclFileWatcher aclWatcher;
     private ConsoleServer console;
+    private MetricsEndpoint metrics;
     private volatile InetSocketAddress address;
 
     private BrokerRuntime(BrokerConfig config, DefaultMessageStore store, TopicConfigTable topics,
@@ -223,6 +226,9 @@ public final class BrokerRuntime {
         server = new NettyRemotingServer(remoting, registry, channelEvents());
         serverRef.set(server);
         InetSocketAddress bound = server.start();
+        if (config.operations().vipChannelEnabled()) {
+            listenOnVipChannel(bound.getPort());
+        }
         String host = config.advertisedHost() != null ? config.advertisedHost() : bound.getAddress().getHostAddress();
         address = new InetSocketAddress(host, bound.getPort());
         holdService = new PullRequestHoldService(pull::rerun, executors.pull(), store::maxOffsetInQueue, clock, 100);
@@ -242,6 +248,24 @@ public final class BrokerRuntime {
         if (consoleConfig.enabled()) {
             startConsole(consoleConfig, registry);
         }
+        if (config.operations().metricsEnabled()) {
+            BrokerMetrics meters = new BrokerMetrics(new BrokerMetrics.Sources(stats, new ConsumeProgress(store,
+                    topics, offsets, stats, config.brokerName()), offsets, store, producers, consumers),
+                    config.clusterName(), config.brokerName(), clock);
+            metrics = MetricsEndpoint.start(config.bindHost(), config.operations().metricsPort(), meters);
+        }
+    }
+
+    /**
+     * RocketMQ's "VIP channel": the same service on port − 2, which the admin tools and rocketmq-dashboard call
+     * with their default {@code useVIPChannel=true}. Like RocketMQ, the broker does not start without it.
+     */
+    private void listenOnVipChannel(int port) {
+        if (port <= 2) {
+            throw new IllegalStateException("the VIP channel listens on port - 2, so the broker port must be above 2: "
+                    + port);
+        }
+        server.listenAlso(port - 2);
     }
 
     /** The web console: reads the broker's parts, changes them through the registered admin processors. */
@@ -427,9 +451,15 @@ public final class BrokerRuntime {
         return Optional.ofNullable(console).map(ConsoleServer::url);
     }
 
+    /** The Prometheus endpoint's address, {@code http://host:port/metrics}, when it is on. */
+    public Optional<String> metricsUrl() {
+        return Optional.ofNullable(metrics).map(MetricsEndpoint::url);
+    }
+
     void shutdown() {
         List<Runnable> steps = List.of(
                 () -> { if (console != null) console.close(); },
+                () -> { if (metrics != null) metrics.close(); },
                 () -> { if (registration != null) registration.shutdown(); },
                 () -> { if (holdService != null) holdService.shutdown(); },
                 () -> { if (transactions != null) transactions.shutdown(); },

@@ -79,6 +79,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return requireRunning().consoleUrl();
     }
 
+    /** The Prometheus endpoint, {@code http://host:port/metrics}, when on ({@link OperationsConfig#metricsPort}). */
+    public Optional<String> metricsUrl() {
+        return requireRunning().metricsUrl();
+    }
+
     public MessageStore messageStore() {
         return requireRunning().store();
     }

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The fixture of the official-client compatibility tests: one {@link EmbeddedBroker} per test class, on port 0 in a
- * temporary directory, plus the official 5.3.1 clients a test needs, each with a unique group and instance name (so
- * that no two share an {@code MQClientInstance}) and shut down after the test, whatever its outcome.
+ * temporary directory, plus the official clients a test needs (5.3.1; 5.5.0 in mq-client-versions/client55), each
+ * with a unique group and instance name (so that no two share an {@code MQClientInstance}) and shut down after the
+ * test, whatever its outcome.
  *
  * <pre>{@code
  * @RegisterExtension

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -243,6 +244,53 @@ class MqadminCompatibilityTests {
                 .output()).contains(consumedTrack);
         assertThat(mqadmin("producer", "-n", broker.address(), "-b", broker.address()).output())
                 .contains(producer.getProducerGroup());
+    }
+
+    @Test
+    void resetOffsetByTimeAndSkipAccumulatedMessageMoveALiveGroupAtOnce() throws Exception {
+        String topic = broker.createTopic("mqadmin-reset", 2);
+        String group = CompatBroker.uniqueName("mqadmin-reset-group");
+        DefaultMQProducer producer = broker.startedProducer();
+        long beforeFirst = System.currentTimeMillis();
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, ("reset-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        Received received = new Received();
+        DefaultMQPushConsumer consumer = broker.pushConsumer(group);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener(received.listener());
+        consumer.start();
+        await("consumed and committed").atMost(CompatBroker.PATIENCE)
+                .until(() -> received.size() == 10 && broker.committedOnBroker(group, topic) == 10);
+
+        // #Broker Name #QID #Min Offset #Max Offset #Last Updated
+        assertThat(mqadmin("topicStatus", "-n", broker.address(), "-t", topic).lines())
+                .filteredOn(l -> l.startsWith("broker-a")).hasSize(2)
+                .extracting(l -> Long.parseLong(l.trim().split("\\s+")[3])).containsOnly(5L);
+        assertThat(mqadmin("consumerConnection", "-n", broker.address(), "-g", group).output())
+                .contains(topic, "CLUSTERING", "CONSUME_FROM_FIRST_OFFSET");
+
+        Mqadmin.Run reset = mqadmin("resetOffsetByTime", "-n", broker.address(), "-g", group, "-t", topic, "-s",
+                String.valueOf(beforeFirst));
+
+        // #brokerName #queueId #offset, one row per queue, back at the first message
+        assertThat(reset.lines()).filteredOn(l -> l.startsWith("broker-a")).hasSize(2)
+                .allSatisfy(l -> assertThat(l.trim().split("\\s+")[2]).isEqualTo("0"));
+        await("redelivery after the reset").atMost(Duration.ofSeconds(5)).until(() -> received.size() == 20);
+        await("committed again").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.committedOnBroker(group, topic) == 10);
+
+        consumer.shutdown();
+        for (int i = 0; i < 6; i++) {
+            producer.send(new Message(topic, ("backlog-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        await("the backlog in its queues").atMost(CompatBroker.PATIENCE)
+                .until(() -> broker.storedMessages(topic) == 16);
+        Mqadmin.Run skipped = mqadmin("skipAccumulatedMessage", "-n", broker.address(), "-g", group, "-t", topic);
+
+        assertThat(skipped.lines()).filteredOn(l -> l.startsWith("broker-a"))
+                .extracting(l -> Long.parseLong(l.trim().split("\\s+")[2])).containsExactly(8L, 8L);
+        assertThat(broker.committedOnBroker(group, topic)).isEqualTo(16);
     }
 
     private static double firstRate(String rates) {

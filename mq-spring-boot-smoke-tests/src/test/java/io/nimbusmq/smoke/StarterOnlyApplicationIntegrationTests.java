@@ -41,8 +41,8 @@ class StarterOnlyApplicationIntegrationTests {
     static void startStandaloneBroker() throws IOException {
         Path log = dir.resolve("broker.log");
         broker = new ProcessBuilder(java(), "-Xmx256m", "-jar", System.getProperty("smoke.brokerJar"),
-                "--bind-host", "127.0.0.1", "--port", "0", "--auto-create-topic", "true",
-                "--store-dir", dir.resolve("broker-data").toString())
+                "--bind-host", "127.0.0.1", "--port", "0", "--vip-channel-enabled", "false",
+                "--auto-create-topic", "true", "--store-dir", dir.resolve("broker-data").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofMinutes(1)).until(() -> READY.matcher(Files.readString(log)).find()
                 || !broker.isAlive());

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.nimbusmq.broker.BrokerConfig;
+import io.nimbusmq.broker.OperationsConfig;
 import io.nimbusmq.broker.StoreSizes;
 import io.nimbusmq.broker.auth.SecurityConfig;
 import io.nimbusmq.broker.auth.acl2.AuthConfig;
@@ -58,6 +59,8 @@ import org.yaml.snakeyaml.Yaml;
  * --index-file-size SIZE                 each index file (default about 420MB)
  * --console-port N         serve the web console on this HTTP port (off unless given; 0 picks a free one)
  * --console-bind-host HOST the console's interface (default 127.0.0.1: this machine only)
+ * --vip-channel-enabled true|false  also listen on port - 2, RocketMQ's "VIP channel" (default true, as RocketMQ)
+ * --metrics-port N         Prometheus metrics on http://bind-host:N/metrics (off unless given; 0 picks a free one)
  * </pre>
  *
  * A SIZE is a number of bytes with an optional binary unit: {@code 64MB}, {@code 64MiB}, {@code 64m}, {@code 1g},
@@ -75,7 +78,7 @@ public record LauncherOptions(String mode, BrokerConfig broker, ConsoleConfig co
             "authorization-enabled", "init-authentication-user", "tls-mode", "tls-cert",
             "tls-key", "tls-key-password", "tls-client-auth", "tls-trust-cert", "namesrv-access-key",
             "namesrv-secret-key", "commit-log-segment-size", "consume-queue-file-size", "index-file-size",
-            "console-port", "console-bind-host");
+            "console-port", "console-bind-host", "vip-channel-enabled", "metrics-port");
 
     public static LauncherOptions parse(String[] args) throws IOException {
         Map<String, String> cli = new LinkedHashMap<>();
@@ -127,12 +130,28 @@ public record LauncherOptions(String mode, BrokerConfig broker, ConsoleConfig co
                 s.get("advertised-host"), Path.of(s.getOrDefault("store-dir", "nimbus-data")), flushMode,
                 nameServers, Boolean.parseBoolean(s.getOrDefault("auto-create-topic", "false")), false,
                 parseBoolean(s.getOrDefault("enable-property-filter", "true"), "enable-property-filter"),
-                schedule(s), transactionConfig(s), security(s), storeSizes(s));
+                schedule(s), transactionConfig(s), security(s), storeSizes(s), operations(s));
         if (mode.equals("namesrv") && config.security().auth().enabled()) {
             throw new IllegalArgumentException("a name server has no ACL 2.0 (nor has RocketMQ's): use --acl-enable "
                     + "and --acl-file to protect it");
         }
         return new LauncherOptions(mode, config, console(s));
+    }
+
+    /** The VIP channel on as in RocketMQ; the metrics endpoint off unless a port is given. */
+    private static OperationsConfig operations(Map<String, String> s) {
+        OperationsConfig operations = OperationsConfig.defaults().withVipChannelEnabled(
+                parseBoolean(s.getOrDefault("vip-channel-enabled", "true"), "vip-channel-enabled"));
+        String port = s.get("metrics-port");
+        return port == null ? operations : operations.withMetricsPort(port(port, "metrics-port"));
+    }
+
+    private static int port(String value, String key) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a port number: " + value);
+        }
     }
 
     /** Off unless a console port is given: a production broker serves no web pages unless asked to. */
@@ -145,13 +164,7 @@ public record LauncherOptions(String mode, BrokerConfig broker, ConsoleConfig co
             }
             return ConsoleConfig.disabled();
         }
-        int number;
-        try {
-            number = Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("console-port must be a port number: " + port);
-        }
-        return ConsoleConfig.enabled(s.getOrDefault("console-bind-host", "127.0.0.1"), number);
+        return ConsoleConfig.enabled(s.getOrDefault("console-bind-host", "127.0.0.1"), port(port, "console-port"));
     }
 
     private static SecurityConfig security(Map<String, String> s) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.nimbusmq.broker.OperationsConfig;
 import io.nimbusmq.broker.StoreSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,34 @@ class LauncherOptionsTests {
         assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--enable-property-filter", "yes"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("enable-property-filter must be true or false: yes");
+    }
+
+    @Test
+    void theStandaloneBrokerHasRocketMqsVipChannelAndNoMetricsEndpointByDefault() throws Exception {
+        OperationsConfig operations = LauncherOptions.parse(new String[0]).broker().operations();
+
+        assertThat(operations.vipChannelEnabled()).isTrue();
+        assertThat(operations.metricsEnabled()).isFalse();
+        assertThat(OperationsConfig.defaults().vipChannelEnabled()).as("embedded").isFalse();
+    }
+
+    @Test
+    void theVipChannelCanBeTurnedOffAndTheMetricsEndpointOn() throws Exception {
+        OperationsConfig operations = LauncherOptions.parse(new String[] {"--vip-channel-enabled", "false",
+                "--metrics-port", "5557"}).broker().operations();
+
+        assertThat(operations.vipChannelEnabled()).isFalse();
+        assertThat(operations.metricsPort()).isEqualTo(5557);
+    }
+
+    @Test
+    void aMetricsPortThatIsNoPortIsRefused() {
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--metrics-port", "prometheus"}))
+                .hasMessage("metrics-port must be a port number: prometheus");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--metrics-port", "70000"}))
+                .hasMessageContaining("metricsPort must be -1 (off) or in 0..65535: 70000");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--vip-channel-enabled", "on"}))
+                .hasMessage("vip-channel-enabled must be true or false: on");
     }
 
     @Test

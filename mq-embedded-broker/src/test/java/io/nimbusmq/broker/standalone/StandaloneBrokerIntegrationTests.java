@@ -51,7 +51,8 @@ class StandaloneBrokerIntegrationTests {
     @Test
     void startsFromTheJarWithAConfigFileAndStopsCleanlyOnSigterm() throws Exception {
         Path config = dir.resolve("broker.yml");
-        Files.writeString(config, "bind-host: 127.0.0.1\nport: 0\nauto-create-topic: true\nbroker-name: jar-broker\n");
+        Files.writeString(config, "bind-host: 127.0.0.1\nport: 0\nauto-create-topic: true\nbroker-name: jar-broker\n"
+                + "vip-channel-enabled: false\n");
         Path log = dir.resolve("broker.log");
         Path storeDir = dir.resolve("data");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -155,7 +156,8 @@ class StandaloneBrokerIntegrationTests {
             Path log = storeDir.resolveSibling(storeDir.getFileName() + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx128m", "-jar", standaloneJar().toString(), "--bind-host", "127.0.0.1",
-                    "--port", "0", "--auto-create-topic", "true", "--flush-mode", "SYNC_FLUSH", "--store-dir",
+                    "--port", "0", "--vip-channel-enabled", "false", "--auto-create-topic", "true", "--flush-mode",
+                    "SYNC_FLUSH", "--store-dir",
                     storeDir.toString()));
             command.addAll(options);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())

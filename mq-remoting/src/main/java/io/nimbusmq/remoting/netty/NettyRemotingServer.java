@@ -16,6 +16,8 @@ import io.nimbusmq.remoting.tls.SslContexts;
 import io.nimbusmq.remoting.tls.TlsMode;
 import io.nimbusmq.remoting.tls.TlsServerConfig;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * available and enabled, NIO otherwise); processors run on the executors they were registered with, which the
  * server does not own. TLS ({@link RemotingConfig#tls()}): disabled, permissive (TLS and plain clients on the port)
  * or enforcing; see {@link TlsHandlers}. Lifecycle: {@link #start()} once, {@link #shutdown()} once (later calls do nothing).
+ *
+ * <p>{@link #listenAlso(int)} opens further ports served exactly like the first one (same processors, TLS, channel
+ * events and server-initiated requests): a RocketMQ broker's "VIP channel" on its port − 2.
  */
 public final class NettyRemotingServer implements AutoCloseable {
 
@@ -46,7 +51,9 @@ public final class NettyRemotingServer implements AutoCloseable {
 
     private EventLoopGroup acceptorGroup;
     private EventLoopGroup ioGroup;
+    private ServerBootstrap bootstrap;
     private Channel serverChannel;
+    private final List<Channel> extraServerChannels = new ArrayList<>();
     private volatile InetSocketAddress localAddress;
     private boolean started;
     private boolean stopped;
@@ -79,7 +86,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         RequestDispatcher dispatcher = new RequestDispatcher(registry, responseTable);
         TlsServerConfig tls = config.tls();
         SslContext sslContext = tls.mode() == TlsMode.DISABLED ? null : SslContexts.forServer(tls);
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        bootstrap = new ServerBootstrap()
                 .group(acceptorGroup, ioGroup)
                 .channel(transport.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -103,6 +110,28 @@ public final class NettyRemotingServer implements AutoCloseable {
                 transport.name(), config.workerThreads(), tls.mode(),
                 sslContext == null ? "" : " via " + SslContexts.provider());
         return localAddress;
+    }
+
+    /**
+     * Listens on one more port of the same interface, served like the first one.
+     *
+     * @return the bound address
+     * @throws IllegalStateException when the server is not running or the port cannot be bound
+     */
+    public synchronized InetSocketAddress listenAlso(int port) {
+        if (!started || stopped) {
+            throw new IllegalStateException("the remoting server is not running");
+        }
+        Channel channel;
+        try {
+            channel = bootstrap.bind(config.bindHost(), port).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot bind remoting server to " + config.bindHost() + ":" + port, e);
+        }
+        extraServerChannels.add(channel);
+        InetSocketAddress bound = (InetSocketAddress) channel.localAddress();
+        log.info("Remoting server also listening on {}", bound);
+        return bound;
     }
 
     /** The bound address, or {@code null} before {@link #start()}. */
@@ -154,6 +183,7 @@ public final class NettyRemotingServer implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         }
+        extraServerChannels.forEach(channel -> channel.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS));
         channels.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         responseTable.failAll("remoting server shut down");
         stopEventLoops();

@@ -9,6 +9,7 @@ import static io.nimbusmq.remoting.netty.RemotingTestFixture.SINK;
 import static io.nimbusmq.remoting.netty.RemotingTestFixture.SINK_PROBE;
 import static io.nimbusmq.remoting.netty.RemotingTestFixture.echoRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.Channel;
@@ -22,6 +23,9 @@ import io.nimbusmq.remoting.protocol.RemotingVersion;
 import io.nimbusmq.remoting.protocol.RequestCode;
 import io.nimbusmq.remoting.protocol.ResponseCode;
 import io.nimbusmq.remoting.protocol.SerializeType;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -277,6 +281,30 @@ class NettyRemotingServerIntegrationTests {
                 .withCauseInstanceOf(RemotingConnectException.class);
         await().atMost(WAIT).until(() -> fixture.serverEvents.closes.get() == 1);
         assertThat(fixture.server.pendingResponseCount()).isZero();
+    }
+
+    @Test
+    void aSecondPortIsServedLikeTheFirstAndClosedWithIt() throws Exception {
+        InetSocketAddress second = fixture.server.listenAlso(0);
+        String secondAddress = "127.0.0.1:" + second.getPort();
+        assertThat(second.getPort()).isNotEqualTo(fixture.socketAddress.getPort());
+
+        RemotingCommand echoed = client.invokeSync(secondAddress, echoRequest(7), TIMEOUT_MILLIS)
+                .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertThat(echoed.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(client.invokeSync(secondAddress, RemotingCommand.createRequest(HELLO), TIMEOUT_MILLIS)
+                .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).code()).isEqualTo(ResponseCode.SUCCESS);
+        Channel onSecondPort = fixture.helloChannels.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        RemotingCommand answer = fixture.server.invokeSync(onSecondPort, RemotingCommand
+                .createRequest(RequestCode.GET_CONSUMER_RUNNING_INFO).putExtField("clientId", "c2"), TIMEOUT_MILLIS)
+                .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("running c2");
+
+        fixture.server.shutdown();
+
+        assertThatThrownBy(() -> new Socket(second.getAddress(), second.getPort()).close())
+                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> fixture.server.listenAlso(0)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
