@@ -82,7 +82,7 @@ class ConsoleMessageApiIntegrationTests {
         assertThat(detail.path("properties").path("TAGS").asText()).isEqualTo("TagJ");
         Map<String, String> states = new java.util.HashMap<>();
         detail.path("consumption").forEach(c -> states.put(c.path("group").asText(), c.path("state").asText()));
-        assertThat(states).containsEntry(done, "CONSUMED").containsEntry(behind, "NOT_CONSUMED_YET");
+        assertThat(states).containsEntry(done, "CONSUMED").containsEntry(behind, "NOT_CONSUME_YET");
     }
 
     @Test

@@ -82,6 +82,10 @@ final class TopicData {
         return last.isEmpty() ? 0 : last.get(0).storeTimestamp();
     }
 
+    boolean exists(String topic) {
+        return topics.find(topic) != null;
+    }
+
     TopicConfig require(String topic) {
         TopicConfig config = topic == null ? null : topics.find(topic);
         if (config == null) {
@@ -107,19 +111,6 @@ final class TopicData {
                     - store.minOffsetInQueue(config.topicName(), queueId);
         }
         return sum;
-    }
-
-    /** Every topic's max offsets summed: messages ever stored in it while its queues exist. */
-    Map<String, Long> storedByTopic() {
-        Map<String, Long> stored = new LinkedHashMap<>();
-        for (TopicConfig config : topics.all()) {
-            long sum = 0;
-            for (int queueId = 0; queueId < queueCount(config); queueId++) {
-                sum += store.maxOffsetInQueue(config.topicName(), queueId);
-            }
-            stored.put(config.topicName(), sum);
-        }
-        return stored;
     }
 
     /** UPDATE_AND_CREATE_TOPIC; {@code create} refuses an existing topic, an update a missing one. */
