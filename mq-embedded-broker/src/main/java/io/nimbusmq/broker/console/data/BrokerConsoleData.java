@@ -1,9 +1,7 @@
 package io.nimbusmq.broker.console.data;
 
-import java.io.IOException;
+import java.io.File;
 import java.net.InetSocketAddress;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,10 +89,9 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         InetSocketAddress address = runtime.address();
         return new Overview(config.brokerName(), config.clusterName(), version(),
                 address.getHostString() + ":" + address.getPort(), startedAtMillis,
-                System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.summaries().size(),
+                System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.count(),
                 groupList.size(), stats.putTps(TRAFFIC_WINDOW_SECONDS), stats.getTps(TRAFFIC_WINDOW_SECONDS),
-                busiestTopics, busiestGroups,
-                laggingGroups);
+                busiestTopics, busiestGroups, laggingGroups);
     }
 
     private static String version() {
@@ -103,19 +100,12 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
                 + ClientVersions.name(RemotingVersion.CURRENT);
     }
 
+    /** The store's disk: File's space calls ask the file system directly (no walk of the mount table). */
     private Overview.Disk disk(MessageStore store) {
-        long total = 0;
-        long usable = 0;
-        try {
-            FileStore fileStore = Files.getFileStore(config.messageStoreDir());
-            total = fileStore.getTotalSpace();
-            usable = fileStore.getUsableSpace();
-        } catch (IOException e) {
-            // shown as unknown (0): the store reports its own disk problems through notWritableReason
-        }
+        File dir = config.messageStoreDir().toFile();
         return new Overview.Disk(config.storeDir().toAbsolutePath().toString(),
-                store.commitLogMaxOffset() - store.commitLogMinOffset(), total, usable, store.isWritable(),
-                store.notWritableReason());
+                store.commitLogMaxOffset() - store.commitLogMinOffset(), dir.getTotalSpace(), dir.getUsableSpace(),
+                store.isWritable(), store.notWritableReason());
     }
 
     /** Client connections: each channel of a producer or consumer once. */
@@ -159,8 +149,7 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
     @Override
     public TopicViews.Detail topic(String topic) {
         topics.require(topic);
-        List<String> consumers = groups.names().stream().filter(g -> groups.topicsOf(g).contains(topic)).toList();
-        return topics.detail(topic, consumers);
+        return topics.detail(topic, List.copyOf(groups.consumersOf(topic)));
     }
 
     @Override
@@ -195,13 +184,13 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
 
     @Override
     public List<GroupViews.LagPoint> lagHistory(String group) {
-        groups.detail(group);
+        groups.require(group);
         return lagHistory.of(group);
     }
 
     @Override
     public List<GroupViews.QueueLag> resetOffset(String group, GroupViews.Reset reset, InetSocketAddress peer) {
-        groups.detail(group);
+        groups.require(group);
         return groups.resetOffset(group, reset, peer);
     }
 

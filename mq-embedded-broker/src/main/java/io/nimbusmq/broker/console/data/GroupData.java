@@ -61,30 +61,50 @@ final class GroupData {
     }
 
     Set<String> names() {
-        Set<String> names = new TreeSet<>(offsets.groups());
-        names.addAll(consumers.groups());
-        subscriptionGroups.all().forEach(config -> names.add(config.groupName()));
-        return names;
+        return topicsByGroup().keySet();
+    }
+
+    /**
+     * Every group (configured, online or with offsets) with the topics it subscribes to or committed on: one pass
+     * over each table, for the lists.
+     */
+    private Map<String, Set<String>> topicsByGroup() {
+        Map<String, Set<String>> result = new TreeMap<>(offsets.groupsAndTopics());
+        for (String group : consumers.groups()) {
+            consumers.group(group).ifPresent(info -> result.computeIfAbsent(group, g -> new TreeSet<>())
+                    .addAll(info.subscriptions().keySet()));
+        }
+        subscriptionGroups.all().forEach(config -> result.computeIfAbsent(config.groupName(), g -> new TreeSet<>()));
+        return result;
     }
 
     List<GroupViews.Summary> summaries(Map<String, Double> outRates) {
         List<GroupViews.Summary> result = new ArrayList<>();
-        for (String group : names()) {
+        topicsByGroup().forEach((group, topics) -> {
             Optional<ConsumerGroupInfo> info = consumers.group(group);
-            long lag = queues(group).stream().mapToLong(GroupViews.QueueLag::lag).sum();
+            long lag = queues(group, topics).stream().mapToLong(GroupViews.QueueLag::lag).sum();
             result.add(new GroupViews.Summary(group, info.isPresent(), info.map(i -> i.clients().size()).orElse(0),
                     info.map(i -> String.valueOf(i.messageModel())).orElse(null),
-                    info.map(i -> String.valueOf(i.consumeType())).orElse(null), List.copyOf(topicsOf(group)), lag,
+                    info.map(i -> String.valueOf(i.consumeType())).orElse(null), List.copyOf(topics), lag,
                     outRates.getOrDefault(group, 0.0), SystemNames.isSystemGroup(group)));
-        }
+        });
         return result;
     }
 
-    GroupViews.Detail detail(String group) {
+    /** Groups that read the topic (QUERY_TOPIC_CONSUME_BY_WHO). */
+    Set<String> consumersOf(String topic) {
+        return track.groupsConsuming(topic);
+    }
+
+    void require(String group) {
         if (!names().contains(group)) {
             throw new NoSuchElementException("There is no consumer group " + group
                     + ": it is not configured here, no member is online and it never committed an offset here.");
         }
+    }
+
+    GroupViews.Detail detail(String group) {
+        require(group);
         Optional<ConsumerGroupInfo> info = consumers.group(group);
         List<GroupViews.Member> members = info.map(i -> i.clients().stream().map(GroupData::member).toList())
                 .orElse(List.of());
@@ -117,8 +137,12 @@ final class GroupData {
     }
 
     List<GroupViews.QueueLag> queues(String group) {
+        return queues(group, topicsOf(group));
+    }
+
+    private List<GroupViews.QueueLag> queues(String group, Set<String> topics) {
         List<GroupViews.QueueLag> result = new ArrayList<>();
-        for (String topic : topicsOf(group)) {
+        for (String topic : topics) {
             result.addAll(queues(group, topic));
         }
         return result;
@@ -139,9 +163,8 @@ final class GroupData {
     /** Total lag of every group, for the lag chart. */
     Map<String, Long> lagByGroup() {
         Map<String, Long> lag = new TreeMap<>();
-        for (String group : names()) {
-            lag.put(group, queues(group).stream().mapToLong(GroupViews.QueueLag::lag).sum());
-        }
+        topicsByGroup().forEach((group, topics) -> lag.put(group,
+                queues(group, topics).stream().mapToLong(GroupViews.QueueLag::lag).sum()));
         return lag;
     }
 

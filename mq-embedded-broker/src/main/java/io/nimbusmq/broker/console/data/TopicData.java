@@ -64,6 +64,10 @@ final class TopicData {
         return result;
     }
 
+    int count() {
+        return topics.all().size();
+    }
+
     TopicViews.Detail detail(String topic, List<String> consumerGroups) {
         TopicConfig config = require(topic);
         List<TopicViews.Queue> queues = new ArrayList<>();
