@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.stream.Stream;
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import io.nimbusmq.remoting.protocol.body.admin.SubscriptionGroupConfig;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.common.message.Message;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -112,25 +109,26 @@ public final class ConsolePageLoadBenchmark {
         return "return document.querySelectorAll('[data-testid=" + testid + "] tbody tr').length >= " + atLeast;
     }
 
-    /** Topics with 5 messages each (one batch send of the official producer), groups with offsets on 5 topics. */
+    /**
+     * Topics with 5 messages each (sent through the console's test-message call, the broker's send path: no client
+     * route lookups to time out on a busy machine), groups with offsets on 5 topics.
+     */
     private static void fill(EmbeddedBroker broker, int topics, int groups) throws Exception {
-        DefaultMQProducer producer = new DefaultMQProducer("console-benchmark");
-        producer.setNamesrvAddr(broker.address());
-        producer.setSendMsgTimeout(60_000);
-        producer.start();
-        try {
-            for (int t = 0; t < topics; t++) {
-                String topic = String.format(Locale.ROOT, "bench-topic-%04d", t);
-                broker.runtime().topics().createOrUpdate(TopicConfig.of(topic, 4));
-                List<Message> batch = new ArrayList<>();
-                for (int m = 0; m < 5; m++) {
-                    batch.add(new Message(topic, "TagA", "key-" + m,
-                            ("{\"n\": " + m + "}").getBytes(StandardCharsets.UTF_8)));
+        HttpClient http = HttpClient.newHttpClient();
+        String base = broker.consoleUrl().orElseThrow();
+        for (int t = 0; t < topics; t++) {
+            String topic = String.format(Locale.ROOT, "bench-topic-%04d", t);
+            broker.runtime().topics().createOrUpdate(TopicConfig.of(topic, 4));
+            for (int m = 0; m < 5; m++) {
+                HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "api/topics/" + topic
+                        + "/messages")).header("X-Nimbus-Console", "1").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"{\\\"n\\\": " + m + "}\", "
+                                + "\"tag\": \"TagA\", \"keys\": \"key-" + m + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (sent.statusCode() != 201) {
+                    throw new IllegalStateException("test message refused: " + sent.body());
                 }
-                producer.send(batch);
             }
-        } finally {
-            producer.shutdown();
         }
         for (int g = 0; g < groups; g++) {
             String group = String.format(Locale.ROOT, "bench-group-%03d", g);
