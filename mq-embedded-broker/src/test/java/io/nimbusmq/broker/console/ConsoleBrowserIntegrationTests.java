@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -206,7 +208,15 @@ class ConsoleBrowserIntegrationTests {
 
         open("pending");
 
-        browser.awaitText(By.cssSelector("[data-testid=scheduled-table]"), msgId);
+        // the page lists what is indexed when it opens; the delayed copy is indexed asynchronously after the send
+        await("scheduled message listed").atMost(ConsoleBroker.PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+                    if (browser.await(By.cssSelector("[data-testid=scheduled-table]")).getText().contains(msgId)) {
+                        return true;
+                    }
+                    browser.driver().navigate().refresh();
+                    return false;
+                });
         assertThat(browser.await(By.cssSelector("[data-testid=scheduled-table]")).getText())
                 .contains("delay level 17", liveTopic);
         assertThat(browser.await(By.id("transactions-summary")).getText()).contains("waiting for their producer");
