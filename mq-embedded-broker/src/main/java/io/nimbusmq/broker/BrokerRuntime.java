@@ -11,9 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.nimbusmq.broker.auth.AccessCheck;
+import io.nimbusmq.broker.auth.AclRules;
 import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.broker.auth.acl2.AuthConfig;
 import io.nimbusmq.broker.auth.acl2.PolicyAccessControl;
@@ -69,6 +71,7 @@ import io.nimbusmq.broker.schedule.ScheduleRewriter;
 import io.nimbusmq.broker.schedule.TimerMessageService;
 import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.broker.stats.ConsumeProgress;
+import io.nimbusmq.broker.stats.MessageTrack;
 import io.nimbusmq.broker.stats.RuntimeInfo;
 import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
@@ -119,7 +122,10 @@ public final class BrokerRuntime {
     private TimerMessageService timerService;
     private TransactionalMessageService transactions;
     private BrokerStats stats;
+    private ConsumeProgress progress;
+    private MessageTrack track;
     private AclFileWatcher aclWatcher;
+    private UserPolicyStore userPolicies;
     private ConsoleServer console;
     private MetricsEndpoint metrics;
     private volatile InetSocketAddress address;
@@ -270,10 +276,16 @@ public final class BrokerRuntime {
 
     /** The web console: reads the broker's parts, changes them through the registered admin processors. */
     private void startConsole(ConsoleConfig consoleConfig, ProcessorRegistry registry) {
-        BrokerConsoleData data = new BrokerConsoleData(this, config, new LocalAdmin(registry),
-                consoleConfig.sampleIntervalMillis(), consoleConfig.historySize());
+        BrokerConsoleData data = new BrokerConsoleData(this, config, new LocalAdmin(registry), consoleConfig);
         try {
-            console = ConsoleServer.start(consoleConfig, data, aclWatcher == null ? null : aclWatcher::current,
+            List<Supplier<AclRules>> users = new ArrayList<>(2);
+            if (userPolicies != null) {
+                users.add(userPolicies::current);
+            }
+            if (aclWatcher != null) {
+                users.add(aclWatcher::current);
+            }
+            console = ConsoleServer.start(consoleConfig, data, users,
                     ConsoleServer.sslContext(config.security().tls()));
         } catch (RuntimeException e) {
             data.close();
@@ -289,14 +301,14 @@ public final class BrokerRuntime {
         List<AccessCheck> checks = new ArrayList<>(2);
         AuthConfig auth = config.security().auth();
         if (auth.enabled()) {
-            UserPolicyStore users;
             try {
-                users = UserPolicyStore.open(config.configDir().resolve("acl"), auth.initUser());
+                userPolicies = UserPolicyStore.open(config.configDir().resolve("acl"), auth.initUser());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the ACL 2.0 users and policies", e);
             }
-            registry.register(new AuthAdminProcessor(users), executors.admin(), AuthAdminProcessor.requestCodes());
-            checks.add(new PolicyAccessControl(auth, users::current, config.clusterName()));
+            registry.register(new AuthAdminProcessor(userPolicies), executors.admin(),
+                    AuthAdminProcessor.requestCodes());
+            checks.add(new PolicyAccessControl(auth, userPolicies::current, config.clusterName()));
         }
         AclConfig acl = config.security().acl();
         if (acl.enabled()) {
@@ -339,9 +351,10 @@ public final class BrokerRuntime {
 
     /** What the admin tools and the dashboard call (docs/operations.md). */
     private void registerAdmin(ProcessorRegistry registry, Clock clock) {
-        ConsumeProgress progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
+        progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
+        track = new MessageTrack(consumers, offsets);
         RuntimeInfo runtimeInfo = new RuntimeInfo(store, stats, config.messageStoreDir(), executors::queues, clock);
-        registry.register(new TopicAdminProcessor(store, topics, offsets, consumers, config.brokerName(),
+        registry.register(new TopicAdminProcessor(store, topics, offsets, track, config.brokerName(),
                         () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())
                 .register(new ConsumerAdminProcessor(store, consumers, producers, config.brokerName(),
                         (channel, request, timeout) -> server.invokeSync(channel, request, timeout)),
@@ -440,6 +453,16 @@ public final class BrokerRuntime {
     /** What the broker counted (docs/operations.md). */
     public BrokerStats stats() {
         return stats;
+    }
+
+    /** A group's progress per queue, as GET_CONSUME_STATS reports it. */
+    public ConsumeProgress consumeProgress() {
+        return progress;
+    }
+
+    /** Which groups consume a topic and whether each consumed a message (QUERY_TOPIC_CONSUME_BY_WHO). */
+    public MessageTrack messageTrack() {
+        return track;
     }
 
     public TransactionalMessageService transactions() {

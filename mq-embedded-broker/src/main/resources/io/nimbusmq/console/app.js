@@ -36,6 +36,7 @@ async function route() {
   main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
     current = (await page.render(main, arg)) || page;
+    performance.mark('console-page-shown');
   } catch (e) {
     main.replaceChildren(h('p', { class: 'muted' }, 'This page could not be shown.'));
     showError(e.message);

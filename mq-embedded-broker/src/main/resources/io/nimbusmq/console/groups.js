@@ -60,12 +60,13 @@ async function renderGroup(main, name) {
       { title: 'Topic', value: (q) => q.topic },
       { title: 'Queue', value: (q) => q.queueId, cls: 'num' },
       { title: 'Broker offset', value: (q) => number(q.brokerOffset), cls: 'num' },
-      { title: 'Consumer offset', value: (q) => (q.consumerOffset < 0 ? 'none' : number(q.consumerOffset)),
-        cls: 'num' },
+      { title: 'Consumer offset', value: (q) => number(q.consumerOffset), cls: 'num' },
       { title: 'Lag', value: (q) => number(q.lag), cls: 'num' }], g.queues, { testid: 'lag-table' })),
     section('Reset offsets', resetForm(g)),
     section('Delete', deleteButton(g)));
-  chart = timeChart(chartBox, [{ label: 'lag', stroke: '#c0392b' }], lag.map((p) => [p.timeMillis, p.lag]));
+  // a group seen for the first time has no samples yet: its lag now is the first point
+  const points = lag.length > 0 ? lag : [{ timeMillis: Date.now(), lag: g.totalLag }];
+  chart = timeChart(chartBox, [{ label: 'lag', stroke: '#c0392b' }], points.map((p) => [p.timeMillis, p.lag]));
   timer = setInterval(async () => {
     try {
       const points = await api.lag(name);

@@ -105,12 +105,22 @@ async function renderMessage(main, offsetMsgId) {
     { testid: 'properties-table' })),
     section('Consumption', table([
       { title: 'Group', value: (c) => link(`#/groups/${encodeURIComponent(c.group)}`, c.group) },
-      { title: 'State', value: (c) => h('span', { class: c.state === 'CONSUMED' ? 'ok' : 'warn' },
-        c.state === 'CONSUMED' ? 'consumed' : 'not consumed yet') },
+      { title: 'State', value: (c) => h('span', { class: c.state.startsWith('CONSUMED') ? 'ok' : 'warn' },
+        TRACK[c.state] || c.state) },
+      { title: 'Online', value: (c) => (c.online ? 'yes' : 'no') },
       { title: 'Group offset', value: (c) => (c.consumerOffset < 0 ? 'none' : number(c.consumerOffset)), cls: 'num' },
       { title: '', value: (c) => resendButton(s, c) }], m.consumption,
     { empty: 'No group consumes this topic.', testid: 'consumption-table' })));
 }
+
+// RocketMQ's track types (the message track of mqadmin queryMsgById and the dashboard)
+const TRACK = {
+  CONSUMED: 'consumed',
+  CONSUMED_BUT_FILTERED: 'consumed (filtered out by its subscription)',
+  NOT_CONSUME_YET: 'not consumed yet',
+  PULL: 'pulls itself (offsets kept by the client)',
+  CONSUME_BROADCASTING: 'broadcasting (offsets kept by each member)',
+};
 
 function resendButton(s, c) {
   if (c.clientIds.length === 0) {

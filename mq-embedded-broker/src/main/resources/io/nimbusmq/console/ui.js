@@ -154,6 +154,11 @@ export async function change(title, text, okLabel, action, done) {
 
 // --- charts (uPlot) ----------------------------------------------------------------------------------------------
 
+function lastMinuteAtLeast(min, max) {
+  const end = max ?? Date.now() / 1000;
+  return [Math.min(min ?? end, end - 60), end];
+}
+
 /** A time chart; series are [{label, stroke}]; rows are [timeMillis, value1, value2, ...]. */
 export function timeChart(container, series, rows, { height = 220 } = {}) {
   const data = [rows.map((r) => r[0] / 1000), ...series.map((_, i) => rows.map((r) => r[i + 1]))];
@@ -162,7 +167,11 @@ export function timeChart(container, series, rows, { height = 220 } = {}) {
     width, height,
     series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 2, fill: s.fill }))],
     axes: [{}, { size: 60 }],
-    scales: { y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+    scales: {
+      // at least the last minute, so one or two points do not stretch the axis over years
+      x: { time: true, range: (u, min, max) => lastMinuteAtLeast(min, max) },
+      y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] },
+    },
     legend: { live: true },
   };
   container.replaceChildren();

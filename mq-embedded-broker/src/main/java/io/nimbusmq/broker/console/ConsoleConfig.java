@@ -7,8 +7,9 @@ package io.nimbusmq.broker.console;
  * @param enabled whether the broker serves the console
  * @param bindHost the interface ({@code 127.0.0.1} by default: this machine only)
  * @param port the port; 0 picks a free one (logged at start-up)
- * @param sampleIntervalMillis how often traffic and lag are sampled for the charts
- * @param historySize how many samples the charts keep (with 5 s samples, 120 is ten minutes)
+ * @param sampleIntervalMillis how often each group's lag is sampled for its chart, and the step (in whole seconds,
+ *     at least one) of the traffic chart, which reads the broker's per-second statistics
+ * @param historySize how many lag samples the group chart keeps (with 5 s samples, 120 is ten minutes)
  * @param sessionIdleMillis how long a login lasts without use
  */
 public record ConsoleConfig(boolean enabled, String bindHost, int port, long sampleIntervalMillis, int historySize,

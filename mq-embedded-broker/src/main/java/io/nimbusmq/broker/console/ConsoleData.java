@@ -43,7 +43,7 @@ public interface ConsoleData {
     /** Sends a message through the broker's send path, as a producer would. */
     TopicViews.Sent sendTestMessage(String topic, TopicViews.TestMessage message, InetSocketAddress peer);
 
-    /** Every group online now or with committed offsets, by name. */
+    /** Every group configured (subscription-group table), online now or with committed offsets, by name. */
     List<GroupViews.Summary> groups();
 
     GroupViews.Detail group(String group);

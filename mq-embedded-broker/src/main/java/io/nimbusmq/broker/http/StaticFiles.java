@@ -2,14 +2,21 @@ package io.nimbusmq.broker.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * Files from the class path (the jar), answered for a route with a {@code {file}} parameter: only plain file names
  * ({@code [A-Za-z0-9._-]}, no {@code ..}), so nothing outside the folder can be reached. Read once and kept.
+ *
+ * <p>Caching: answered with {@code Cache-Control: no-cache}, except under a route that also has a {@code {version}}
+ * parameter equal to {@link #VERSION} (the page links its files as {@code /assets/<VERSION>/app.js}, and relative
+ * module imports stay under it): those are {@code immutable} for a year, so a browser loads them once per broker
+ * run and a page opens with no request for them.
  */
 public final class StaticFiles implements Handler {
 
@@ -22,6 +29,10 @@ public final class StaticFiles implements Handler {
             "png", "image/png",
             "ico", "image/x-icon",
             "json", "application/json; charset=utf-8");
+
+    /** Changes with every start of the broker's process, so that a new jar's files are never taken from a cache. */
+    public static final String VERSION = Long.toString(System.currentTimeMillis(), 36);
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final String folder;
     private final ClassLoader loader;
@@ -36,6 +47,32 @@ public final class StaticFiles implements Handler {
     @Override
     public Response handle(Request request) throws IOException {
         return file(request.pathParam("file"));
+    }
+
+    /** The handler for a route with {@code {version}} and {@code {file}}: immutable when the version is this run's. */
+    public Handler versioned() {
+        return request -> {
+            Response file = file(request.pathParam("file"));
+            return VERSION.equals(request.pathParam("version")) ? file.withHeader("Cache-Control", IMMUTABLE) : file;
+        };
+    }
+
+    /**
+     * A text file of the folder as {@code change} rewrites it (the page, linking its files under {@link #VERSION}),
+     * with {@code Cache-Control: no-cache}; rewritten once and kept.
+     */
+    public Response rewritten(String name, UnaryOperator<String> change) throws IOException {
+        String key = name + "|rewritten";
+        Response cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Response original = file(name);
+        String text = change.apply(new String(original.body(), StandardCharsets.UTF_8));
+        Response response = Response.bytes(original.contentType(), text.getBytes(StandardCharsets.UTF_8))
+                .withHeader("Cache-Control", "no-cache");
+        cache.put(key, response);
+        return response;
     }
 
     /** The file named {@code name} in the folder, or 404. */

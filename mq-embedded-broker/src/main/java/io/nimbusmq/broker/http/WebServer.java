@@ -33,8 +33,18 @@ import org.slf4j.LoggerFactory;
  * read. A {@link HttpError} becomes its status and {@code {"error": message}}; anything else a handler throws
  * becomes a 500 whose message names the failure's kind, with the stack trace in this server's log (rate-limited, a
  * broken handler cannot flood it).
+ *
+ * <p>TCP_NODELAY: the JDK server writes a response's headers and its body separately, so with Nagle's algorithm on
+ * (its default) every small answer waits for the client's delayed ACK, about 40 ms. This class turns
+ * {@code sun.net.httpserver.nodelay} on before the JDK reads it (once per JVM), unless it was set explicitly.
  */
 public final class WebServer implements AutoCloseable {
+
+    static {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final RateLimitedLog failures = new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS,

@@ -2,12 +2,10 @@ package io.nimbusmq.broker.processor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.stats.ConsumeProgress;
+import io.nimbusmq.broker.stats.MessageTrack;
 import io.nimbusmq.broker.topic.TopicConfigTable;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.message.TopicValidator;
@@ -41,16 +39,16 @@ public final class TopicAdminProcessor implements RequestProcessor {
     private final TopicConfigTable topics;
     private final ConsumerOffsetTable offsets;
     private final String brokerName;
-    private final ConsumerManager consumers;
+    private final MessageTrack track;
     private final Runnable topicsDeleted;
 
     /** @param topicsDeleted called after a deletion so that the name servers learn of it */
     public TopicAdminProcessor(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets,
-            ConsumerManager consumers, String brokerName, Runnable topicsDeleted) {
+            MessageTrack track, String brokerName, Runnable topicsDeleted) {
         this.store = store;
         this.topics = topics;
         this.offsets = offsets;
-        this.consumers = consumers;
+        this.track = track;
         this.brokerName = brokerName;
         this.topicsDeleted = topicsDeleted;
     }
@@ -132,9 +130,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
 
     private RemotingCommand consumedBy(RemotingCommand request) {
         String topic = TopicRequestHeader.readFrom(request).topic();
-        Set<String> groups = new TreeSet<>(consumers.groupsSubscribing(topic));
-        groups.addAll(offsets.groupsOf(topic));
-        return success(request).setBody(RemotingJson.encode(new GroupList(groups)));
+        return success(request).setBody(RemotingJson.encode(new GroupList(track.groupsConsuming(topic))));
     }
 
     private static RemotingCommand success(RemotingCommand request) {

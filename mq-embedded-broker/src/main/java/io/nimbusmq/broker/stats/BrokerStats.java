@@ -3,6 +3,8 @@ package io.nimbusmq.broker.stats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -184,6 +186,45 @@ public final class BrokerStats {
     /** Messages delivered per second over the last {@code seconds} (10, 60 or 600). */
     public double getTps(int seconds) {
         return getPerSecond.windowOfLast(seconds + 1).tps();
+    }
+
+    /**
+     * Messages stored and delivered per second over each {@code stepSeconds} of the last ten minutes, oldest first
+     * (the web console's traffic chart).
+     */
+    public List<TrafficSample> trafficHistory(int stepSeconds) {
+        if (stepSeconds < 1) {
+            throw new IllegalArgumentException("stepSeconds must be at least 1: " + stepSeconds);
+        }
+        long[][] put = putPerSecond.samples();
+        long[][] get = getPerSecond.samples();
+        // the sampling thread adds to the two rings one after the other: pair them by time from the newest back
+        int putEnd = put[0].length;
+        int getEnd = get[0].length;
+        while (putEnd > 0 && getEnd > 0 && put[0][putEnd - 1] != get[0][getEnd - 1]) {
+            if (put[0][putEnd - 1] > get[0][getEnd - 1]) {
+                putEnd--;
+            } else {
+                getEnd--;
+            }
+        }
+        int count = Math.min(putEnd, getEnd);
+        int p = putEnd - count;
+        int g = getEnd - count;
+        List<TrafficSample> history = new ArrayList<>();
+        for (int i = (count - 1) % stepSeconds + stepSeconds; i < count; i += stepSeconds) {
+            double seconds = (put[0][p + i] - put[0][p + i - stepSeconds]) / 1000.0;
+            if (seconds > 0) {
+                history.add(new TrafficSample(put[0][p + i],
+                        (put[1][p + i] - put[1][p + i - stepSeconds]) / seconds,
+                        (get[1][g + i] - get[1][g + i - stepSeconds]) / seconds));
+            }
+        }
+        return history;
+    }
+
+    /** One point of {@link #trafficHistory}: the rates over the step that ends at {@code timeMillis}. */
+    public record TrafficSample(long timeMillis, double putTps, double getTps) {
     }
 
     /** Pulls answered with messages per second over the last {@code seconds}. */

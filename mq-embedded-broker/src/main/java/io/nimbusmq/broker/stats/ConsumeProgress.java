@@ -37,22 +37,35 @@ public final class ConsumeProgress {
 
     /** The group's progress on every queue of {@code topic}; null when the topic does not exist. */
     public ConsumeStats of(String group, String topic) {
+        return of(group, topic, true);
+    }
+
+    /**
+     * As {@link #of} but without the store time of the last consumed message (0): no store read, for lists of many
+     * groups (the web console's lag).
+     */
+    public ConsumeStats offsetsOf(String group, String topic) {
+        return of(group, topic, false);
+    }
+
+    private ConsumeStats of(String group, String topic, boolean withTime) {
         TopicConfig config = topics.find(topic);
         if (config == null) {
             return null;
         }
         Map<MessageQueue, ConsumeStats.OffsetWrapper> table = new LinkedHashMap<>();
         for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
-            table.put(new MessageQueue(topic, brokerName, queueId), queue(group, topic, queueId));
+            table.put(new MessageQueue(topic, brokerName, queueId), queue(group, topic, queueId, withTime));
         }
         return new ConsumeStats(stats.groupGetTps(group, topic), table);
     }
 
-    private ConsumeStats.OffsetWrapper queue(String group, String topic, int queueId) {
+    private ConsumeStats.OffsetWrapper queue(String group, String topic, int queueId, boolean withTime) {
         long brokerOffset = Math.max(0, store.maxOffsetInQueue(topic, queueId));
         long consumerOffset = Math.max(0, offsets.query(group, topic, queueId));
         long pullOffset = offsets.pullOffset(group, topic, queueId);
-        long lastTimestamp = consumerOffset > 0 ? storeTimeAt(store, topic, queueId, consumerOffset - 1) : 0;
+        long lastTimestamp = withTime && consumerOffset > 0
+                ? storeTimeAt(store, topic, queueId, consumerOffset - 1) : 0;
         return new ConsumeStats.OffsetWrapper(brokerOffset, consumerOffset,
                 pullOffset < 0 ? consumerOffset : pullOffset, lastTimestamp);
     }

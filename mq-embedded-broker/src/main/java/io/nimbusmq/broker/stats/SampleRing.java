@@ -53,4 +53,15 @@ final class SampleRing {
         double avgpt = calls <= 0 ? 0 : (double) sum / calls;
         return new StatsSnapshot(sum, tps, avgpt);
     }
+
+    /** Every sample's time (row 0) and value (row 1), oldest first. */
+    synchronized long[][] samples() {
+        long[][] copy = new long[2][count];
+        for (int i = 0; i < count; i++) {
+            int index = Math.floorMod(next - count + i, timestamps.length);
+            copy[0][i] = timestamps[index];
+            copy[1][i] = values[index];
+        }
+        return copy;
+    }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One broker with its console (on loopback, port 0, traffic sampled every 200 ms) per test class, the official admin
+ * One broker with its console (on loopback, port 0, lag sampled every 200 ms) per test class, the official admin
  * client that checks what the console did, and the official clients a test starts (shut down after the class).
  *
  * <pre>{@code

@@ -9,11 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nimbusmq.message.SystemTopics;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -120,6 +122,24 @@ class ConsoleGroupApiIntegrationTests {
         assertThat(broker.broker().runtime().offsets().groups()).doesNotContain(offline);
         assertThat(broker.http().get("/api/groups/" + online).status()).isEqualTo(200);
         assertRefused(broker.http().get("/api/groups/" + offline), 404, "There is no consumer group " + offline);
+    }
+
+    @Test
+    void listsAndDeletesAGroupOfTheSubscriptionGroupTable() throws Exception {
+        String group = ConsoleBroker.uniqueName("cg-configured");
+        SubscriptionGroupConfig config = new SubscriptionGroupConfig();
+        config.setGroupName(group);
+        broker.admin().createAndUpdateSubscriptionGroupConfig(broker.broker().address(), config);
+
+        assertThat(broker.http().get("/api/groups").json().findValuesAsText("group")).contains(group);
+        assertThat(broker.http().get("/api/groups/" + group).json().path("totalLag").asLong()).isZero();
+        assertRefused(broker.http().delete("/api/groups/" + SystemTopics.TOOLS_CONSUMER_GROUP), 400,
+                "one of the broker's own");
+        assertThat(broker.http().delete("/api/groups/" + group).status()).isEqualTo(204);
+
+        assertThat(broker.admin().getAllSubscriptionGroup(broker.broker().address(), 10_000)
+                .getSubscriptionGroupTable()).doesNotContainKey(group);
+        assertThat(broker.http().get("/api/groups").json().findValuesAsText("group")).doesNotContain(group);
     }
 
     @Test

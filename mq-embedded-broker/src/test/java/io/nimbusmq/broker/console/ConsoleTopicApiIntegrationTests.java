@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nimbusmq.broker.http.StaticFiles;
 import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -153,6 +154,23 @@ class ConsoleTopicApiIntegrationTests {
         assertRefused(broker.http().get("/api/nothing-here"), 404, "There is nothing at /api/nothing-here");
         assertRefused(broker.http().raw("PATCH", "/api/topics", null, Map.of("X-Nimbus-Console", "1")), 405,
                 "PATCH is not supported");
+    }
+
+    @Test
+    void thePageLinksItsFilesUnderTheRunsVersionSoBrowsersKeepThem() {
+        String version = StaticFiles.VERSION;
+        var page = broker.http().get("/");
+
+        assertThat(page.response().body()).contains("\"/assets/" + version + "/app.js\"",
+                "\"/vendor/" + version + "/uPlot.iife.min.js\"").doesNotContain("\"/assets/app.js\"");
+        assertThat(page.response().headers().firstValue("Cache-Control")).contains("no-cache");
+        var linked = broker.http().get("/assets/" + version + "/api.js");
+        assertThat(linked.status()).isEqualTo(200);
+        assertThat(linked.response().headers().firstValue("Cache-Control"))
+                .contains("public, max-age=31536000, immutable");
+        assertThat(broker.http().get("/assets/of-another-run/api.js").response().headers()
+                .firstValue("Cache-Control")).contains("no-cache");
+        assertThat(broker.http().get("/assets/" + version + "/..%2Fconsole.css").status()).isEqualTo(404);
     }
 
     static JsonNode find(JsonNode topics, String name) {

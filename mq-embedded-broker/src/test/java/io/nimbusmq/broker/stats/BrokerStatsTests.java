@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.nimbusmq.broker.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,21 @@ class BrokerStatsTests {
         assertThat(stats.putTps(60)).isCloseTo(5.0, within(0.01));
         assertThat(stats.putTps(600)).isCloseTo(5.0, within(0.01));
         assertThat(stats.getTps(10)).isZero();
+    }
+
+    @Test
+    void trafficHistoryGivesEachStepsRatesOldestFirstEndingNow() {
+        runSeconds(20, "T", 2);
+
+        List<BrokerStats.TrafficSample> history = stats.trafficHistory(5);
+
+        assertThat(history).extracting(BrokerStats.TrafficSample::timeMillis).containsExactly(
+                clock.millis() - 15_000, clock.millis() - 10_000, clock.millis() - 5_000, clock.millis());
+        assertThat(history).allSatisfy(sample -> {
+            assertThat(sample.putTps()).isCloseTo(2.0, within(0.01));
+            assertThat(sample.getTps()).isZero();
+        });
+        assertThat(stats.trafficHistory(1)).hasSize(20);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -35,6 +36,14 @@ public final class DevBroker implements DisposableBean {
         log.warn("Started an EMBEDDED Nimbus MQ broker for development at {} (store {}, {}). It is not for "
                 + "production: set mq.name-server to use a real broker.", broker.address(), broker.config().storeDir(),
                 broker.config().flushMode());
+    }
+
+    /**
+     * The web console's address, {@code http://host:port/} (logged by the console when it starts), unless
+     * {@code mq.embedded.console.enabled=false}.
+     */
+    public Optional<String> consoleUrl() {
+        return broker.consoleUrl();
     }
 
     public EmbeddedBroker broker() {

@@ -19,13 +19,15 @@ import org.springframework.core.io.Resource;
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.broker.auth.acl2.AuthConfig;
 import io.nimbusmq.broker.auth.plain.AclConfig;
+import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.store.flush.FlushMode;
 
 /**
  * An embedded broker (with its name server) inside the application when {@code mq.name-server} is not set, or when
  * {@code mq.embedded.enabled=true}: the application starts with zero set-up. Logged as a development broker. Access
  * control is off unless {@code mq.embedded.acl-file} (ACL 1.0) or {@code mq.embedded.authentication-enabled} /
- * {@code authorization-enabled} (ACL 2.0) turn it on.
+ * {@code authorization-enabled} (ACL 2.0) turn it on. Its web console is on ({@code mq.embedded.console.*}: on
+ * loopback, any free port, the URL logged); with access control on it asks for an admin user.
  */
 @AutoConfiguration
 @ConditionalOnClass(EmbeddedBroker.class)
@@ -47,6 +49,10 @@ public class MqEmbeddedBrokerAutoConfiguration {
                         AuthConfig.parseInitUser(embedded.getInitAuthenticationUser())));
         if (embedded.getAclFile() != null) {
             builder.acl(AclConfig.plainAcl(aclFilePath(embedded.getAclFile())));
+        }
+        MqProperties.Embedded.Console console = embedded.getConsole();
+        if (console.isEnabled()) {
+            builder.console(ConsoleConfig.enabled(console.getBindHost(), console.getPort()));
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return new DevBroker(builder, embedded.getStoreDir(), embedded.getTopics());

@@ -687,6 +687,13 @@ public class MqProperties {
          */
         private String initAuthenticationUser;
 
+        /** The embedded broker's web console. */
+        private final Console console = new Console();
+
+        public Console getConsole() {
+            return console;
+        }
+
         public Boolean getEnabled() {
             return enabled;
         }
@@ -765,6 +772,46 @@ public class MqProperties {
 
         public void setInitAuthenticationUser(String initAuthenticationUser) {
             this.initAuthenticationUser = initAuthenticationUser;
+        }
+
+        /**
+         * The embedded broker's web console (docs/console.md): topics, groups, lag, messages and dead letters in a
+         * browser, on its own HTTP port. With access control on it asks for an admin user's keys.
+         */
+        public static class Console {
+
+            /** Whether the embedded broker serves its web console (its URL is logged at start-up). */
+            private boolean enabled = true;
+
+            /** HTTP port of the console; 0 for any free port. */
+            private int port = 0;
+
+            /** Address the console binds; the default serves this machine only. */
+            private String bindHost = "127.0.0.1";
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public int getPort() {
+                return port;
+            }
+
+            public void setPort(int port) {
+                this.port = port;
+            }
+
+            public String getBindHost() {
+                return bindHost;
+            }
+
+            public void setBindHost(String bindHost) {
+                this.bindHost = bindHost;
+            }
         }
 
         /**

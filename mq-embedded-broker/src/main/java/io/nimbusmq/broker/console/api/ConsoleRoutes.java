@@ -19,6 +19,9 @@ import io.nimbusmq.broker.http.StaticFiles;
  *                            #/dead-letters, #/pending
  * GET /assets/{file}         its scripts and styles (io/nimbusmq/console/ in the jar)
  * GET /vendor/{file}         uPlot, the chart library, from its WebJar
+ * GET /assets/{version}/{file}, /vendor/{version}/{file}
+ *                            the same, as the page links them: cached for good by browsers when {version} is this
+ *                            run's (StaticFiles.VERSION)
  * GET /api/overview          broker, version, uptime, disk, rates, busiest and most lagging topics and groups
  * GET /api/traffic           messages in and out per second over the last minutes
  * </pre>
@@ -43,9 +46,12 @@ public final class ConsoleRoutes {
     public static Router router(ConsoleData data, AdminUsers users, Sessions sessions, boolean secureCookie) {
         Router router = new Router().filter(new ConsoleGuard(sessions));
         StaticFiles assets = new StaticFiles(ASSETS);
-        router.open("GET", "/", request -> assets.file("index.html"))
+        StaticFiles uplot = new StaticFiles(UPLOT);
+        router.open("GET", "/", request -> assets.rewritten("index.html", ConsoleRoutes::versioned))
                 .open("GET", "/assets/{file}", assets)
-                .open("GET", "/vendor/{file}", new StaticFiles(UPLOT));
+                .open("GET", "/vendor/{file}", uplot)
+                .open("GET", "/assets/{version}/{file}", assets.versioned())
+                .open("GET", "/vendor/{version}/{file}", uplot.versioned());
         SessionRoutes.register(router, users, sessions, secureCookie, Clock.systemUTC());
         router.get("/api/overview", Guarded.guarded(request -> Response.json(data.overview())))
                 .get("/api/traffic", Guarded.guarded(request -> Response.json(data.traffic())));
@@ -54,5 +60,11 @@ public final class ConsoleRoutes {
         MessageRoutes.register(router, data);
         PendingRoutes.register(router, data);
         return router;
+    }
+
+    /** The page links its files under this run's version, which browsers may cache for good. */
+    private static String versioned(String page) {
+        return page.replace("\"/assets/", "\"/assets/" + StaticFiles.VERSION + "/")
+                .replace("\"/vendor/", "\"/vendor/" + StaticFiles.VERSION + "/");
     }
 }

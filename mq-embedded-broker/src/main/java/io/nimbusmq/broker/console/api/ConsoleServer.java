@@ -1,6 +1,7 @@
 package io.nimbusmq.broker.console.api;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
@@ -40,18 +41,20 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     /**
-     * @param aclRules the access control's users (a login is then required), or null when access control is off
+     * @param userSources the access controls' users (ACL 2.0's, then ACL 1.0's); with any, a login is required,
+     *     with none (access control off) not
      * @param sslContext serve HTTPS with this context (the broker's TLS certificate), or null for HTTP
      */
-    public static ConsoleServer start(ConsoleConfig config, ConsoleData data, Supplier<AclRules> aclRules,
+    public static ConsoleServer start(ConsoleConfig config, ConsoleData data, List<Supplier<AclRules>> userSources,
             SSLContext sslContext) {
-        Sessions sessions = aclRules == null ? null : new Sessions(config.sessionIdleMillis(), Clock.systemUTC());
-        AdminUsers users = aclRules == null ? null : new AdminUsers(aclRules);
+        boolean login = !userSources.isEmpty();
+        Sessions sessions = login ? new Sessions(config.sessionIdleMillis(), Clock.systemUTC()) : null;
+        AdminUsers users = login ? new AdminUsers(userSources) : null;
         WebServerConfig web = WebServerConfig.of(config.bindHost(), config.port()).withSslContext(sslContext);
         WebServer server = WebServer.start(web, ConsoleRoutes.router(data, users, sessions, sslContext != null),
                 "console-http");
         ConsoleServer console = new ConsoleServer(server, data);
-        if (aclRules != null) {
+        if (login) {
             log.info("Nimbus MQ console at {} (log in with an admin user of the access control)", console.url());
         } else if (config.loopbackOnly()) {
             log.info("Nimbus MQ console at {} (this machine only; no login: access control is off)", console.url());

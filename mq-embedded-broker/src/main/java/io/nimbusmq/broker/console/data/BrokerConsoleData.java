@@ -1,10 +1,9 @@
 package io.nimbusmq.broker.console.data;
 
-import java.io.IOException;
+import java.io.File;
 import java.net.InetSocketAddress;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +14,28 @@ import io.nimbusmq.broker.BrokerConfig;
 import io.nimbusmq.broker.BrokerRuntime;
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.broker.client.ClientChannelInfo;
+import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.broker.console.ConsoleData;
 import io.nimbusmq.broker.console.model.GroupViews;
 import io.nimbusmq.broker.console.model.MessageViews;
 import io.nimbusmq.broker.console.model.Overview;
 import io.nimbusmq.broker.console.model.PendingViews;
 import io.nimbusmq.broker.console.model.TopicViews;
+import io.nimbusmq.broker.stats.BrokerStats;
 import io.nimbusmq.remoting.protocol.RemotingVersion;
 import io.nimbusmq.store.MessageStore;
 
 /**
- * {@link ConsoleData} over a running broker's parts: its topic and offset tables, client registries, store, timer
- * and transaction services; changes go through the broker's admin request processors ({@link LocalAdmin}). One
- * class per page does the work; this one wires them and owns the {@link TrafficSampler}.
+ * {@link ConsoleData} over a running broker's parts: its topic, subscription-group and offset tables, client
+ * registries, statistics ({@link BrokerStats}: traffic), consume progress and message track, store, timer and
+ * transaction services; changes go through the broker's admin request processors ({@link LocalAdmin}). One class
+ * per page does the work; this one wires them and owns the {@link LagHistory}.
  */
 public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
 
     private static final int TOP = 5;
+    /** The overview's current rates: RocketMQ's shortest TPS window (brokerStatus putTps/getTransferredTps). */
+    private static final int TRAFFIC_WINDOW_SECONDS = 10;
 
     private final BrokerRuntime runtime;
     private final BrokerConfig config;
@@ -41,40 +45,38 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
     private final MessageData messages;
     private final DeadLetterData deadLetters;
     private final PendingData pending;
-    private final TrafficSampler sampler;
+    private final BrokerStats stats;
+    private final int trafficStepSeconds;
+    private final LagHistory lagHistory;
 
     /**
      * @param admin runs admin requests through the broker's processors
-     * @param sampleIntervalMillis how often traffic and lag are sampled for the charts
-     * @param historySize how many samples the charts show
+     * @param console how often lag is sampled and how many samples the charts show
      */
-    public BrokerConsoleData(BrokerRuntime runtime, BrokerConfig config, LocalAdmin admin, long sampleIntervalMillis,
-            int historySize) {
+    public BrokerConsoleData(BrokerRuntime runtime, BrokerConfig config, LocalAdmin admin, ConsoleConfig console) {
         this.runtime = runtime;
         this.config = config;
         this.startedAtMillis = System.currentTimeMillis();
         MessageStore store = runtime.store();
         MessageReader reader = new MessageReader(store, runtime.topics());
         this.topics = new TopicData(store, runtime.topics(), admin, reader, config.clusterName());
-        this.groups = new GroupData(store, runtime.topics(), runtime.offsets(), runtime.consumers(), admin, topics);
+        this.groups = new GroupData(new GroupData.Sources(runtime.subscriptionGroups(), runtime.offsets(),
+                runtime.consumers(), runtime.consumeProgress(), runtime.messageTrack()), admin, topics);
         this.messages = new MessageData(store, runtime.consumers(), admin, reader, groups);
         this.deadLetters = new DeadLetterData(runtime.topics(), admin, reader, topics);
         this.pending = new PendingData(store, reader, runtime.timerService(), config.schedule().levels().maxLevel(),
                 runtime.transactions(), config.transaction());
-        this.sampler = new TrafficSampler(() -> new TrafficSampler.Counters(System.currentTimeMillis(),
-                store.stats().putMessageCount(), topics.storedByTopic(), groups.consumedByGroup(),
-                groups.lagByGroup()), sampleIntervalMillis, historySize);
-        sampler.start();
+        this.stats = runtime.stats();
+        this.trafficStepSeconds = (int) Math.max(1, console.sampleIntervalMillis() / 1000);
+        this.lagHistory = new LagHistory(groups::lagByGroup, console.sampleIntervalMillis(), console.historySize());
+        lagHistory.start();
     }
 
     @Override
     public Overview overview() {
         MessageStore store = runtime.store();
-        List<Overview.TrafficPoint> traffic = sampler.traffic();
-        Overview.TrafficPoint latest = traffic.isEmpty() ? new Overview.TrafficPoint(0, 0, 0)
-                : traffic.get(traffic.size() - 1);
-        List<GroupViews.Summary> groupList = groups.summaries(sampler.groupRates());
-        List<Overview.TopicRate> busiestTopics = sampler.topicRates().entrySet().stream()
+        List<GroupViews.Summary> groupList = groups();
+        List<Overview.TopicRate> busiestTopics = topicRates().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP)
                 .map(e -> new Overview.TopicRate(e.getKey(), e.getValue())).toList();
@@ -87,9 +89,9 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         InetSocketAddress address = runtime.address();
         return new Overview(config.brokerName(), config.clusterName(), version(),
                 address.getHostString() + ":" + address.getPort(), startedAtMillis,
-                System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.summaries().size(),
-                groupList.size(), latest.inPerSecond(), latest.outPerSecond(), busiestTopics, busiestGroups,
-                laggingGroups);
+                System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.count(),
+                groupList.size(), stats.putTps(TRAFFIC_WINDOW_SECONDS), stats.getTps(TRAFFIC_WINDOW_SECONDS),
+                busiestTopics, busiestGroups, laggingGroups);
     }
 
     private static String version() {
@@ -98,19 +100,12 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
                 + ClientVersions.name(RemotingVersion.CURRENT);
     }
 
+    /** The store's disk: File's space calls ask the file system directly (no walk of the mount table). */
     private Overview.Disk disk(MessageStore store) {
-        long total = 0;
-        long usable = 0;
-        try {
-            FileStore fileStore = Files.getFileStore(config.messageStoreDir());
-            total = fileStore.getTotalSpace();
-            usable = fileStore.getUsableSpace();
-        } catch (IOException e) {
-            // shown as unknown (0): the store reports its own disk problems through notWritableReason
-        }
+        File dir = config.messageStoreDir().toFile();
         return new Overview.Disk(config.storeDir().toAbsolutePath().toString(),
-                store.commitLogMaxOffset() - store.commitLogMinOffset(), total, usable, store.isWritable(),
-                store.notWritableReason());
+                store.commitLogMaxOffset() - store.commitLogMinOffset(), dir.getTotalSpace(), dir.getUsableSpace(),
+                store.isWritable(), store.notWritableReason());
     }
 
     /** Client connections: each channel of a producer or consumer once. */
@@ -125,9 +120,25 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         return channels.size();
     }
 
+    /** Messages stored per second by topic over the last minute (TOPIC_PUT_NUMS). */
+    private Map<String, Double> topicRates() {
+        Map<String, Double> rates = new HashMap<>();
+        stats.forEachTopic((topic, counters) -> rates.put(topic, counters.nums().minute().tps()));
+        return rates;
+    }
+
+    /** Messages delivered per second by group over the last minute, all topics (GROUP_GET_NUMS). */
+    private Map<String, Double> groupRates() {
+        Map<String, Double> rates = new HashMap<>();
+        stats.forEachTopicAndGroup((topic, group, counters) -> rates.merge(group, counters.nums().minute().tps(),
+                Double::sum));
+        return rates;
+    }
+
     @Override
     public List<Overview.TrafficPoint> traffic() {
-        return sampler.traffic();
+        return stats.trafficHistory(trafficStepSeconds).stream()
+                .map(s -> new Overview.TrafficPoint(s.timeMillis(), s.putTps(), s.getTps())).toList();
     }
 
     @Override
@@ -138,8 +149,7 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
     @Override
     public TopicViews.Detail topic(String topic) {
         topics.require(topic);
-        List<String> consumers = groups.names().stream().filter(g -> groups.topicsOf(g).contains(topic)).toList();
-        return topics.detail(topic, consumers);
+        return topics.detail(topic, List.copyOf(groups.consumersOf(topic)));
     }
 
     @Override
@@ -164,7 +174,7 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
 
     @Override
     public List<GroupViews.Summary> groups() {
-        return groups.summaries(sampler.groupRates());
+        return groups.summaries(groupRates());
     }
 
     @Override
@@ -174,13 +184,13 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
 
     @Override
     public List<GroupViews.LagPoint> lagHistory(String group) {
-        groups.detail(group);
-        return sampler.lagHistory(group);
+        groups.require(group);
+        return lagHistory.of(group);
     }
 
     @Override
     public List<GroupViews.QueueLag> resetOffset(String group, GroupViews.Reset reset, InetSocketAddress peer) {
-        groups.detail(group);
+        groups.require(group);
         return groups.resetOffset(group, reset, peer);
     }
 
@@ -255,13 +265,8 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         return pending.transactions(limit);
     }
 
-    /** Takes a traffic sample now (tests; the sampler's thread takes one every interval). */
-    public void sampleNow() {
-        sampler.sample();
-    }
-
     @Override
     public void close() {
-        sampler.close();
+        lagHistory.close();
     }
 }

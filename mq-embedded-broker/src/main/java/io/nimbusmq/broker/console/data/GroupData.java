@@ -16,64 +16,95 @@ import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.console.model.GroupViews;
 import io.nimbusmq.broker.console.model.MessageViews;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
-import io.nimbusmq.broker.topic.TopicConfigTable;
+import io.nimbusmq.broker.stats.ConsumeProgress;
+import io.nimbusmq.broker.stats.MessageTrack;
+import io.nimbusmq.broker.subscription.SubscriptionGroupTable;
+import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.StoredMessage;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
-import io.nimbusmq.remoting.protocol.body.TopicConfig;
+import io.nimbusmq.remoting.protocol.body.admin.ConsumeStats;
 import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
+import io.nimbusmq.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import io.nimbusmq.remoting.protocol.header.ResetOffsetRequestHeader;
-import io.nimbusmq.store.MessageStore;
 
 /**
- * Consumer groups for the console: every group online now ({@link ConsumerManager}) or with committed offsets
- * ({@link ConsumerOffsetTable}), its members and lag. Lag is counted as GET_CONSUME_STATS counts it: per queue of
- * every topic the group subscribes to or committed on, the queue's max offset minus the committed offset (0 when none).
+ * Consumer groups for the console: every group of the subscription-group table ({@link SubscriptionGroupTable}),
+ * online now ({@link ConsumerManager}) or with committed offsets ({@link ConsumerOffsetTable}), its members and lag.
+ * Lag per queue is what GET_CONSUME_STATS reports ({@link ConsumeProgress}); whether a message was consumed is the
+ * message track's answer ({@link MessageTrack}); changes go through the admin request codes ({@link LocalAdmin}).
  */
 final class GroupData {
 
-    private final MessageStore store;
-    private final TopicConfigTable topics;
+    /** The broker's parts the group pages read. */
+    record Sources(SubscriptionGroupTable subscriptionGroups, ConsumerOffsetTable offsets,
+            ConsumerManager consumers, ConsumeProgress progress, MessageTrack track) {
+    }
+
+    private final SubscriptionGroupTable subscriptionGroups;
     private final ConsumerOffsetTable offsets;
     private final ConsumerManager consumers;
+    private final ConsumeProgress progress;
+    private final MessageTrack track;
     private final LocalAdmin admin;
     private final TopicData topicData;
 
-    GroupData(MessageStore store, TopicConfigTable topics, ConsumerOffsetTable offsets, ConsumerManager consumers,
-            LocalAdmin admin, TopicData topicData) {
-        this.store = store;
-        this.topics = topics;
-        this.offsets = offsets;
-        this.consumers = consumers;
+    GroupData(Sources sources, LocalAdmin admin, TopicData topicData) {
+        this.subscriptionGroups = sources.subscriptionGroups();
+        this.offsets = sources.offsets();
+        this.consumers = sources.consumers();
+        this.progress = sources.progress();
+        this.track = sources.track();
         this.admin = admin;
         this.topicData = topicData;
     }
 
     Set<String> names() {
-        Set<String> names = new TreeSet<>(offsets.groups());
-        names.addAll(consumers.groups());
-        return names;
+        return topicsByGroup().keySet();
+    }
+
+    /**
+     * Every group (configured, online or with offsets) with the topics it subscribes to or committed on: one pass
+     * over each table, for the lists.
+     */
+    private Map<String, Set<String>> topicsByGroup() {
+        Map<String, Set<String>> result = new TreeMap<>(offsets.groupsAndTopics());
+        for (String group : consumers.groups()) {
+            consumers.group(group).ifPresent(info -> result.computeIfAbsent(group, g -> new TreeSet<>())
+                    .addAll(info.subscriptions().keySet()));
+        }
+        subscriptionGroups.all().forEach(config -> result.computeIfAbsent(config.groupName(), g -> new TreeSet<>()));
+        return result;
     }
 
     List<GroupViews.Summary> summaries(Map<String, Double> outRates) {
         List<GroupViews.Summary> result = new ArrayList<>();
-        for (String group : names()) {
+        topicsByGroup().forEach((group, topics) -> {
             Optional<ConsumerGroupInfo> info = consumers.group(group);
-            long lag = queues(group).stream().mapToLong(GroupViews.QueueLag::lag).sum();
+            long lag = queues(group, topics).stream().mapToLong(GroupViews.QueueLag::lag).sum();
             result.add(new GroupViews.Summary(group, info.isPresent(), info.map(i -> i.clients().size()).orElse(0),
                     info.map(i -> String.valueOf(i.messageModel())).orElse(null),
-                    info.map(i -> String.valueOf(i.consumeType())).orElse(null), List.copyOf(topicsOf(group)), lag,
+                    info.map(i -> String.valueOf(i.consumeType())).orElse(null), List.copyOf(topics), lag,
                     outRates.getOrDefault(group, 0.0), SystemNames.isSystemGroup(group)));
-        }
+        });
         return result;
     }
 
-    GroupViews.Detail detail(String group) {
+    /** Groups that read the topic (QUERY_TOPIC_CONSUME_BY_WHO). */
+    Set<String> consumersOf(String topic) {
+        return track.groupsConsuming(topic);
+    }
+
+    void require(String group) {
         if (!names().contains(group)) {
             throw new NoSuchElementException("There is no consumer group " + group
-                    + ": no member is online and it never committed an offset here.");
+                    + ": it is not configured here, no member is online and it never committed an offset here.");
         }
+    }
+
+    GroupViews.Detail detail(String group) {
+        require(group);
         Optional<ConsumerGroupInfo> info = consumers.group(group);
         List<GroupViews.Member> members = info.map(i -> i.clients().stream().map(GroupData::member).toList())
                 .orElse(List.of());
@@ -106,62 +137,42 @@ final class GroupData {
     }
 
     List<GroupViews.QueueLag> queues(String group) {
+        return queues(group, topicsOf(group));
+    }
+
+    private List<GroupViews.QueueLag> queues(String group, Set<String> topics) {
         List<GroupViews.QueueLag> result = new ArrayList<>();
-        for (String topic : topicsOf(group)) {
+        for (String topic : topics) {
             result.addAll(queues(group, topic));
         }
         return result;
     }
 
     private List<GroupViews.QueueLag> queues(String group, String topic) {
-        TopicConfig config = topics.find(topic);
-        if (config == null) {
+        ConsumeStats stats = progress.offsetsOf(group, topic);
+        if (stats == null) {
             return List.of();
         }
         List<GroupViews.QueueLag> result = new ArrayList<>();
-        for (int queueId = 0; queueId < config.writeQueueNums(); queueId++) {
-            long brokerOffset = store.maxOffsetInQueue(topic, queueId);
-            long consumerOffset = offsets.query(group, topic, queueId);
-            result.add(new GroupViews.QueueLag(topic, queueId, brokerOffset, consumerOffset,
-                    Math.max(0, brokerOffset - Math.max(0, consumerOffset))));
-        }
+        stats.offsetTable().forEach((queue, offset) -> result.add(new GroupViews.QueueLag(topic, queue.queueId(),
+                offset.brokerOffset(), offset.consumerOffset(),
+                Math.max(0, offset.brokerOffset() - offset.consumerOffset()))));
         return result;
     }
 
-    /** Total lag of every group, for the traffic samples. */
+    /** Total lag of every group, for the lag chart. */
     Map<String, Long> lagByGroup() {
         Map<String, Long> lag = new TreeMap<>();
-        for (String group : names()) {
-            lag.put(group, queues(group).stream().mapToLong(GroupViews.QueueLag::lag).sum());
-        }
+        topicsByGroup().forEach((group, topics) -> lag.put(group,
+                queues(group, topics).stream().mapToLong(GroupViews.QueueLag::lag).sum()));
         return lag;
     }
 
-    /** The sum of every group's committed offsets, for the traffic samples. */
-    Map<String, Long> consumedByGroup() {
-        Map<String, Long> consumed = new TreeMap<>();
-        for (String group : offsets.groups()) {
-            long sum = 0;
-            for (String topic : offsets.topicsOf(group)) {
-                sum += offsets.offsets(group, topic).values().stream().mapToLong(Long::longValue).sum();
-            }
-            consumed.put(group, sum);
-        }
-        return consumed;
-    }
-
-    /** Whether each group that reads the message's topic consumed it. */
+    /** How each group that reads the message's topic stands with it (the message track). */
     List<MessageViews.Consumption> consumption(StoredMessage message) {
-        List<MessageViews.Consumption> result = new ArrayList<>();
-        for (String group : names()) {
-            if (!topicsOf(group).contains(message.topic())) {
-                continue;
-            }
-            long committed = offsets.query(group, message.topic(), message.queueId());
-            result.add(new MessageViews.Consumption(group, committed > message.queueOffset() ? "CONSUMED"
-                    : "NOT_CONSUMED_YET", committed, consumers.consumerIds(group)));
-        }
-        return result;
+        return track.track(message.topic(), message.queueId(), message.queueOffset(),
+                message.property(MessageConst.TAGS)).stream().map(t -> new MessageViews.Consumption(t.group(),
+                        t.type().name(), t.online(), t.committedOffset(), t.clientIds())).toList();
     }
 
     /** INVOKE_BROKER_TO_RESET_OFFSET: the group's committed offsets move and its online members are told. */
@@ -191,22 +202,28 @@ final class GroupData {
     }
 
     /**
-     * Forgets an offline group: its committed offsets, and its retry and dead-letter topics (deleted through
-     * DELETE_TOPIC_IN_BROKER). The broker keeps no subscription-group configuration yet; once it does, its
-     * DELETE_SUBSCRIPTIONGROUP is the call to make here.
+     * Forgets an offline group: its subscription-group configuration and committed offsets (DELETE_SUBSCRIPTIONGROUP
+     * with cleanOffset, as {@code mqadmin deleteSubGroup -r}), and its retry and dead-letter topics
+     * (DELETE_TOPIC_IN_BROKER).
      */
     void delete(String group, InetSocketAddress peer) {
         if (!names().contains(group)) {
             throw new NoSuchElementException("There is no consumer group " + group + ".");
+        }
+        if (SystemNames.isSystemGroup(group)) {
+            throw new IllegalArgumentException("The group " + group + " is one of the broker's own; it cannot be "
+                    + "deleted.");
         }
         Optional<ConsumerGroupInfo> online = consumers.group(group);
         if (online.isPresent()) {
             throw new IllegalStateException("The group " + group + " has " + online.get().clients().size()
                     + " member(s) online; stop its consumers before deleting it.");
         }
-        offsets.removeGroup(group);
+        RemotingCommand response = admin.invoke(RequestCode.DELETE_SUBSCRIPTIONGROUP,
+                new DeleteSubscriptionGroupRequestHeader(group, true), null, peer);
+        AdminAnswers.check(response, "delete the group " + group);
         for (String topic : List.of(SystemTopics.retryTopic(group), SystemTopics.dlqTopic(group))) {
-            if (topics.find(topic) != null) {
+            if (topicData.exists(topic)) {
                 topicData.delete(topic, peer);
             }
         }

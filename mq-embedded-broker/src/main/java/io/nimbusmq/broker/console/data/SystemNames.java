@@ -18,7 +18,6 @@ final class SystemNames {
     }
 
     static boolean isSystemGroup(String group) {
-        return group.equals(SystemTopics.TRANS_CHECK_GROUP) || group.startsWith("CID_RMQ_SYS_")
-                || group.equals("TOOLS_CONSUMER");
+        return SystemTopics.SYSTEM_GROUPS.contains(group) || group.startsWith("CID_RMQ_SYS_");
     }
 }

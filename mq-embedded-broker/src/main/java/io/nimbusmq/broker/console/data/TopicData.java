@@ -64,6 +64,10 @@ final class TopicData {
         return result;
     }
 
+    int count() {
+        return topics.all().size();
+    }
+
     TopicViews.Detail detail(String topic, List<String> consumerGroups) {
         TopicConfig config = require(topic);
         List<TopicViews.Queue> queues = new ArrayList<>();
@@ -80,6 +84,10 @@ final class TopicData {
         List<StoredMessage> last = max <= store.minOffsetInQueue(topic, queueId) ? List.of()
                 : reader.read(topic, queueId, max - 1, max, 1);
         return last.isEmpty() ? 0 : last.get(0).storeTimestamp();
+    }
+
+    boolean exists(String topic) {
+        return topics.find(topic) != null;
     }
 
     TopicConfig require(String topic) {
@@ -107,19 +115,6 @@ final class TopicData {
                     - store.minOffsetInQueue(config.topicName(), queueId);
         }
         return sum;
-    }
-
-    /** Every topic's max offsets summed: messages ever stored in it while its queues exist. */
-    Map<String, Long> storedByTopic() {
-        Map<String, Long> stored = new LinkedHashMap<>();
-        for (TopicConfig config : topics.all()) {
-            long sum = 0;
-            for (int queueId = 0; queueId < queueCount(config); queueId++) {
-                sum += store.maxOffsetInQueue(config.topicName(), queueId);
-            }
-            stored.put(config.topicName(), sum);
-        }
-        return stored;
     }
 
     /** UPDATE_AND_CREATE_TOPIC; {@code create} refuses an existing topic, an update a missing one. */

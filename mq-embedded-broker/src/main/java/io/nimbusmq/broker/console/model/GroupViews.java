@@ -9,11 +9,12 @@ public final class GroupViews {
     }
 
     /**
-     * One line of the group list: every group online now or with committed offsets.
+     * One line of the group list: every group configured (the subscription-group table), online now or with
+     * committed offsets.
      *
      * @param messageModel CLUSTERING or BROADCASTING, null while no member is online
      * @param lag messages stored but not yet consumed, over all its topics
-     * @param outPerSecond messages consumed per second (offsets committed) over the last sample interval
+     * @param outPerSecond messages delivered to the group per second over the last minute (GROUP_GET_NUMS)
      */
     public record Summary(String group, boolean online, int members, String messageModel, String consumeType,
             List<String> topics, long lag, double outPerSecond, boolean system) {
@@ -39,8 +40,8 @@ public final class GroupViews {
 
     /**
      * @param brokerOffset the next queue offset to be written
-     * @param consumerOffset the group's committed offset, -1 when it never committed one
-     * @param lag {@code brokerOffset - max(consumerOffset, 0)}
+     * @param consumerOffset the group's committed offset (0 when it never committed one, as GET_CONSUME_STATS says)
+     * @param lag {@code brokerOffset - consumerOffset}
      */
     public record QueueLag(String topic, int queueId, long brokerOffset, long consumerOffset, long lag) {
     }

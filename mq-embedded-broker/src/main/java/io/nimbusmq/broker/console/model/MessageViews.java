@@ -45,10 +45,14 @@ public final class MessageViews {
     /**
      * Whether a group consumed the message.
      *
-     * @param state {@code CONSUMED}, {@code NOT_CONSUMED_YET}
+     * @param state RocketMQ's track type: {@code CONSUMED}, {@code CONSUMED_BUT_FILTERED}, {@code NOT_CONSUME_YET},
+     *     {@code PULL} or {@code CONSUME_BROADCASTING} ({@link io.nimbusmq.broker.stats.MessageTrack})
+     * @param online whether a member of the group is online
+     * @param consumerOffset the group's committed offset on the message's queue, -1 when it never committed one
      * @param clientIds the group's online members, to which the message can be resent
      */
-    public record Consumption(String group, String state, long consumerOffset, List<String> clientIds) {
+    public record Consumption(String group, String state, boolean online, long consumerOffset,
+            List<String> clientIds) {
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param version Nimbus MQ's version (the jar's), and the RocketMQ protocol version it speaks
  * @param connections client connections (producers and consumers, each connection once)
- * @param inPerSecond messages stored per second over the last sample interval
- * @param outPerSecond messages consumed (offsets committed) per second over the last sample interval
+ * @param inPerSecond messages stored per second over the last 10 s (the broker's putTps)
+ * @param outPerSecond messages delivered to consumers per second over the last 10 s (getTransferredTps)
  */
 public record Overview(String brokerName, String clusterName, String version, String address, long startedAtMillis,
         long uptimeMillis, Disk disk, int connections, int topics, int consumerGroups, double inPerSecond,
@@ -28,11 +28,11 @@ public record Overview(String brokerName, String clusterName, String version, St
             String notWritableReason) {
     }
 
-    /** A topic and its incoming messages per second. */
+    /** A topic and its incoming messages per second over the last minute. */
     public record TopicRate(String topic, double inPerSecond) {
     }
 
-    /** A consumer group, its consumed messages per second and its lag. */
+    /** A consumer group, the messages delivered to it per second over the last minute, and its lag. */
     public record GroupRate(String group, double outPerSecond, long lag) {
     }
 
