@@ -48,6 +48,10 @@ import java.util.zip.CRC32;
  */
 public final class MessageCodec {
 
+    /** Topics and properties up to this size (properties are at most 32 KiB) decode through a per-thread array. */
+    private static final int MAX_SCRATCH_BYTES = 32 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     public static final int MAGIC_V1 = 0xDAA320A7;
     public static final int MAGIC_V2 = 0xDAA320AB;
     public static final int BLANK_MAGIC = 0xCBD43194;
@@ -292,12 +296,28 @@ public final class MessageCodec {
         }
     }
 
+    /**
+     * The UTF-8 text at {@code position}. From a heap buffer it decodes in place; from a direct (mapped) one it copies
+     * through this thread's scratch array, so the only allocation is the String itself.
+     */
     private static String readString(ByteBuffer buf, int position, int length) {
         if (length <= 0) {
             return "";
         }
-        byte[] bytes = new byte[length];
-        buf.get(position, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (buf.hasArray()) {
+            return new String(buf.array(), buf.arrayOffset() + position, length, StandardCharsets.UTF_8);
+        }
+        byte[] bytes = length <= MAX_SCRATCH_BYTES ? scratch(length) : new byte[length];
+        buf.get(position, bytes, 0, length);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] scratch(int length) {
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < length) {
+            bytes = new byte[MAX_SCRATCH_BYTES];
+            SCRATCH.set(bytes);
+        }
+        return bytes;
     }
 }

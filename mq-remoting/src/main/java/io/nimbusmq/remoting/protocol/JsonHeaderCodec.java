@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,15 @@ final class JsonHeaderCodec {
     /** Reads one value as a tree in the middle of a stream (no trailing-token check). */
     private static final ObjectReader TREE_READER = MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Headers up to this size are copied into a per-thread buffer instead of a new array. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
 
     private JsonHeaderCodec() {
     }
@@ -90,8 +100,8 @@ final class JsonHeaderCodec {
             bytes = header.array();
             offset = header.arrayOffset() + header.readerIndex();
         } else {
-            bytes = new byte[length];
-            header.getBytes(header.readerIndex(), bytes);
+            bytes = scratch(length);
+            header.getBytes(header.readerIndex(), bytes, 0, length);
             offset = 0;
         }
         header.skipBytes(length);
@@ -108,6 +118,22 @@ final class JsonHeaderCodec {
         } catch (IOException e) {
             throw new RemotingProtocolException("unreadable JSON header: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This thread's buffer for copying a header out of a direct buffer, at least {@code length} bytes. Safe to reuse:
+     * the parser is closed before {@link #read} returns, and every value it yields is a copied String.
+     */
+    private static byte[] scratch(int length) {
+        if (length > MAX_SCRATCH_BYTES) {
+            return new byte[length];
+        }
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, Math.min(MAX_SCRATCH_BYTES, buffer.length * 2))];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     private static RemotingCommand readObject(JsonParser json) throws IOException {
