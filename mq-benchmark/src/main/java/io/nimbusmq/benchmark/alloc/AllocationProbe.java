@@ -49,6 +49,7 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li><b>send</b>: one application thread sends synchronously, back to back (client send path; broker I/O, send
  *       executor, store append, dispatch);</li>
+ *   <li><b>one-way</b>: several application threads send one-way, back to back, until the broker stored all;</li>
  *   <li><b>round-trip</b>: one thread sends synchronously at a fixed rate while a push consumer, caught up, receives
  *       each message through a held long-poll pull (pull hold, wake-up, pull executor, client consume path); also
  *       the send-to-receipt latency;</li>
@@ -57,6 +58,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Settings as system properties: {@code probe.messages} (per scenario, 50,000), {@code probe.warmup} (20,000),
  * {@code probe.bodySize} (1024), {@code probe.rate} (round-trip msg/s, 2,000), {@code probe.queues} (8),
+ * {@code probe.onewayThreads} (8), {@code probe.scenarios} (all: {@code send,one-way,round-trip,consume}),
  * {@code probe.dir} (temp directory), {@code probe.jfr} (a file: record the run with JFR's profile settings),
  * {@code probe.report} (a markdown file whose {@code allocation-probe} section is rewritten; none by default).
  */
@@ -69,13 +71,34 @@ public final class AllocationProbe {
     private final int bodySize = Integer.getInteger("probe.bodySize", 1024);
     private final int rate = Integer.getInteger("probe.rate", 2_000);
     private final int queues = Integer.getInteger("probe.queues", 8);
+    private final int onewayThreads = Integer.getInteger("probe.onewayThreads", 8);
+    private final List<String> scenarios = List.of(System.getProperty("probe.scenarios",
+            "send,one-way,round-trip,consume").split(","));
     private final List<ScenarioCosts> results = new ArrayList<>();
     /** The application's thread, alive through the whole run so that both snapshots of a scenario count it. */
     private final ExecutorService caller = Executors.newSingleThreadExecutor(r -> new Thread(r, "probe-sender"));
 
-    /** One scenario's costs over its measured messages, and its latency histogram (round-trip only, else null). */
+    /** One scenario's costs over its measured messages, and its latencies (round-trip only, else null). */
     record ScenarioCosts(String name, long messages, ThreadCosts costs, long gcCount, long gcMillis,
-            Histogram latencyMicros) {
+            Latencies latencies) {
+    }
+
+    /**
+     * Send to receipt in microseconds, and its two halves in milliseconds (the broker's store timestamp has no finer
+     * resolution): send to stored, and stored to receipt (dispatch, held-pull wake-up, pull, client hand-offs).
+     */
+    record Latencies(Histogram totalMicros, Histogram sendToStoreMillis, Histogram storeToReceiptMillis) {
+
+        Latencies() {
+            this(new Histogram(TimeUnit.SECONDS.toMicros(60), 3), new Histogram(60_000, 3), new Histogram(60_000, 3));
+        }
+
+        void record(ReceivedMessage message, long nowNanos, long nowMillis) {
+            ByteBuffer body = ByteBuffer.wrap(message.body());
+            totalMicros.recordValue(Math.max(0, (nowNanos - body.getLong(0)) / 1000));
+            sendToStoreMillis.recordValue(Math.max(0, message.storeTimestamp() - body.getLong(8)));
+            storeToReceiptMillis.recordValue(Math.max(0, nowMillis - message.storeTimestamp()));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,33 +138,43 @@ public final class AllocationProbe {
             Producer producer = client.producer(ProducerConfig.builder("probe-producer")
                     .sendTimeout(Duration.ofSeconds(60)).build());
             producer.start();
-            onCaller(() -> sendAll(producer, topic, warmup, 0)).get();
-            results.add(measure("send (sync, 1 thread)", messages, null,
-                    () -> onCaller(() -> sendAll(producer, topic, messages, 0)).get()));
-
-            String roundTripTopic = createTopic(broker, "probe-round-trip");
-            roundTrip(broker, producer, roundTripTopic);
-
-            String backlogTopic = createTopic(broker, "probe-backlog");
-            onCaller(() -> sendAll(producer, backlogTopic, warmup + messages, 0)).get();
-            drain(broker, backlogTopic, "probe-drain-warmup", warmup + messages, null);
-            drain(broker, backlogTopic, "probe-drain", warmup + messages, "consume (backlog)");
+            if (scenarios.contains("send")) {
+                onCaller(() -> sendAll(producer, topic, warmup, 0)).get();
+                results.add(measure("send (sync, 1 thread)", messages, null,
+                        () -> onCaller(() -> sendAll(producer, topic, messages, 0)).get()));
+            }
+            if (scenarios.contains("one-way")) {
+                String onewayTopic = createTopic(broker, "probe-oneway");
+                oneway(broker, producer, onewayTopic, onewayThreads, warmup / onewayThreads);
+                results.remove(results.size() - 1); // the warm-up round
+                oneway(broker, producer, onewayTopic, onewayThreads, messages / onewayThreads);
+            }
+            if (scenarios.contains("round-trip")) {
+                roundTrip(broker, producer, createTopic(broker, "probe-round-trip"));
+            }
+            if (scenarios.contains("consume")) {
+                String backlogTopic = createTopic(broker, "probe-backlog");
+                onCaller(() -> sendAll(producer, backlogTopic, warmup + messages, 0)).get();
+                drain(broker, backlogTopic, "probe-drain-warmup", warmup + messages, null);
+                drain(broker, backlogTopic, "probe-drain", warmup + messages, "consume (backlog)");
+            }
         }
     }
 
     private void roundTrip(EmbeddedBroker broker, Producer producer, String topic) throws Exception {
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        Latencies latency = new Latencies();
         AtomicLong received = new AtomicLong();
         long total = warmup + (long) messages;
         CountDownLatch warmedUp = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         try (MqClient client = client(broker, "consumer");
              PushConsumer consumer = client.pushConsumer(consumerConfig("probe-round-trip", topic), batch -> {
-                 long now = System.nanoTime();
+                 long nowNanos = System.nanoTime();
+                 long nowMillis = System.currentTimeMillis();
                  for (ReceivedMessage message : batch) {
                      long n = received.incrementAndGet();
                      if (n > warmup) {
-                         latency.recordValue(Math.max(0, (now - ByteBuffer.wrap(message.body()).getLong()) / 1000));
+                         latency.record(message, nowNanos, nowMillis);
                      }
                      if (n == warmup) {
                          warmedUp.countDown();
@@ -183,7 +216,7 @@ public final class AllocationProbe {
         }
     }
 
-    private ScenarioCosts measure(String name, long count, Histogram latency, Step step) throws Exception {
+    private ScenarioCosts measure(String name, long count, Latencies latency, Step step) throws Exception {
         System.gc();
         long[] gcBefore = gc();
         ThreadCosts before = ThreadCosts.snapshot();
@@ -204,10 +237,60 @@ public final class AllocationProbe {
                     LockSupport.parkNanos(wait);
                 }
             }
-            byte[] body = new byte[bodySize];
-            ByteBuffer.wrap(body).putLong(System.nanoTime());
-            producer.send(new Message(topic, body));
+            producer.send(new Message(topic, body()));
         }
+    }
+
+    /** A body that starts with its send time: {@link System#nanoTime()}, then {@link System#currentTimeMillis()}. */
+    private byte[] body() {
+        byte[] body = new byte[Math.max(16, bodySize)];
+        ByteBuffer.wrap(body).putLong(System.nanoTime()).putLong(System.currentTimeMillis());
+        return body;
+    }
+
+    /**
+     * {@code threads} application threads send {@code perThread} messages each one-way, back to back; measured until
+     * the broker has stored them all.
+     */
+    private void oneway(EmbeddedBroker broker, Producer producer, String topic, int threads, int perThread)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch sent = new CountDownLatch(threads);
+        CountDownLatch measured = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        producer.sendOneway(new Message(topic, body()));
+                    }
+                    sent.countDown();
+                    measured.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "probe-oneway-" + t);
+            thread.start();
+            senders.add(thread);
+        }
+        long total = (long) threads * perThread;
+        long storedBefore = broker.messageStore().stats().putMessageCount();
+        long before = System.nanoTime();
+        results.add(measure("one-way (" + threads + " threads)", total, null, () -> {
+            go.countDown();
+            sent.await();
+            while (broker.messageStore().stats().putMessageCount() - storedBefore < total) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }));
+        double seconds = (System.nanoTime() - before) / 1e9;
+        measured.countDown();
+        for (Thread thread : senders) {
+            thread.join();
+        }
+        System.out.printf("one-way: %,d messages stored in %.1f s (%,.0f msg/s; machine load %s)%n",
+                total, seconds, total / seconds, Machine.loadAverage());
     }
 
     private String createTopic(EmbeddedBroker broker, String topic) {

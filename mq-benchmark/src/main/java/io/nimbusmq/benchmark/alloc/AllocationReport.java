@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.nimbusmq.benchmark.alloc.AllocationProbe.ScenarioCosts;
 import io.nimbusmq.benchmark.alloc.ThreadCosts.Cost;
+import org.HdrHistogram.Histogram;
 
 /** The markdown section {@link AllocationProbe} prints (and writes into BENCHMARKS.md when asked). */
 record AllocationReport(List<ScenarioCosts> results, int bodySize, int rate, int warmup, Instant started,
@@ -56,11 +57,18 @@ record AllocationReport(List<ScenarioCosts> results, int bodySize, int rate, int
         row(out, "**client, all threads**", result.costs().of(CLIENT), result.messages());
         out.append("\nGC: ").append(result.gcCount()).append(" collections, ").append(result.gcMillis())
                 .append(" ms in total.");
-        if (result.latencyMicros() != null) {
-            out.append(" Send-to-receipt latency: p50 ").append(millis(result.latencyMicros(), 50))
-                    .append(", p99 ").append(millis(result.latencyMicros(), 99))
-                    .append(", p99.9 ").append(millis(result.latencyMicros(), 99.9))
-                    .append(", max ").append(millis(result.latencyMicros(), 100)).append('.');
+        if (result.latencies() != null) {
+            Histogram total = result.latencies().totalMicros();
+            out.append(" Send-to-receipt latency: p50 ").append(millis(total, 50))
+                    .append(", p99 ").append(millis(total, 99))
+                    .append(", p99.9 ").append(millis(total, 99.9))
+                    .append(", max ").append(millis(total, 100))
+                    .append("; send to stored p99 ")
+                    .append(result.latencies().sendToStoreMillis().getValueAtPercentile(99))
+                    .append(" ms; stored to receipt p90 / p99 / p99.9 ")
+                    .append(result.latencies().storeToReceiptMillis().getValueAtPercentile(90)).append(" / ")
+                    .append(result.latencies().storeToReceiptMillis().getValueAtPercentile(99)).append(" / ")
+                    .append(result.latencies().storeToReceiptMillis().getValueAtPercentile(99.9)).append(" ms.");
         }
         out.append('\n');
     }
@@ -71,7 +79,7 @@ record AllocationReport(List<ScenarioCosts> results, int bodySize, int rate, int
                 (double) cost.wakeUps() / messages));
     }
 
-    private static String millis(org.HdrHistogram.Histogram micros, double percentile) {
+    private static String millis(Histogram micros, double percentile) {
         return String.format(Locale.ROOT, "%.2f ms", micros.getValueAtPercentile(percentile) / 1000.0);
     }
 }
