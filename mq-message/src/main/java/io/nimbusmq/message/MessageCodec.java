@@ -48,10 +48,6 @@ import java.util.zip.CRC32;
  */
 public final class MessageCodec {
 
-    /** Topics and properties up to this size (properties are at most 32 KiB) decode through a per-thread array. */
-    private static final int MAX_SCRATCH_BYTES = 32 * 1024;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
-
     public static final int MAGIC_V1 = 0xDAA320A7;
     public static final int MAGIC_V2 = 0xDAA320AB;
     public static final int BLANK_MAGIC = 0xCBD43194;
@@ -62,6 +58,9 @@ public final class MessageCodec {
     public static final int BORN_HOST_POSITION = 48;
     public static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
     private static final int FIXED_BYTES_WITHOUT_HOSTS = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 4 + 8 + 4 + 1 + 2;
+    /** Topics and properties ({@link #MAX_PROPERTIES_BYTES} at most) decode through a per-thread array this big. */
+    private static final int MAX_SCRATCH_BYTES = 32 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     private MessageCodec() {
     }

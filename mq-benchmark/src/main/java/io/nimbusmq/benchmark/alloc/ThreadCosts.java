@@ -15,10 +15,15 @@ import java.util.stream.Stream;
  * woken again (from {@code /proc/self/task/<tid>/status}, matched by the thread's name as the kernel keeps it, its
  * first 15 characters; zero where there is no {@code /proc}).
  *
- * <p>A snapshot counts the threads alive when it is taken; {@link #minus} gives what happened in between, so a thread
- * that ends in between loses its share (the probe's threads live through a scenario).
+ * <p>A snapshot keeps each thread's own counters; {@link #minus} gives what happened in between, thread by thread:
+ * a thread started in between counts in full, one that ended in between is missing (the probe's threads live through
+ * a scenario; a pool thread retired on idle loses its share instead of making a role's figure negative).
  */
-public record ThreadCosts(Map<ThreadRole, Cost> byRole) {
+public record ThreadCosts(Map<String, Sample> byThread) {
+
+    /** One thread's counters, keyed by Java thread id ({@code j<id>}) or kernel task id ({@code t<tid>}). */
+    public record Sample(ThreadRole role, Cost cost) {
+    }
 
     /** Bytes allocated, CPU nanoseconds and voluntary context switches of one role's threads. */
     public record Cost(long allocatedBytes, long cpuNanos, long wakeUps) {
@@ -36,33 +41,34 @@ public record ThreadCosts(Map<ThreadRole, Cost> byRole) {
         }
     }
 
-    /** The costs of every live thread of this JVM now. */
+    /** The counters of every live thread of this JVM now. */
     public static ThreadCosts snapshot() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Map<ThreadRole, Cost> byRole = new LinkedHashMap<>();
+        Map<String, Sample> byThread = new LinkedHashMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             long id = thread.getId();
             long bytes = Math.max(0, threads.getThreadAllocatedBytes(id));
             long cpu = Math.max(0, threads.getThreadCpuTime(id));
-            byRole.merge(ThreadRole.of(thread.getName()), new Cost(bytes, cpu, 0), Cost::plus);
+            byThread.put("j" + id, new Sample(ThreadRole.of(thread.getName()), new Cost(bytes, cpu, 0)));
         }
-        taskWakeUps().forEach((role, wakeUps) -> byRole.merge(role, new Cost(0, 0, wakeUps), Cost::plus));
-        return new ThreadCosts(byRole);
+        byThread.putAll(taskWakeUps());
+        return new ThreadCosts(byThread);
     }
 
-    /** What happened between {@code earlier} and this snapshot, per role. */
+    /** What happened between {@code earlier} and this snapshot, thread by thread. */
     public ThreadCosts minus(ThreadCosts earlier) {
-        Map<ThreadRole, Cost> delta = new LinkedHashMap<>();
-        for (ThreadRole role : ThreadRole.values()) {
-            Cost now = byRole.getOrDefault(role, Cost.ZERO);
-            delta.put(role, now.minus(earlier.byRole.getOrDefault(role, Cost.ZERO)));
-        }
+        Map<String, Sample> delta = new LinkedHashMap<>();
+        byThread.forEach((key, now) -> {
+            Sample before = earlier.byThread.get(key);
+            delta.put(key, before == null ? now : new Sample(now.role(), now.cost().minus(before.cost())));
+        });
         return new ThreadCosts(delta);
     }
 
     public Cost of(ThreadRole role) {
-        return byRole.getOrDefault(role, Cost.ZERO);
+        return byThread.values().stream().filter(sample -> sample.role() == role).map(Sample::cost)
+                .reduce(Cost.ZERO, Cost::plus);
     }
 
     /** The sum over {@code roles}. */
@@ -70,18 +76,19 @@ public record ThreadCosts(Map<ThreadRole, Cost> byRole) {
         return roles.stream().map(this::of).reduce(Cost.ZERO, Cost::plus);
     }
 
-    private static Map<ThreadRole, Long> taskWakeUps() {
-        Map<ThreadRole, Long> byRole = new LinkedHashMap<>();
+    private static Map<String, Sample> taskWakeUps() {
+        Map<String, Sample> byTask = new LinkedHashMap<>();
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
-            return byRole;
+            return byTask;
         }
         try (Stream<Path> list = Files.list(tasks)) {
             for (Path task : list.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
                     long switches = voluntarySwitches(Files.readAllLines(task.resolve("status")));
-                    byRole.merge(ThreadRole.of(name), switches, Long::sum);
+                    byTask.put("t" + task.getFileName() + "/" + name,
+                            new Sample(ThreadRole.of(name), new Cost(0, 0, switches)));
                 } catch (IOException ended) {
                     // the thread ended while we looked
                 }
@@ -89,7 +96,7 @@ public record ThreadCosts(Map<ThreadRole, Cost> byRole) {
         } catch (IOException e) {
             return Map.of();
         }
-        return byRole;
+        return byTask;
     }
 
     static long voluntarySwitches(List<String> statusLines) {

@@ -61,6 +61,30 @@ class ThreadCostsTests {
     }
 
     @Test
+    void aThreadThatEndsInBetweenIsLeftOutInsteadOfMakingItsRoleNegative() throws Exception {
+        CountDownLatch end = new CountDownLatch(1);
+        Thread ending = new Thread(() -> {
+            sink = new byte[4 << 20];
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "probe-test-ends-in-between");
+        ending.start();
+        while (ending.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        ThreadCosts before = ThreadCosts.snapshot();
+        end.countDown();
+        ending.join();
+        ThreadCosts delta = ThreadCosts.snapshot().minus(before);
+
+        assertThat(before.of(ThreadRole.CLIENT_CALLER).allocatedBytes()).isGreaterThanOrEqualTo(4L << 20);
+        assertThat(delta.of(ThreadRole.CLIENT_CALLER).allocatedBytes()).isBetween(0L, 1L << 20);
+    }
+
+    @Test
     void wakeUpsAreTheVoluntaryContextSwitchesOfATask() {
         assertThat(ThreadCosts.voluntarySwitches(List.of("Name:\tbroker-send-1", "voluntary_ctxt_switches:\t42",
                 "nonvoluntary_ctxt_switches:\t7"))).isEqualTo(42);

@@ -52,7 +52,6 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
         return topic + KEY_SEPARATOR + key;
     }
 
-
     /**
      * Maps every index file found. A file of the wrong size (cut by a crash or a bad copy) is deleted with every
      * later one, logged, and rebuilt from the commit log by {@link #recover}.
