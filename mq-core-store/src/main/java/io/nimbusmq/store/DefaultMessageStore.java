@@ -107,6 +107,7 @@ public final class DefaultMessageStore implements MessageStore {
         reput.addDispatcher(index);
         this.flusher = createFlusher();
         this.allocateService = new AllocateSegmentService(commitLog, health);
+        commitLog.onReserveNext(allocateService::wakeup);
         this.checkpointService = new CheckpointService(config.flush().checkpointIntervalMillis(),
                 reput::dispatchedOffset, this::forceDerived, commitLog::flushedOffset, this::writeCheckpoint);
         this.retention = new RetentionService(root, config.retention(), commitLog, consumeQueues, index,

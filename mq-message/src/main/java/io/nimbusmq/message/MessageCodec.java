@@ -58,6 +58,9 @@ public final class MessageCodec {
     public static final int BORN_HOST_POSITION = 48;
     public static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
     private static final int FIXED_BYTES_WITHOUT_HOSTS = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 4 + 8 + 4 + 1 + 2;
+    /** Topics and properties ({@link #MAX_PROPERTIES_BYTES} at most) decode through a per-thread array this big. */
+    private static final int MAX_SCRATCH_BYTES = 32 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     private MessageCodec() {
     }
@@ -292,12 +295,28 @@ public final class MessageCodec {
         }
     }
 
+    /**
+     * The UTF-8 text at {@code position}. From a heap buffer it decodes in place; from a direct (mapped) one it copies
+     * through this thread's scratch array, so the only allocation is the String itself.
+     */
     private static String readString(ByteBuffer buf, int position, int length) {
         if (length <= 0) {
             return "";
         }
-        byte[] bytes = new byte[length];
-        buf.get(position, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (buf.hasArray()) {
+            return new String(buf.array(), buf.arrayOffset() + position, length, StandardCharsets.UTF_8);
+        }
+        byte[] bytes = length <= MAX_SCRATCH_BYTES ? scratch(length) : new byte[length];
+        buf.get(position, bytes, 0, length);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] scratch(int length) {
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < length) {
+            bytes = new byte[MAX_SCRATCH_BYTES];
+            SCRATCH.set(bytes);
+        }
+        return bytes;
     }
 }

@@ -22,9 +22,14 @@ import org.slf4j.LoggerFactory;
  * rest of its active segment and the next one ({@link CommitLog#resumeAfterWriteFault()}); the first round that
  * succeeds makes the store writable again, without a restart.
  *
- * <p>Polls every {@value #POLL_MILLIS} ms, and reserves the next segment once the writer is half-way through the
- * current one (a store that never gets there, a test's, never pays for it). A preallocation that fails (a full disk)
- * is logged once until one succeeds; the writer still has the reserved rest of its segment.
+ * <p>Reserves the next segment once the writer passes {@link CommitLog#reserveNextAt()} in the current one: half a
+ * segment, at most 64 MiB (a store that never gets there, a test's, never pays for it). The writer wakes this thread
+ * when it crosses that point ({@link CommitLog#onReserveNext}), so the reservation gets all the rest of the segment's
+ * time; it also polls every {@value #POLL_MILLIS} ms, for write faults and a wake-up that came while it was busy.
+ * Starting at half a segment with {@value #POLL_MILLIS} ms polling, a fast writer (hundreds of MB/s) could reach the
+ * roll while a 256 MiB reservation was still running, or before it began, and the roll then waited for it or reserved
+ * inline, under the put lock. A preallocation that fails (a full disk) is logged once until one succeeds; the writer
+ * still has the reserved rest of its segment.
  */
 public final class AllocateSegmentService extends ServiceThread {
 
@@ -58,7 +63,7 @@ public final class AllocateSegmentService extends ServiceThread {
         }
         MappedFileQueue files = commitLog.files();
         MappedFile last = files.lastSegment();
-        if (last == null || last.writePosition() < last.fileSize() / 2) {
+        if (last == null || last.writePosition() < commitLog.reserveNextAt()) {
             return;
         }
         long next = files.nextSegmentOffset();

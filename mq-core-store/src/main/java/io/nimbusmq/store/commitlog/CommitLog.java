@@ -45,6 +45,8 @@ import io.nimbusmq.store.internal.StoreHealth;
 public final class CommitLog {
 
     private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+    /** How far into a segment the writer asks for the next one to be reserved, at most (half a segment if less). */
+    static final int RESERVE_NEXT_AFTER_BYTES = 64 * 1024 * 1024;
 
     private final MappedFileQueue files;
     private final CommitLogConfig config;
@@ -58,6 +60,8 @@ public final class CommitLog {
     private final ThreadLocal<ByteBuffer> encodeBuffers =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER_BYTES));
     private long lastStoreTimestamp;
+    private final int reserveNextAt;
+    private volatile Runnable reserveNext = () -> { };
 
     public CommitLog(Path dir, CommitLogConfig config, QueueOffsetTable queueOffsets, Clock clock) {
         this(dir, config, queueOffsets, clock, new StoreHealth(), SegmentAllocator.zeroFill());
@@ -70,6 +74,24 @@ public final class CommitLog {
         this.queueOffsets = queueOffsets;
         this.clock = clock;
         this.health = health;
+        this.reserveNextAt = Math.min(config.segmentSizeBytes() / 2, RESERVE_NEXT_AFTER_BYTES);
+    }
+
+    /**
+     * Where in its segment the writer passes the point at which the next segment should be reserved: half a segment,
+     * at most {@value #RESERVE_NEXT_AFTER_BYTES} bytes in. A store that never writes that much never reserves a
+     * second segment; one that does leaves its reservation the rest of the segment's time.
+     */
+    public int reserveNextAt() {
+        return reserveNextAt;
+    }
+
+    /**
+     * {@code listener} runs on the writing thread, under the put lock, when an append crosses {@link #reserveNextAt()}
+     * (once per segment): it must only hand off (wake the reserving thread).
+     */
+    public void onReserveNext(Runnable listener) {
+        this.reserveNext = listener;
     }
 
     public MappedFileQueue files() {
@@ -147,6 +169,10 @@ public final class CommitLog {
                     queueOffsets.set(first.topic(), first.queueId(), queueOffset);
                 }
                 throw writeFault(e, physicalOffset);
+            }
+            long start = physicalOffset - segment.fileFromOffset();
+            if (start < reserveNextAt && start + size >= reserveNextAt) {
+                reserveNext.run();
             }
             return new AppendResult(physicalOffset, size, queueOffset, storeTimestamp, offsets);
         } finally {

@@ -37,6 +37,9 @@ public final class MappedFileQueue implements ForceableLog {
     /** Serialises the creation of segment files: a roll waits for a preallocation of the same file. */
     private final Object allocationLock = new Object();
     private final List<Long> restored = new ArrayList<>();
+    /** Written by the rolling thread only (the commit log's: under its put lock). */
+    private volatile long rollNanos;
+    private volatile int inlineReservations;
 
     public MappedFileQueue(Path dir, int segmentSizeBytes) {
         this(dir, segmentSizeBytes, SegmentAllocator.zeroFill());
@@ -184,6 +187,7 @@ public final class MappedFileQueue implements ForceableLog {
     public MappedFile roll(long fromOffset) throws IOException {
         Path path = dir.resolve(StoreFileNames.segmentName(fromOffset));
         MappedFile file;
+        long started = System.nanoTime();
         synchronized (allocationLock) {
             Path ready = StoreFileNames.preallocatedFileFor(path);
             if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
@@ -191,10 +195,22 @@ public final class MappedFileQueue implements ForceableLog {
                 file = MappedFile.open(path, segmentSizeBytes);
             } else {
                 file = MappedFile.create(path, segmentSizeBytes, allocator);
+                inlineReservations++;
             }
         }
+        rollNanos += System.nanoTime() - started;
         files.add(file);
         return file;
+    }
+
+    /** Time spent in {@link #roll} since this queue was opened, waiting for a reservation included. */
+    public long rollNanos() {
+        return rollNanos;
+    }
+
+    /** Rolls that found no preallocated segment and reserved one themselves. */
+    public int inlineReservations() {
+        return inlineReservations;
     }
 
     /**

@@ -103,6 +103,11 @@ public final class IndexFile {
 
     /** Adds a key; returns false if the file is full. */
     public boolean put(String key, long physicalOffset, long storeTimestamp) {
+        return putHash(keyHash(key), physicalOffset, storeTimestamp);
+    }
+
+    /** Adds a key by its {@link #keyHash}; returns false if the file is full. */
+    boolean putHash(int hash, long physicalOffset, long storeTimestamp) {
         int number = entryCount;
         if (number >= maxEntries) {
             return false;
@@ -111,7 +116,6 @@ public final class IndexFile {
             beginTimestamp = storeTimestamp;
             beginPhysicalOffset = physicalOffset;
         }
-        int hash = keyHash(key);
         int slotPosition = HEADER_SIZE + (hash % hashSlots) * SLOT_SIZE;
         int previous = view.getInt(slotPosition);
         if (previous < 0 || previous >= number) {
@@ -146,6 +150,18 @@ public final class IndexFile {
 
     static int keyHash(String key) {
         return key.hashCode() & 0x7FFFFFFF;
+    }
+
+    /**
+     * {@link #keyHash} of {@code prefix + separator + key} (see {@link IndexService#indexKey}), computed without
+     * building that string: {@link String#hashCode()} is a polynomial over the characters, so it can be continued.
+     */
+    static int keyHash(String prefix, char separator, String key) {
+        int h = 31 * prefix.hashCode() + separator;
+        for (int i = 0; i < key.length(); i++) {
+            h = 31 * h + key.charAt(i);
+        }
+        return h & 0x7FFFFFFF;
     }
 
     /**

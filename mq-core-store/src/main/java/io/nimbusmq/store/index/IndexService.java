@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexService implements CommitLogDispatcher, RecoveryParticipant {
 
     private static final Logger log = LoggerFactory.getLogger(IndexService.class);
+    private static final char KEY_SEPARATOR = '#';
 
     private final Path dir;
     private final IndexConfig config;
@@ -48,7 +49,7 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
     }
 
     public static String indexKey(String topic, String key) {
-        return topic + '#' + key;
+        return topic + KEY_SEPARATOR + key;
     }
 
     /**
@@ -91,23 +92,25 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
             return;
         }
         if (request.uniqKey() != null && !request.uniqKey().isEmpty()) {
-            put(indexKey(request.topic(), request.uniqKey()), request);
+            put(request.topic(), request.uniqKey(), request);
         }
         if (request.keys() != null) {
             for (String key : request.keys().split(MessageConst.KEY_SEPARATOR)) {
                 if (!key.isEmpty()) {
-                    put(indexKey(request.topic(), key), request);
+                    put(request.topic(), key, request);
                 }
             }
         }
     }
 
-    private void put(String key, DispatchRequest request) {
+    /** Indexes {@link #indexKey}{@code (topic, key)} by its hash, without building the string. */
+    private void put(String topic, String key, DispatchRequest request) {
+        int hash = IndexFile.keyHash(topic, KEY_SEPARATOR, key);
         try {
             IndexFile file = writableFile();
-            if (!file.put(key, request.physicalOffset(), request.storeTimestamp())) {
+            if (!file.putHash(hash, request.physicalOffset(), request.storeTimestamp())) {
                 file.flush();
-                writableFile().put(key, request.physicalOffset(), request.storeTimestamp());
+                writableFile().putHash(hash, request.physicalOffset(), request.storeTimestamp());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an index file in " + dir, e);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.nimbusmq.message.MessageCodec;
@@ -50,6 +51,22 @@ class CommitLogTests {
         assertThat(List.of(a.queueOffset(), b.queueOffset(), c.queueOffset())).containsExactly(0L, 0L, 1L);
         assertThat(offsets.next("T", 0)).isEqualTo(2);
         assertThat(log.maxOffset()).isEqualTo(c.endOffset());
+    }
+
+    @Test
+    void theWriterAsksForTheNextSegmentOncePerSegmentWhenItPassesHalfOfIt() throws IOException {
+        assertThat(log.reserveNextAt()).isEqualTo(2048);
+        List<Long> askedAt = new ArrayList<>();
+        log.onReserveNext(() -> askedAt.add(log.files().lastSegment().fileFromOffset()
+                + log.files().lastSegment().writePosition()));
+        String body = "z".repeat(400);
+        while (log.maxOffset() < 3 * 4096) {
+            log.append(StoreTestSupport.message("T", 0, body));
+        }
+        assertThat(askedAt).hasSize(3);
+        for (int segment = 0; segment < 3; segment++) {
+            assertThat(askedAt.get(segment) - segment * 4096L).isBetween(2048L, 2048L + 1024);
+        }
     }
 
     @Test

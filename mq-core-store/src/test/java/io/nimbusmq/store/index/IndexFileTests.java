@@ -23,6 +23,15 @@ class IndexFileTests {
     }
 
     @Test
+    void hashesTopicAndKeyAsTheirIndexKeyWithoutBuildingIt() {
+        for (String[] topicAndKey : new String[][] {{"orders", "7F0000010F2A18B4AAC2"}, {"", ""}, {"t", "ключ"},
+                {"%RETRY%group", "a#b"}}) {
+            assertThat(IndexFile.keyHash(topicAndKey[0], '#', topicAndKey[1]))
+                    .isEqualTo(IndexFile.keyHash(IndexService.indexKey(topicAndKey[0], topicAndKey[1])));
+        }
+    }
+
+    @Test
     void findsEveryEntryOfAKeyNewestFirstDespiteCollisions() throws IOException {
         IndexFile file = open(2, 100);
         for (int i = 0; i < 20; i++) {

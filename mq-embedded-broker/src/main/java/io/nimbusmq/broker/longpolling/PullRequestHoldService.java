@@ -26,7 +26,8 @@ public final class PullRequestHoldService implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(PullRequestHoldService.class);
 
-    private final Map<String, List<PullRequest>> held = new ConcurrentHashMap<>();
+    /** Held requests by topic, then queue id: no key object per arrival (queue ids below 128 box to cached values). */
+    private final Map<String, Map<Integer, List<PullRequest>>> held = new ConcurrentHashMap<>();
     private final Consumer<PullRequest> rerun;
     private final ExecutorService executor;
     private final ToLongBiFunction<String, Integer> maxOffset;
@@ -49,13 +50,9 @@ public final class PullRequestHoldService implements Runnable {
         this.checkIntervalMillis = checkIntervalMillis;
     }
 
-    private static String key(String topic, int queueId) {
-        return topic + '@' + queueId;
-    }
-
     public void hold(PullRequest request) {
-        String key = key(request.topic(), request.queueId());
-        held.compute(key, (k, list) -> {
+        Map<Integer, List<PullRequest>> queues = held.computeIfAbsent(request.topic(), t -> new ConcurrentHashMap<>());
+        queues.compute(request.queueId(), (k, list) -> {
             List<PullRequest> next = list == null ? new ArrayList<>() : list;
             next.add(request);
             return next;
@@ -67,12 +64,12 @@ public final class PullRequestHoldService implements Runnable {
 
     /** Wakes the requests of a queue that wait for an offset below {@code nextOffset}. */
     public void notifyMessageArrived(String topic, int queueId, long nextOffset) {
-        String key = key(topic, queueId);
-        if (!held.containsKey(key)) {
+        Map<Integer, List<PullRequest>> queues = held.get(topic);
+        if (queues == null || !queues.containsKey(queueId)) {
             return;
         }
         List<PullRequest> ready = new ArrayList<>();
-        held.computeIfPresent(key, (k, list) -> {
+        queues.computeIfPresent(queueId, (k, list) -> {
             Iterator<PullRequest> it = list.iterator();
             while (it.hasNext()) {
                 PullRequest request = it.next();
@@ -89,20 +86,26 @@ public final class PullRequestHoldService implements Runnable {
     /** Answers every request whose deadline passed. */
     public void expire() {
         long now = clock.millis();
-        for (String key : List.copyOf(held.keySet())) {
-            List<PullRequest> expired = new ArrayList<>();
-            held.computeIfPresent(key, (k, list) -> {
-                list.removeIf(r -> {
-                    if (r.deadlineMillis() <= now) {
-                        expired.add(r);
-                        return true;
-                    }
-                    return false;
-                });
-                return list.isEmpty() ? null : list;
-            });
-            expired.forEach(this::submit);
+        for (Map<Integer, List<PullRequest>> queues : held.values()) {
+            for (Integer queueId : List.copyOf(queues.keySet())) {
+                expire(queues, queueId, now);
+            }
         }
+    }
+
+    private void expire(Map<Integer, List<PullRequest>> queues, Integer queueId, long now) {
+        List<PullRequest> expired = new ArrayList<>();
+        queues.computeIfPresent(queueId, (k, list) -> {
+            list.removeIf(r -> {
+                if (r.deadlineMillis() <= now) {
+                    expired.add(r);
+                    return true;
+                }
+                return false;
+            });
+            return list.isEmpty() ? null : list;
+        });
+        expired.forEach(this::submit);
     }
 
     private void submit(PullRequest request) {
@@ -140,7 +143,7 @@ public final class PullRequestHoldService implements Runnable {
             thread.interrupt();
         }
         List<PullRequest> all = new ArrayList<>();
-        held.values().forEach(all::addAll);
+        held.values().forEach(queues -> queues.values().forEach(all::addAll));
         held.clear();
         all.forEach(r -> rerun.accept(r));
     }

@@ -206,7 +206,12 @@ public final class SendMessageProcessor implements RequestProcessor {
      * {@code brokerProperties}, the encoded properties the broker adds (CLUSTER, and for a batch its shared ones).
      */
     static String completeProperties(String own, String brokerProperties) {
-        StringBuilder sb = new StringBuilder(own == null ? "" : own);
+        int ownLength = own == null ? 0 : own.length();
+        // room for the separator, a UNIQ_KEY entry and the broker's: the builder never grows
+        StringBuilder sb = new StringBuilder(ownLength + 64 + brokerProperties.length());
+        if (own != null) {
+            sb.append(own);
+        }
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
             sb.append(MessageProperties.PROPERTY_SEPARATOR);
         }

@@ -1,7 +1,5 @@
 package io.nimbusmq.remoting.protocol;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,12 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Map;
 
 /**
  * The JSON header (serialize type 0), byte-compatible with what fastjson 1.2.83 writes for RocketMQ's
@@ -34,47 +28,26 @@ final class JsonHeaderCodec {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
     /** Reads one value as a tree in the middle of a stream (no trailing-token check). */
     private static final ObjectReader TREE_READER = MAPPER.reader()
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Headers up to this size are copied into a per-thread buffer instead of a new array. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
+
     private JsonHeaderCodec() {
     }
 
-    /** Appends the JSON header of {@code command} to {@code out}. */
+    /** Appends the JSON header of {@code command} to {@code out} ({@link JsonHeaderWriter}). */
     static void write(RemotingCommand command, ByteBuf out) {
-        try (JsonGenerator json = MAPPER.getFactory()
-                .createGenerator((OutputStream) new ByteBufOutputStream(out), JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeNumberField("code", command.code());
-            writeExtFields(json, command.extFields());
-            json.writeNumberField("flag", command.flag());
-            json.writeStringField("language", command.language().name());
-            json.writeNumberField("opaque", command.opaque());
-            if (command.remark() != null) {
-                json.writeStringField("remark", command.remark());
-            }
-            json.writeStringField("serializeTypeCurrentRPC", SerializeType.JSON.name());
-            json.writeNumberField("version", command.version());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON header", e);
-        }
-    }
-
-    private static void writeExtFields(JsonGenerator json, Map<String, String> extFields) throws IOException {
-        if (extFields.isEmpty()) {
-            return;
-        }
-        json.writeObjectFieldStart("extFields");
-        String[] keys = extFields.keySet().toArray(new String[0]);
-        Arrays.sort(keys); // alphabetical like fastjson; a few keys, cheaper than a TreeMap per response
-        for (String key : keys) {
-            json.writeStringField(key, extFields.get(key));
-        }
-        json.writeEndObject();
+        JsonHeaderWriter.write(command, out);
     }
 
     /**
@@ -90,8 +63,8 @@ final class JsonHeaderCodec {
             bytes = header.array();
             offset = header.arrayOffset() + header.readerIndex();
         } else {
-            bytes = new byte[length];
-            header.getBytes(header.readerIndex(), bytes);
+            bytes = scratch(length);
+            header.getBytes(header.readerIndex(), bytes, 0, length);
             offset = 0;
         }
         header.skipBytes(length);
@@ -108,6 +81,22 @@ final class JsonHeaderCodec {
         } catch (IOException e) {
             throw new RemotingProtocolException("unreadable JSON header: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This thread's buffer for copying a header out of a direct buffer, at least {@code length} bytes. Safe to reuse:
+     * the parser is closed before {@link #read} returns, and every value it yields is a copied String.
+     */
+    private static byte[] scratch(int length) {
+        if (length > MAX_SCRATCH_BYTES) {
+            return new byte[length];
+        }
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, Math.min(MAX_SCRATCH_BYTES, buffer.length * 2))];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     private static RemotingCommand readObject(JsonParser json) throws IOException {

@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * The long-polling pull loop of a push consumer, one chain of PULL_MESSAGE (11) requests per assigned queue
  * (remoting-protocol.md §4.2): the broker holds a pull that finds nothing for up to 15 s. Before each pull the queue's
  * flow control is checked (waiting messages and bytes, and for concurrent consumption the offset span); errors
- * back off 3 s. Responses are handled on the client's worker pool.
+ * back off 3 s. A response with messages is handled where it arrives, on the connection's I/O thread: decoding and
+ * handing the messages to the consume pool never block, and it saves a thread hand-off (and wake-up) per delivery;
+ * every other response and failure, whose handling may fetch a route or persist an offset, goes to the client's
+ * worker pool. The next pull is always started from the worker pool.
  *
  * <p>Which member of the queue's broker group a pull goes to is the official client's choice ({@link BrokerChoice}):
  * the broker id the last answer suggested ({@code suggestWhichBrokerId}; the master at first), else any member, so a
@@ -155,18 +158,28 @@ final class PullService {
                 context.config().pullBatchSize(), sysFlag, Math.max(0, commitOffset), BROKER_SUSPEND_MILLIS, null,
                 subscription.subVersion(), subscription.expressionType(), null, request.queue.brokerName()));
         context.services().remoting().invoke(broker.address(), pull, PULL_TIMEOUT_MILLIS)
-                .whenComplete((response, failure) -> context.services().workers().execute(() -> {
-                    if (failure != null) {
-                        log.debug("Pull of {} from {} failed: {}", request.queue, broker.address(),
-                                ClientRemoting.unwrap(failure).getMessage());
-                        context.services().routes().refresh(request.queue.topic());
-                        boolean movedOn = brokerFor(request).filter(next -> !next.address().equals(broker.address()))
-                                .isPresent();
-                        later(request, movedOn ? 0 : DELAY_ON_ERROR_MILLIS);
+                .whenComplete((response, failure) -> {
+                    if (failure == null && response.code() == ResponseCode.SUCCESS) {
+                        onResponse(request, broker, subscription, response); // on the I/O thread: see the class doc
                     } else {
-                        onResponse(request, broker, subscription, response);
+                        context.services().workers().execute(() -> onFailureOrMiss(request, broker, subscription,
+                                response, failure));
                     }
-                }));
+                });
+    }
+
+    /** On the worker pool: a failed pull, or an answer without messages. */
+    private void onFailureOrMiss(PullRequest request, BrokerChoice broker, SubscriptionData subscription,
+            RemotingCommand response, Throwable failure) {
+        if (failure == null) {
+            onResponse(request, broker, subscription, response);
+            return;
+        }
+        log.debug("Pull of {} from {} failed: {}", request.queue, broker.address(),
+                ClientRemoting.unwrap(failure).getMessage());
+        context.services().routes().refresh(request.queue.topic());
+        boolean movedOn = brokerFor(request).filter(next -> !next.address().equals(broker.address())).isPresent();
+        later(request, movedOn ? 0 : DELAY_ON_ERROR_MILLIS);
     }
 
     /** The member of the queue's broker group to pull from; the route is fetched again once if none is known. */
