@@ -1,6 +1,8 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +21,12 @@ import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.QueueAssignmentListener;
 import io.nimbusmq.client.consumer.QueueLag;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.NamespaceNames;
 import io.nimbusmq.client.internal.offset.LocalFileOffsetStore;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
@@ -52,7 +56,9 @@ public final class ClientPushConsumer implements PushConsumer {
     private static final long LOCK_INTERVAL_MILLIS = 20_000;
 
     private final ClientServices services;
+    private final ConsumerConfig appConfig;
     private final ConsumerConfig config;
+    private final NamespaceNames names;
     private final Runnable onClose;
     private final Map<String, SubscriptionData> subscriptions = new LinkedHashMap<>();
     private final Map<MessageQueue, ProcessQueue> table = new ConcurrentHashMap<>();
@@ -67,30 +73,40 @@ public final class ClientPushConsumer implements PushConsumer {
     private final QueueAllocator allocator;
     private final StartOffsets startOffsets;
     private final MissingRouteWatch missingRoutes;
+    private final SeekTargets seeks;
+    private volatile QueueAssignmentListener assignmentListener;
+    private volatile Set<MessageQueue> fixedAssignment;
     private volatile boolean running;
     private volatile boolean paused;
     private volatile boolean closed;
 
+    /** @param config as the application gave it; its group and topics are wrapped in the client's namespace here */
     public ClientPushConsumer(ClientServices services, ConsumerConfig config, MessageHandler handler,
             Supplier<ClientProducer> innerProducer, Runnable onClose) {
         this.services = services;
-        this.config = config;
+        this.names = services.names();
+        this.appConfig = config;
+        this.config = names.wire(config);
         this.onClose = onClose;
         this.offsets = config.messageModel() == MessageModel.BROADCASTING
-                ? LocalFileOffsetStore.open(config.offsetStoreDir(), config.group(), offsetStoreName(services, config))
-                : new RemoteOffsetStore(services, config.group());
-        this.context = new ConsumerContext(services, config, handler, offsets,
-                new SendBack(services, config.group(), innerProducer));
-        this.locks = new QueueLocks(services, config.group());
+                ? LocalFileOffsetStore.open(config.offsetStoreDir(), this.config.group(),
+                        offsetStoreName(services, config))
+                : new RemoteOffsetStore(services, this.config.group());
+        this.context = new ConsumerContext(services, this.config, messages -> handler.handle(names.unwrap(messages)),
+                offsets,
+                new SendBack(services, this.config.group(), innerProducer));
+        this.locks = new QueueLocks(services, this.config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
         this.pulls = new PullService(context, consumeService, subscriptions, () -> running, () -> paused);
-        this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
-        this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
-        this.missingRoutes = new MissingRouteWatch(services, config.group(),
+        this.allocator = new QueueAllocator(services, this.config.group(), config.messageModel());
+        this.startOffsets = new StartOffsets(services, config.consumeFromWhere(),
+                config.consumeTimestamp().toEpochMilli(), offsets);
+        this.missingRoutes = new MissingRouteWatch(services, this.config.group(),
                 services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
+        this.seeks = new SeekTargets(config.group(), names, startOffsets, table::containsKey, this::restartAt);
         long subVersion = System.currentTimeMillis();
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : this.config.subscriptions()) {
             if (subscription.type() == SelectorType.SQL92) {
                 checkSql92(config.group(), subscription);
             }
@@ -99,7 +115,7 @@ public final class ClientPushConsumer implements PushConsumer {
                     : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
         }
         if (context.clustering()) {
-            String retryTopic = SystemTopics.retryTopic(config.group());
+            String retryTopic = SystemTopics.retryTopic(this.config.group());
             subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
         }
     }
@@ -163,9 +179,63 @@ public final class ClientPushConsumer implements PushConsumer {
         }
     }
 
+    /** The configuration as the application gave it (no namespace). */
     @Override
     public ConsumerConfig config() {
-        return config;
+        return appConfig;
+    }
+
+    @Override
+    public void setAssignmentListener(QueueAssignmentListener listener) {
+        this.assignmentListener = listener;
+    }
+
+    @Override
+    public List<MessageQueue> assignment() {
+        return assignedQueues().stream().filter(queue -> !SystemTopics.isRetryTopic(queue.topic()))
+                .map(names::unwrap).toList();
+    }
+
+    @Override
+    public void seek(MessageQueue queue, long queueOffset) {
+        seeks.seek(queue, queueOffset);
+    }
+
+    @Override
+    public void seekToBeginning(Collection<MessageQueue> queues) {
+        seeks.seekToBeginning(queues);
+    }
+
+    @Override
+    public void seekToEnd(Collection<MessageQueue> queues) {
+        seeks.seekToEnd(queues);
+    }
+
+    @Override
+    public void seekToTimestamp(Collection<MessageQueue> queues, Instant time) {
+        seeks.seekToTimestamp(queues, time);
+    }
+
+    /**
+     * A running consumer's seek: the queue's process queue is dropped (what it pulled is not handed over, its
+     * handler calls in progress commit nothing), the offset is committed, and a new pull chain starts there.
+     */
+    private void restartAt(MessageQueue queue, long queueOffset) {
+        synchronized (rebalanceMonitor) {
+            ProcessQueue old = table.get(queue);
+            if (old == null || !running) {
+                throw new IllegalStateException("consumer " + appConfig.group() + " no longer holds "
+                        + names.unwrap(queue));
+            }
+            old.drop();
+            ProcessQueue fresh = new ProcessQueue();
+            fresh.setLocked(old.isLocked(), System.currentTimeMillis());
+            offsets.update(queue, queueOffset, false);
+            offsets.persist(queue);
+            table.put(queue, fresh);
+            log.info("Consumer {} seeks {} to offset {}", config.group(), queue, queueOffset);
+            pulls.start(queue, fresh, queueOffset);
+        }
     }
 
     @Override
@@ -206,12 +276,30 @@ public final class ClientPushConsumer implements PushConsumer {
                 continue;
             }
             try {
-                lags.add(new QueueLag(queue, startOffsets.maxOffset(queue), consumed));
+                lags.add(new QueueLag(names.unwrap(queue), startOffsets.maxOffset(queue), consumed));
             } catch (MqClientException e) {
                 log.debug("Lag of {} for {} unknown: {}", queue, config.group(), e.getMessage());
             }
         }
         return lags;
+    }
+
+    /** Reads exactly {@code queues} (application names), without rebalancing with the group; before start. */
+    public void assignFixed(List<MessageQueue> queues) {
+        fixedAssignment = queues.stream().map(names::wrap).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Drops every process queue and forgets what it holds, so that handler calls still running commit nothing and
+     * {@link #shutdown} does not wait for them: their messages are pulled again from the committed offsets.
+     */
+    public void abandonUnfinished() {
+        synchronized (rebalanceMonitor) {
+            table.values().forEach(processQueue -> {
+                processQueue.drop();
+                processQueue.clear();
+            });
+        }
     }
 
     /** What this consumer reports in heartbeats; empty before start and after shutdown. */
@@ -267,6 +355,12 @@ public final class ClientPushConsumer implements PushConsumer {
             }
             for (String topic : subscriptions.keySet()) {
                 try {
+                    Set<MessageQueue> fixed = fixedAssignment;
+                    if (fixed != null) {
+                        update(topic, fixed.stream().filter(q -> q.topic().equals(topic))
+                                .collect(java.util.stream.Collectors.toSet()));
+                        continue;
+                    }
                     allocator.allocate(topic).ifPresent(assigned -> update(topic, Set.copyOf(assigned)));
                 } catch (RuntimeException e) {
                     log.warn("Rebalance of {} for {} failed: {}", topic, config.group(), e.toString());
@@ -276,24 +370,59 @@ public final class ClientPushConsumer implements PushConsumer {
     }
 
     private void update(String topic, Set<MessageQueue> assigned) {
+        List<MessageQueue> revoked = new ArrayList<>();
         for (Map.Entry<MessageQueue, ProcessQueue> entry : Map.copyOf(table).entrySet()) {
             if (entry.getKey().topic().equals(topic) && !assigned.contains(entry.getKey())) {
                 removeQueue(entry.getKey(), entry.getValue());
+                revoked.add(entry.getKey());
             }
         }
+        Map<MessageQueue, Long> added = new LinkedHashMap<>();
         for (MessageQueue queue : assigned.stream().sorted().toList()) {
             if (!table.containsKey(queue)) {
-                addQueue(queue);
+                long offset = addQueue(queue);
+                if (offset >= 0) {
+                    added.put(queue, offset);
+                }
             }
+        }
+        tellAssignment(topic, revoked, added);
+        added.forEach((queue, offset) -> {
+            log.debug("Consumer {} takes {} from offset {}", config.group(), queue, offset);
+            pulls.start(queue, table.get(queue), offset);
+        });
+    }
+
+    /** The assignment listener learns the change (retry queues left out); its seeks set where new queues start. */
+    private void tellAssignment(String topic, List<MessageQueue> revoked, Map<MessageQueue, Long> added) {
+        QueueAssignmentListener listener = assignmentListener;
+        if (listener == null || SystemTopics.isRetryTopic(topic)) {
+            return;
+        }
+        try {
+            if (!revoked.isEmpty()) {
+                listener.onQueuesRevoked(revoked.stream().map(names::unwrap).toList());
+            }
+            if (!added.isEmpty()) {
+                listener.onQueuesAssigned(added.keySet().stream().map(names::unwrap).toList(), new SeekTargets(
+                        appConfig.group(), names, startOffsets, added::containsKey, (queue, offset) -> {
+                            offsets.update(queue, offset, false);
+                            offsets.persist(queue);
+                            added.put(queue, offset);
+                        }));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Assignment listener of consumer {} failed", config.group(), e);
         }
     }
 
-    private void addQueue(MessageQueue queue) {
+    /** Takes {@code queue}: returns where it starts, or -1 when it cannot be taken now (it is pulled by the caller). */
+    private long addQueue(MessageQueue queue) {
         ProcessQueue processQueue = new ProcessQueue();
         if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering() && !locks.lock(queue, processQueue)) {
             log.debug("Queue {} is locked by another member of {}; trying again at the next rebalance", queue,
                     config.group());
-            return;
+            return -1;
         }
         long offset;
         try {
@@ -304,11 +433,10 @@ public final class ClientPushConsumer implements PushConsumer {
             if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
                 locks.unlock(queue, true);
             }
-            return;
+            return -1;
         }
         table.put(queue, processQueue);
-        log.debug("Consumer {} takes {} from offset {}", config.group(), queue, offset);
-        pulls.start(queue, processQueue, offset);
+        return offset;
     }
 
     private void removeQueue(MessageQueue queue, ProcessQueue processQueue) {
