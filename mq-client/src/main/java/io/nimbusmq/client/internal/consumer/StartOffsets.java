@@ -18,9 +18,10 @@ import io.nimbusmq.remoting.protocol.header.SearchOffsetRequestHeader;
 import io.nimbusmq.remoting.protocol.header.TopicQueueRequestHeader;
 
 /**
- * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
- * by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or the
- * consumer's start timestamp (SEARCH_OFFSET_BY_TIMESTAMP, 30 minutes back unless configured; a retry queue from its
+ * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one (brokers answer
+ * 0 for a queue that still holds its first message, except to CONSUME_FROM_TIMESTAMP, which asks without it);
+ * otherwise, by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or
+ * the consumer's start timestamp (SEARCH_OFFSET_BY_TIMESTAMP, 30 minutes back unless configured; a retry queue from its
  * end). Also the broker's offsets a seek needs: a queue's min and max offset, and the offset of a time. Asked of the
  * master, or of its slave while the master is not routed.
  */
@@ -40,7 +41,8 @@ final class StartOffsets {
     }
 
     long compute(MessageQueue queue) {
-        long stored = offsets.readFromStore(queue);
+        // a start timestamp is explicit: it holds on a young queue too, which brokers otherwise start at 0
+        long stored = offsets.readFromStore(queue, consumeFromWhere != ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
         if (stored >= 0) {
             return stored;
         }

@@ -13,6 +13,14 @@ public interface OffsetStore {
     /** The persisted offset, or -1 when there is none (a new group, or a queue never consumed). */
     long readFromStore(MessageQueue queue);
 
+    /**
+     * The persisted offset; with {@code youngQueueFromStart} false, -1 also for a queue that still holds its first
+     * message (brokers otherwise answer 0 there, so that a new group reads a young queue from its start).
+     */
+    default long readFromStore(MessageQueue queue, boolean youngQueueFromStart) {
+        return readFromStore(queue);
+    }
+
     /** The in-memory offset, or -1 when unknown. */
     long readFromMemory(MessageQueue queue);
 

@@ -33,8 +33,15 @@ public final class RemoteOffsetStore extends MemoryOffsets {
 
     @Override
     public long readFromStore(MessageQueue queue) {
+        return readFromStore(queue, true);
+    }
+
+    /** {@code youngQueueFromStart} false sends {@code setZeroIfNotFound=false}; true leaves it out, as the official. */
+    @Override
+    public long readFromStore(MessageQueue queue, boolean youngQueueFromStart) {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_CONSUMER_OFFSET,
-                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), null, queue.brokerName()));
+                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(),
+                        youngQueueFromStart ? null : Boolean.FALSE, queue.brokerName()));
         RemotingCommand response = services.remoting().invokeBlocking(address(queue), request,
                 services.requestTimeoutMillis());
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
