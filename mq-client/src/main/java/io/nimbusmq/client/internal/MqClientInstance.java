@@ -169,7 +169,12 @@ public final class MqClientInstance implements MqClient {
     public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
         ensureOpen();
         NamespaceNames names = services.names();
-        return new ConsumerGroupQuery(services).members(names.wrap(group), names.wrap(topic));
+        return new ConsumerGroupQuery(services).members(names.wrap(group), names.wrap(topic)).map(members -> {
+            Map<String, io.nimbusmq.client.consumer.Subscription> subscriptions = new java.util.LinkedHashMap<>();
+            members.subscriptions().forEach((wireTopic, s) -> subscriptions.put(names.unwrap(wireTopic),
+                    new io.nimbusmq.client.consumer.Subscription(names.unwrap(s.topic()), s.type(), s.expression())));
+            return new ConsumerGroupMembers(group, members.clientIds(), members.messageModel(), subscriptions);
+        });
     }
 
     @Override

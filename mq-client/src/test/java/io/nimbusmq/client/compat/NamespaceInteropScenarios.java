@@ -123,5 +123,7 @@ abstract class NamespaceInteropScenarios {
         assertThat(plain.describeTopic("%RETRY%" + namespace + "%" + group)).as("the wire retry topic").isPresent();
         assertThat(plain.consumerGroupMembers(namespace + "%" + group, namespace + "%" + topic))
                 .as("the wire group").isPresent();
+        assertThat(client.consumerGroupMembers(group, topic)).as("the application's names").hasValueSatisfying(
+                members -> assertThat(members.userSubscriptions()).containsOnlyKeys(topic));
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +33,6 @@ import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.rebalance.QueueAllocator;
 import io.nimbusmq.filter.sql.SqlSelector;
 import io.nimbusmq.filter.sql.SqlSyntaxException;
-import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
@@ -61,7 +59,7 @@ public final class ClientPushConsumer implements PushConsumer {
     private final NamespaceNames names;
     private final Runnable onClose;
     private final Map<String, SubscriptionData> subscriptions = new LinkedHashMap<>();
-    private final Map<MessageQueue, ProcessQueue> table = new ConcurrentHashMap<>();
+    private final Map<MessageQueue, ProcessQueue> table;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Object rebalanceMonitor = new Object();
@@ -74,7 +72,7 @@ public final class ClientPushConsumer implements PushConsumer {
     private final StartOffsets startOffsets;
     private final MissingRouteWatch missingRoutes;
     private final SeekTargets seeks;
-    private volatile QueueAssignmentListener assignmentListener;
+    private final AssignedQueues assigned;
     private volatile Set<MessageQueue> fixedAssignment;
     private volatile boolean running;
     private volatile boolean paused;
@@ -104,6 +102,8 @@ public final class ClientPushConsumer implements PushConsumer {
                 config.consumeTimestamp().toEpochMilli(), offsets);
         this.missingRoutes = new MissingRouteWatch(services, this.config.group(),
                 services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
+        this.assigned = new AssignedQueues(context, locks, pulls, startOffsets, config.group());
+        this.table = assigned.table();
         this.seeks = new SeekTargets(config.group(), names, startOffsets, table::containsKey, this::restartAt);
         long subVersion = System.currentTimeMillis();
         for (Subscription subscription : this.config.subscriptions()) {
@@ -187,7 +187,17 @@ public final class ClientPushConsumer implements PushConsumer {
 
     @Override
     public void setAssignmentListener(QueueAssignmentListener listener) {
-        this.assignmentListener = listener;
+        assigned.setAssignmentListener(listener);
+    }
+
+    /** A seek of a running consumer (see {@link AssignedQueues#restartAt}). */
+    private void restartAt(MessageQueue queue, long queueOffset) {
+        synchronized (rebalanceMonitor) {
+            if (!running) {
+                throw new IllegalStateException("consumer " + appConfig.group() + " is not running");
+            }
+            assigned.restartAt(queue, queueOffset);
+        }
     }
 
     @Override
@@ -214,28 +224,6 @@ public final class ClientPushConsumer implements PushConsumer {
     @Override
     public void seekToTimestamp(Collection<MessageQueue> queues, Instant time) {
         seeks.seekToTimestamp(queues, time);
-    }
-
-    /**
-     * A running consumer's seek: the queue's process queue is dropped (what it pulled is not handed over, its
-     * handler calls in progress commit nothing), the offset is committed, and a new pull chain starts there.
-     */
-    private void restartAt(MessageQueue queue, long queueOffset) {
-        synchronized (rebalanceMonitor) {
-            ProcessQueue old = table.get(queue);
-            if (old == null || !running) {
-                throw new IllegalStateException("consumer " + appConfig.group() + " no longer holds "
-                        + names.unwrap(queue));
-            }
-            old.drop();
-            ProcessQueue fresh = new ProcessQueue();
-            fresh.setLocked(old.isLocked(), System.currentTimeMillis());
-            offsets.update(queue, queueOffset, false);
-            offsets.persist(queue);
-            table.put(queue, fresh);
-            log.info("Consumer {} seeks {} to offset {}", config.group(), queue, queueOffset);
-            pulls.start(queue, fresh, queueOffset);
-        }
     }
 
     @Override
@@ -357,109 +345,16 @@ public final class ClientPushConsumer implements PushConsumer {
                 try {
                     Set<MessageQueue> fixed = fixedAssignment;
                     if (fixed != null) {
-                        update(topic, fixed.stream().filter(q -> q.topic().equals(topic))
+                        assigned.update(topic, fixed.stream().filter(q -> q.topic().equals(topic))
                                 .collect(java.util.stream.Collectors.toSet()));
                         continue;
                     }
-                    allocator.allocate(topic).ifPresent(assigned -> update(topic, Set.copyOf(assigned)));
+                    allocator.allocate(topic).ifPresent(queues -> assigned.update(topic, Set.copyOf(queues)));
                 } catch (RuntimeException e) {
                     log.warn("Rebalance of {} for {} failed: {}", topic, config.group(), e.toString());
                 }
             }
         }
-    }
-
-    private void update(String topic, Set<MessageQueue> assigned) {
-        List<MessageQueue> revoked = new ArrayList<>();
-        for (Map.Entry<MessageQueue, ProcessQueue> entry : Map.copyOf(table).entrySet()) {
-            if (entry.getKey().topic().equals(topic) && !assigned.contains(entry.getKey())) {
-                removeQueue(entry.getKey(), entry.getValue());
-                revoked.add(entry.getKey());
-            }
-        }
-        Map<MessageQueue, Long> added = new LinkedHashMap<>();
-        for (MessageQueue queue : assigned.stream().sorted().toList()) {
-            if (!table.containsKey(queue)) {
-                long offset = addQueue(queue);
-                if (offset >= 0) {
-                    added.put(queue, offset);
-                }
-            }
-        }
-        tellAssignment(topic, revoked, added);
-        added.forEach((queue, offset) -> {
-            log.debug("Consumer {} takes {} from offset {}", config.group(), queue, offset);
-            pulls.start(queue, table.get(queue), offset);
-        });
-    }
-
-    /** The assignment listener learns the change (retry queues left out); its seeks set where new queues start. */
-    private void tellAssignment(String topic, List<MessageQueue> revoked, Map<MessageQueue, Long> added) {
-        QueueAssignmentListener listener = assignmentListener;
-        if (listener == null || SystemTopics.isRetryTopic(topic)) {
-            return;
-        }
-        try {
-            if (!revoked.isEmpty()) {
-                listener.onQueuesRevoked(revoked.stream().map(names::unwrap).toList());
-            }
-            if (!added.isEmpty()) {
-                listener.onQueuesAssigned(added.keySet().stream().map(names::unwrap).toList(), new SeekTargets(
-                        appConfig.group(), names, startOffsets, added::containsKey, (queue, offset) -> {
-                            offsets.update(queue, offset, false);
-                            offsets.persist(queue);
-                            added.put(queue, offset);
-                        }));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Assignment listener of consumer {} failed", config.group(), e);
-        }
-    }
-
-    /** Takes {@code queue}: returns where it starts, or -1 when it cannot be taken now (it is pulled by the caller). */
-    private long addQueue(MessageQueue queue) {
-        ProcessQueue processQueue = new ProcessQueue();
-        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering() && !locks.lock(queue, processQueue)) {
-            log.debug("Queue {} is locked by another member of {}; trying again at the next rebalance", queue,
-                    config.group());
-            return -1;
-        }
-        long offset;
-        try {
-            offsets.remove(queue);
-            offset = startOffsets.compute(queue);
-        } catch (MqClientException e) {
-            log.warn("Cannot find where to start {} for {}: {}", queue, config.group(), e.getMessage());
-            if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
-                locks.unlock(queue, true);
-            }
-            return -1;
-        }
-        table.put(queue, processQueue);
-        return offset;
-    }
-
-    private void removeQueue(MessageQueue queue, ProcessQueue processQueue) {
-        processQueue.drop();
-        table.remove(queue);
-        offsets.persist(queue);
-        offsets.remove(queue);
-        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
-            boolean idle = false;
-            try {
-                idle = processQueue.consumeLock().tryLock(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                locks.unlock(queue, true);
-            } finally {
-                if (idle) {
-                    processQueue.consumeLock().unlock();
-                }
-            }
-        }
-        log.debug("Consumer {} gives up {}", config.group(), queue);
     }
 
     private void persistOffsets() {

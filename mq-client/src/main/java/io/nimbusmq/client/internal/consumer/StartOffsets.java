@@ -4,7 +4,6 @@ import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.route.BrokerChoice;
-import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
