@@ -145,7 +145,8 @@ public final class MqClientInstance implements MqClient {
     @Override
     public PullConsumer pullConsumer(PullConsumerConfig pullConfig) {
         ensureOpen();
-        return new ClientPullConsumer(pullConfig, consumerConfig -> handler -> newPushConsumer(consumerConfig, handler));
+        return new ClientPullConsumer(pullConfig,
+                consumerConfig -> handler -> newPushConsumer(consumerConfig, handler));
     }
 
     @Override

@@ -121,8 +121,9 @@ class MqClientConfiguration {
     MqClients mqClients(MqClient client, ObjectProvider<ClientConfig> config, MqProperties properties,
             Environment environment) {
         ClientConfig primary = config.getIfUnique();
-        String instanceName = primary != null ? primary.instanceName() : properties.getClient().getInstanceName() != null
-                ? properties.getClient().getInstanceName() : applicationName(environment);
+        String configured = properties.getClient().getInstanceName();
+        String instanceName = primary != null ? primary.instanceName()
+                : configured != null ? configured : applicationName(environment);
         return new MqClients(client, primary, connectionConfigs(properties, primary, instanceName));
     }
 

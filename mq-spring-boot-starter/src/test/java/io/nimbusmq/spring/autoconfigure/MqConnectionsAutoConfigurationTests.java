@@ -83,8 +83,8 @@ class MqConnectionsAutoConfigurationTests {
         runner.run(context -> assertThatThrownBy(() -> context.getBean(MqTemplate.class).receive(String.class))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("mq.pull-consumer.topic"));
         runner.withPropertyValues("mq.pull-consumer.topic=t", "mq.pull-consumer.group=g",
-                "mq.pull-consumer.connection=nowhere").run(context -> assertThat(
-                analysis(context.getStartupFailure()).getDescription()).contains("mq.pull-consumer.connection=nowhere"));
+                "mq.pull-consumer.connection=nowhere").run(context -> assertThat(analysis(
+                context.getStartupFailure()).getDescription()).contains("mq.pull-consumer.connection=nowhere"));
     }
 
     @Configuration(proxyBeanMethods = false)
