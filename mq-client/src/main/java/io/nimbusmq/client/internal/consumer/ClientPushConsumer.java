@@ -2,8 +2,8 @@ package io.nimbusmq.client.internal.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,8 +91,7 @@ public final class ClientPushConsumer implements PushConsumer {
                         offsetStoreName(services, config))
                 : new RemoteOffsetStore(services, this.config.group());
         this.context = new ConsumerContext(services, this.config, messages -> handler.handle(names.unwrap(messages)),
-                offsets,
-                new SendBack(services, this.config.group(), innerProducer));
+                offsets, new SendBack(services, this.config.group(), innerProducer));
         this.locks = new QueueLocks(services, this.config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
