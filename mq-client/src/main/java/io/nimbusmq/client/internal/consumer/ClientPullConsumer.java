@@ -59,6 +59,7 @@ public final class ClientPullConsumer implements PullConsumer {
         }
     }
 
+    /** Waits for the application's commit; after {@link #close} only calls of dropped process queues come here. */
     private ConsumeStatus handOver(List<ReceivedMessage> messages) {
         if (closed) {
             return ConsumeStatus.RETRY;
@@ -192,12 +193,14 @@ public final class ClientPullConsumer implements PullConsumer {
 
     @Override
     public void close() {
+        // paused: nothing more reaches the handler but what the pool already holds, which the drop below stops
+        consumer.pause();
         if (config.autoCommit()) {
             commit();
         }
-        closed = true;
         awaitCommitted(System.nanoTime() + config.consumer().shutdownDrainTimeout().toNanos());
         consumer.abandonUnfinished();
+        closed = true;
         synchronized (polled) {
             polled.forEach(handoff -> handoff.committed().complete(ConsumeStatus.RETRY));
             polled.clear();
