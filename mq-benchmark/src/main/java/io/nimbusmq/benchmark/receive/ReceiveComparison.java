@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.nimbusmq.broker.EmbeddedBroker;
 import io.nimbusmq.client.ClientConfig;
@@ -55,6 +57,10 @@ public final class ReceiveComparison {
                         bodyBytes, PULL_BATCH, QUEUES);
                 System.out.printf("  Nimbus PullConsumer:            %,10.0f msg/s%n", oursRate);
                 System.out.printf("  official DefaultLitePullConsumer: %,8.0f msg/s%n", officialRate);
+            }
+        } finally {
+            try (Stream<Path> paths = Files.walk(store)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }
