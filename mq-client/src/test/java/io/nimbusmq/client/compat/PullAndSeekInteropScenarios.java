@@ -208,6 +208,10 @@ abstract class PullAndSeekInteropScenarios {
     void theAssignmentCallbackSeesTheApplicationsNamesAndDecidesWhereQueuesStart() {
         String topic = topic(1);
         send(topic, "0", "1", "2", "3");
+        // the broker dispatches to its consume queue behind the send: its max offset is 4 once another group read all
+        Received first = new Received();
+        closeAfterTest(client().pushConsumer(consumer(uniqueName("first"), topic).build(), first)).start();
+        await().atMost(PATIENCE).until(() -> first.size() == 4);
         List<MessageQueue> assigned = new CopyOnWriteArrayList<>();
         Received received = new Received();
         PushConsumer consumer = closeAfterTest(client().pushConsumer(consumer(uniqueName("aware"), topic)

@@ -277,12 +277,17 @@ public final class ClientPushConsumer implements PushConsumer {
     }
 
     /**
-     * Drops every process queue and forgets what it holds, so that handler calls still running commit nothing and
-     * {@link #shutdown} does not wait for them: their messages are pulled again from the committed offsets.
+     * Commits what finished, then drops every process queue and forgets what it holds, so that handler calls still
+     * running commit nothing and {@link #shutdown} does not wait for them: their messages are pulled again from the
+     * committed offsets.
      */
     public void abandonUnfinished() {
         synchronized (rebalanceMonitor) {
-            table.values().forEach(processQueue -> {
+            table.forEach((queue, processQueue) -> {
+                long finished = processQueue.remove(List.of());
+                if (finished >= 0) {
+                    offsets.update(queue, finished, true);
+                }
                 processQueue.drop();
                 processQueue.clear();
             });
@@ -378,7 +383,7 @@ public final class ClientPushConsumer implements PushConsumer {
                 drained = awaitDrained(deadline);
                 drained &= consumeService.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
                 drained &= table.values().stream().allMatch(pq -> pq.count() == 0);
-                persistOffsets();
+                offsets.persistAllAndWait(table.keySet());
                 if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
                     locks.unlockAll(table.keySet());
                 }

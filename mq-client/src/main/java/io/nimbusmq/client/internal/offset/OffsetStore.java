@@ -30,6 +30,11 @@ public interface OffsetStore {
     /** Persists the offsets of {@code queues} (the others are forgotten: they left this consumer). */
     void persistAll(Collection<MessageQueue> queues);
 
+    /** {@link #persistAll}, waiting for the answers (a consumer shutting down: the next member starts there). */
+    default void persistAllAndWait(Collection<MessageQueue> queues) {
+        persistAll(queues);
+    }
+
     /** Persists one queue's offset now. */
     void persist(MessageQueue queue);
 
