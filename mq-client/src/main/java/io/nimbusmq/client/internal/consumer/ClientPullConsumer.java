@@ -35,13 +35,15 @@ public final class ClientPullConsumer implements PullConsumer {
     private record Handoff(List<ReceivedMessage> messages, CompletableFuture<ConsumeStatus> committed) {
     }
 
+    private static final long COMMIT_CHECK_MILLIS = 5;
+
     private final PullConsumerConfig config;
     private final ClientPushConsumer consumer;
     private final BlockingQueue<Handoff> arrived = new LinkedBlockingQueue<>();
     private final List<Handoff> polled = new ArrayList<>();
     private volatile boolean closed;
-    /** Handler calls told SUCCESS that have not returned yet (their offsets are not in the store yet); guarded. */
-    private int committing;
+    /** Batches told SUCCESS whose messages may still be unfinished in their process queues; guarded by polled. */
+    private final List<Handoff> committing = new ArrayList<>();
 
     /** @param consumerFactory makes the push consumer (registered with the client) from its config and handler */
     public ClientPullConsumer(PullConsumerConfig config,
@@ -67,14 +69,7 @@ public final class ClientPullConsumer implements PullConsumer {
         Handoff handoff = new Handoff(messages, new CompletableFuture<>());
         arrived.add(handoff);
         try {
-            ConsumeStatus status = handoff.committed().get();
-            if (status == ConsumeStatus.SUCCESS) {
-                synchronized (polled) {
-                    committing--;
-                    polled.notifyAll();
-                }
-            }
-            return status;
+            return handoff.committed().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ConsumeStatus.RETRY;
@@ -121,27 +116,33 @@ public final class ClientPullConsumer implements PullConsumer {
     @Override
     public void commit() {
         synchronized (polled) {
+            committing.removeIf(handoff -> !consumer.holdsAny(handoff.messages()));
             polled.forEach(handoff -> {
                 if (handoff.committed().complete(ConsumeStatus.SUCCESS)) {
-                    committing++;
+                    committing.add(handoff);
                 }
             });
             polled.clear();
         }
     }
 
-    /** Waits until the handler calls of committed batches returned, so that closing does not undo their commit. */
+    /**
+     * Waits until the consume threads finished the committed batches in their process queues (checked every
+     * {@value #COMMIT_CHECK_MILLIS} ms: a consume thread signals nothing after its handler returns), so that closing
+     * does not undo their commit.
+     */
     private void awaitCommitted(long deadlineNanos) {
         synchronized (polled) {
-            long left;
-            while (committing > 0 && (left = deadlineNanos - System.nanoTime()) > 0) {
+            while (committing.stream().anyMatch(handoff -> consumer.holdsAny(handoff.messages()))
+                    && System.nanoTime() < deadlineNanos) {
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(polled, left);
+                    polled.wait(COMMIT_CHECK_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
+            committing.clear();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
@@ -274,6 +275,17 @@ public final class ClientPushConsumer implements PushConsumer {
     /** Reads exactly {@code queues} (application names), without rebalancing with the group; before start. */
     public void assignFixed(List<MessageQueue> queues) {
         fixedAssignment = queues.stream().map(names::wrap).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether any of {@code messages} (as the handler saw them) is not finished yet in its process queue. */
+    public boolean holdsAny(List<ReceivedMessage> messages) {
+        for (ReceivedMessage m : messages) {
+            ProcessQueue processQueue = table.get(names.wrap(new MessageQueue(m.topic(), m.brokerName(), m.queueId())));
+            if (processQueue != null && processQueue.holds(m.queueOffset())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
