@@ -19,10 +19,12 @@ import io.nimbusmq.remoting.tls.TlsClientConfig;
  * @param credentials         access key and secret key signing every request (brokers and name servers with ACL on),
  *                            or {@code null} to send unsigned requests
  * @param tls                 TLS on every connection ({@link TlsClientConfig#disabled()} by default)
+ * @param namespace           RocketMQ namespace of every topic and group this client uses ({@code ns%name} on the
+ *                            wire, see {@link io.nimbusmq.message.Namespaces}); {@code null} for none
  */
 public record ClientConfig(List<String> nameServers, String instanceName, String clientIp, Duration requestTimeout,
         Duration heartbeatInterval, Duration routeRefreshInterval, SessionCredentials credentials,
-        TlsClientConfig tls) {
+        TlsClientConfig tls, String namespace) {
 
     public ClientConfig {
         nameServers = List.copyOf(nameServers);
@@ -35,6 +37,17 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(routeRefreshInterval, "routeRefreshInterval");
         tls = tls == null ? TlsClientConfig.disabled() : tls;
+        namespace = namespace == null || namespace.isEmpty() ? null : namespace;
+        if (!io.nimbusmq.message.Namespaces.isValid(namespace)) {
+            throw new IllegalArgumentException("namespace '" + namespace
+                    + "' is not valid: only letters, digits, '_' and '-' are allowed");
+        }
+    }
+
+    /** This configuration with another namespace ({@code null} for none). */
+    public ClientConfig withNamespace(String value) {
+        return new ClientConfig(nameServers, instanceName, clientIp, requestTimeout, heartbeatInterval,
+                routeRefreshInterval, credentials, tls, value);
     }
 
     public static Builder builder() {
@@ -50,6 +63,7 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
         private SessionCredentials credentials;
         private TlsClientConfig tls = TlsClientConfig.disabled();
+        private String namespace;
 
         /** {@code "host:port"} or several separated by {@code ;}. */
         public Builder nameServer(String addresses) {
@@ -110,10 +124,20 @@ public record ClientConfig(List<String> nameServers, String instanceName, String
             return this;
         }
 
+        /**
+         * The RocketMQ namespace of every topic and group, as the official client's {@code setNamespace} (not
+         * {@code setNamespaceV2}, which wraps nothing): the application names {@code orders}, the brokers see
+         * {@code ns%orders}.
+         */
+        public Builder namespace(String value) {
+            this.namespace = value;
+            return this;
+        }
+
         public ClientConfig build() {
             return new ClientConfig(nameServers, instanceName,
                     clientIp != null ? clientIp : io.nimbusmq.client.internal.LocalAddress.ipv4(),
-                    requestTimeout, heartbeatInterval, routeRefreshInterval, credentials, tls);
+                    requestTimeout, heartbeatInterval, routeRefreshInterval, credentials, tls, namespace);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
+import io.nimbusmq.client.consumer.PullConsumer;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.ProducerConfig;
@@ -43,6 +44,12 @@ public interface MqClient extends AutoCloseable {
 
     /** A push consumer; call {@link PushConsumer#start()} to begin rebalancing and pulling. */
     PushConsumer pushConsumer(ConsumerConfig config, MessageHandler handler);
+
+    /**
+     * A lite-pull consumer: the application polls (see {@link PullConsumer}); call {@link PullConsumer#start()}
+     * first. Its group is a consumer group of this client like a push consumer's.
+     */
+    PullConsumer pullConsumer(io.nimbusmq.client.consumer.PullConsumerConfig config);
 
     /**
      * The live members of consumer group {@code group} and the group's subscriptions, as the master brokers of

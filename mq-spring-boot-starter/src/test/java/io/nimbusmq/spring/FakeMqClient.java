@@ -145,6 +145,12 @@ public final class FakeMqClient implements MqClient {
         return consumer;
     }
 
+    @Override
+    public io.nimbusmq.client.consumer.PullConsumer pullConsumer(
+            io.nimbusmq.client.consumer.PullConsumerConfig config) {
+        throw new UnsupportedOperationException("the fake client has no pull consumer");
+    }
+
     /** Whether the name server answers {@link #probeNameServers} and shows UP in {@link #connectivity()}. */
     public void nameServerUp(boolean up) {
         this.nameServerUp = up;
@@ -249,6 +255,44 @@ public final class FakeMqClient implements MqClient {
         @Override
         public List<io.nimbusmq.client.consumer.QueueLag> lag() {
             return List.of();
+        }
+
+        /** The listener the container set, if any (a seek-aware listener bean). */
+        private volatile io.nimbusmq.client.consumer.QueueAssignmentListener assignmentListener;
+
+        public io.nimbusmq.client.consumer.QueueAssignmentListener assignmentListener() {
+            return assignmentListener;
+        }
+
+        @Override
+        public void setAssignmentListener(io.nimbusmq.client.consumer.QueueAssignmentListener listener) {
+            this.assignmentListener = listener;
+        }
+
+        @Override
+        public List<io.nimbusmq.remoting.protocol.body.client.MessageQueue> assignment() {
+            return List.of();
+        }
+
+        @Override
+        public void seek(io.nimbusmq.remoting.protocol.body.client.MessageQueue queue, long queueOffset) {
+            throw new UnsupportedOperationException("the fake consumer holds no queue");
+        }
+
+        @Override
+        public void seekToBeginning(java.util.Collection<io.nimbusmq.remoting.protocol.body.client.MessageQueue> q) {
+            throw new UnsupportedOperationException("the fake consumer holds no queue");
+        }
+
+        @Override
+        public void seekToEnd(java.util.Collection<io.nimbusmq.remoting.protocol.body.client.MessageQueue> q) {
+            throw new UnsupportedOperationException("the fake consumer holds no queue");
+        }
+
+        @Override
+        public void seekToTimestamp(java.util.Collection<io.nimbusmq.remoting.protocol.body.client.MessageQueue> q,
+                java.time.Instant time) {
+            throw new UnsupportedOperationException("the fake consumer holds no queue");
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.nimbusmq.client.consumer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,12 +31,16 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * @param offsetStoreName         the stable name of this consumer's BROADCASTING offsets, found again after a restart;
  *                                {@code null} for the client's instance name ({@code DEFAULT} unless set). When a live
  *                                consumer of the group holds the name, {@code <name>-2}, {@code <name>-3}, ... are used
+ * @param consumeTimestamp        with {@code CONSUME_FROM_TIMESTAMP}, where a queue with no stored offset starts (the
+ *                                first message stored at or after it); {@code null} for 30 minutes before the consumer
+ *                                was configured, as the official client's default
  */
 public record ConsumerConfig(String group, List<Subscription> subscriptions, MessageModel messageModel,
         ConsumeMode consumeMode, ConsumeFromWhere consumeFromWhere, int maxReconsumeTimes, int consumeThreads,
         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue, int pullThresholdSizeForQueueMiB,
         Duration rebalanceInterval, Duration persistOffsetInterval, Duration suspendCurrentQueueTime,
-        Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName) {
+        Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName,
+        Instant consumeTimestamp) {
 
     public ConsumerConfig {
         Objects.requireNonNull(group, "group");
@@ -46,10 +51,16 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         Objects.requireNonNull(messageModel, "messageModel");
         Objects.requireNonNull(consumeMode, "consumeMode");
         Objects.requireNonNull(consumeFromWhere, "consumeFromWhere");
+        if (consumeTimestamp == null) {
+            consumeTimestamp = Instant.now().minus(DEFAULT_TIMESTAMP_LOOKBACK);
+        }
         if (consumeThreads < 1 || pullBatchSize < 1 || consumeBatchSize < 1) {
             throw new IllegalArgumentException("thread count and batch sizes must be >= 1");
         }
     }
+
+    /** How far back {@code CONSUME_FROM_TIMESTAMP} starts by default (the official client's 30 minutes). */
+    public static final Duration DEFAULT_TIMESTAMP_LOOKBACK = Duration.ofMinutes(30);
 
     public static Builder builder(String group) {
         return new Builder(group);
@@ -73,6 +84,7 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         private Duration shutdownDrainTimeout = Duration.ofSeconds(30);
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".nimbusmq", "offsets");
         private String offsetStoreName;
+        private Instant consumeTimestamp;
 
         private Builder(String group) {
             this.group = group;
@@ -159,11 +171,17 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
             return this;
         }
 
+        /** Where {@code CONSUME_FROM_TIMESTAMP} starts a queue with no stored offset; 30 minutes back by default. */
+        public Builder consumeTimestamp(Instant value) {
+            this.consumeTimestamp = value;
+            return this;
+        }
+
         public ConsumerConfig build() {
             return new ConsumerConfig(group, subscriptions, messageModel, consumeMode, consumeFromWhere,
                     maxReconsumeTimes, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
                     pullThresholdSizeForQueueMiB, rebalanceInterval, persistOffsetInterval, suspendCurrentQueueTime,
-                    shutdownDrainTimeout, offsetStoreDir, offsetStoreName);
+                    shutdownDrainTimeout, offsetStoreDir, offsetStoreName, consumeTimestamp);
         }
     }
 }

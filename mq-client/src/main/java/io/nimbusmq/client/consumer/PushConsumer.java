@@ -8,7 +8,7 @@ import java.time.Duration;
  * per-queue flow control, hands messages to the {@link MessageHandler} and commits offsets every 5 s and at
  * shutdown (in a local file for BROADCASTING).
  */
-public interface PushConsumer extends AutoCloseable {
+public interface PushConsumer extends QueueSeeker, AutoCloseable {
 
     /** Starts rebalancing and pulling; idempotent. */
     void start();
@@ -27,6 +27,15 @@ public interface PushConsumer extends AutoCloseable {
     void resume();
 
     boolean isPaused();
+
+    /**
+     * Told of every change of this consumer's queues from now on (set it before {@link #start()} to see the first
+     * assignment); {@code null} removes it.
+     */
+    void setAssignmentListener(QueueAssignmentListener listener);
+
+    /** The queues of the subscribed topics this consumer holds now, sorted (retry queues left out). */
+    java.util.List<io.nimbusmq.remoting.protocol.body.client.MessageQueue> assignment();
 
     /**
      * The lag of each queue this consumer holds: its broker's max offset (GET_MAX_OFFSET, one request per queue)

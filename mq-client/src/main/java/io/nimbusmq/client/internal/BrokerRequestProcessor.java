@@ -94,7 +94,7 @@ final class BrokerRequestProcessor implements RequestProcessor {
         }
         LocalTransactionState state;
         try {
-            state = checker.check(half);
+            state = checker.check(services.names().unwrap(half));
             state = state == null ? LocalTransactionState.UNKNOW : state;
         } catch (RuntimeException e) {
             log.warn("Transaction checker of {} failed on {}", group, half.msgId(), e);

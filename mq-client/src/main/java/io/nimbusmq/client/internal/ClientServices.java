@@ -18,6 +18,11 @@ import io.nimbusmq.client.internal.route.TopicRouteTable;
 public record ClientServices(ClientConfig config, String clientId, ClientRemoting remoting, TopicRouteTable routes,
         ScheduledExecutorService scheduler, ExecutorService workers, ReplyFutures replies, Runnable heartbeatNow) {
 
+    /** The client's namespace, applied to every name producers, consumers and admin calls send. */
+    public NamespaceNames names() {
+        return new NamespaceNames(config.namespace());
+    }
+
     public long requestTimeoutMillis() {
         return config.requestTimeout().toMillis();
     }

@@ -22,9 +22,12 @@ import io.nimbusmq.client.TopicDescription;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.ConsumerGroupMembers;
 import io.nimbusmq.client.consumer.MessageHandler;
+import io.nimbusmq.client.consumer.PullConsumer;
+import io.nimbusmq.client.consumer.PullConsumerConfig;
 import io.nimbusmq.client.consumer.PushConsumer;
 import io.nimbusmq.client.internal.admin.DeadLetterResend;
 import io.nimbusmq.client.internal.admin.TopicAdmin;
+import io.nimbusmq.client.internal.consumer.ClientPullConsumer;
 import io.nimbusmq.client.internal.consumer.ClientPushConsumer;
 import io.nimbusmq.client.internal.consumer.ConsumerGroupQuery;
 import io.nimbusmq.client.internal.producer.ClientProducer;
@@ -95,7 +98,8 @@ public final class MqClientInstance implements MqClient {
 
     public static MqClient create(ClientConfig config) {
         MqClientInstance client = new MqClientInstance(config);
-        log.info("Client {} created (name servers {})", client.clientId, config.nameServers());
+        log.info("Client {} created (name servers {}{})", client.clientId, config.nameServers(),
+                config.namespace() == null ? "" : ", namespace " + config.namespace());
         return client;
     }
 
@@ -128,7 +132,7 @@ public final class MqClientInstance implements MqClient {
 
     private Producer register(ProducerConfig producerConfig, TransactionChecker checker) {
         ensureOpen();
-        String group = producerConfig.group();
+        String group = services.names().wrap(producerConfig.group());
         ClientProducer producer = new ClientProducer(services, producerConfig, checker,
                 () -> unregister(group, true));
         if (producers.putIfAbsent(group, producer) != null) {
@@ -139,9 +143,20 @@ public final class MqClientInstance implements MqClient {
     }
 
     @Override
+    public PullConsumer pullConsumer(PullConsumerConfig pullConfig) {
+        ensureOpen();
+        return new ClientPullConsumer(pullConfig,
+                consumerConfig -> handler -> newPushConsumer(consumerConfig, handler));
+    }
+
+    @Override
     public PushConsumer pushConsumer(ConsumerConfig consumerConfig, MessageHandler handler) {
         ensureOpen();
-        String group = consumerConfig.group();
+        return newPushConsumer(consumerConfig, handler);
+    }
+
+    private ClientPushConsumer newPushConsumer(ConsumerConfig consumerConfig, MessageHandler handler) {
+        String group = services.names().wrap(consumerConfig.group());
         ClientPushConsumer consumer = new ClientPushConsumer(services, consumerConfig, handler, this::innerProducer,
                 () -> unregister(group, false));
         if (consumers.putIfAbsent(group, consumer) != null) {
@@ -154,25 +169,34 @@ public final class MqClientInstance implements MqClient {
     @Override
     public Optional<ConsumerGroupMembers> consumerGroupMembers(String group, String topic) {
         ensureOpen();
-        return new ConsumerGroupQuery(services).members(group, topic);
+        NamespaceNames names = services.names();
+        return new ConsumerGroupQuery(services).members(names.wrap(group), names.wrap(topic)).map(members -> {
+            Map<String, io.nimbusmq.client.consumer.Subscription> subscriptions = new java.util.LinkedHashMap<>();
+            members.subscriptions().forEach((wireTopic, s) -> subscriptions.put(names.unwrap(wireTopic),
+                    new io.nimbusmq.client.consumer.Subscription(names.unwrap(s.topic()), s.type(), s.expression())));
+            return new ConsumerGroupMembers(group, members.clientIds(), members.messageModel(), subscriptions);
+        });
     }
 
     @Override
     public DeadLetterResent resendDeadLetter(String group, String msgId) {
         ensureOpen();
-        return new DeadLetterResend(services).resend(group, msgId);
+        DeadLetterResent resent = new DeadLetterResend(services).resend(services.names().wrap(group), msgId);
+        return new DeadLetterResent(resent.brokerAddress(), resent.offsetMsgId(),
+                services.names().unwrap(resent.topic()), resent.queueId(), resent.queueOffset());
     }
 
     @Override
     public Optional<TopicDescription> describeTopic(String topic) {
         ensureOpen();
-        return new TopicAdmin(services).describe(topic);
+        return new TopicAdmin(services).describe(services.names().wrap(topic))
+                .map(description -> new TopicDescription(topic, description.brokers()));
     }
 
     @Override
     public Map<String, String> createTopic(String topic, int queues, Map<String, String> attributes) {
         ensureOpen();
-        return new TopicAdmin(services).create(topic, queues, attributes);
+        return new TopicAdmin(services).create(services.names().wrap(topic), queues, attributes);
     }
 
     @Override

@@ -98,4 +98,22 @@ public @interface MessageListener {
      * Accepts a {@code ${...}} placeholder resolving to true or false.
      */
     String autoStartup() default "true";
+
+    /**
+     * The connection to consume from, a name of {@code mq.connections.<name>} (another cluster, namespace or
+     * credentials); empty for the default connection. An unknown name fails the start.
+     */
+    String connection() default "";
+
+    /**
+     * Where the group's queues start when it has no offset yet: {@code LAST_OFFSET}, {@code FIRST_OFFSET} or
+     * {@code TIMESTAMP}; empty for {@code mq.consumer.consume-from-where}.
+     */
+    String consumeFromWhere() default "";
+
+    /**
+     * With {@code TIMESTAMP}: an ISO-8601 instant or RocketMQ's {@code yyyyMMddHHmmss}; empty for
+     * {@code mq.consumer.consume-timestamp}, else 30 minutes before the listener starts.
+     */
+    String consumeTimestamp() default "";
 }

@@ -73,7 +73,8 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
                 resolve(annotation.selectorExpression()), annotation.messageModel(), annotation.consumeMode(),
                 annotation.maxReconsumeTimes(), annotation.consumeThreads(), batch, annotation.batchSize(), bean,
                 method, resolve(annotation.errorHandler()), Boolean.parseBoolean(resolve(annotation.autoStartup())));
-        registrar().register(endpoint);
+        registrar().register(endpoint, ListenerConnectionAttributes.resolve(annotation, endpoint.id(),
+                this::resolve));
     }
 
     /** The implementation of {@code onMessage}/{@code onMessages} (not the erased bridge method). */

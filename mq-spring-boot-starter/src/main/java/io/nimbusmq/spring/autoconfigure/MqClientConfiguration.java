@@ -1,5 +1,8 @@
 package io.nimbusmq.spring.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -38,7 +42,10 @@ class MqClientConfiguration {
         return new PropertiesMqConnectionDetails(properties, resourceLoader.getClassLoader());
     }
 
-    /** The settings of the {@link MqClient} bean: mq.client.*, mq.access-key, mq.tls.*, then the customizers. */
+    /**
+     * The settings of the {@link MqClient} bean: mq.client.*, mq.access-key, mq.tls.*, mq.namespace, then the
+     * customizers.
+     */
     @Bean
     @ConditionalOnMissingBean({ClientConfig.class, MqClient.class})
     ClientConfig mqClientConfig(MqProperties properties, MqConnectionDetails connectionDetails,
@@ -51,9 +58,48 @@ class MqClientConfiguration {
                 .heartbeatInterval(client.getHeartbeatInterval())
                 .routeRefreshInterval(client.getRouteRefreshInterval())
                 .credentials(SessionCredentials.ofNullable(properties.getAccessKey(), properties.getSecretKey()))
-                .tls(tls(properties.getTls()));
+                .tls(tls(properties.getTls()))
+                .namespace(namespace("mq.namespace", properties.getNamespace()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /** {@code value}, checked as a RocketMQ namespace: a bad one fails the start naming {@code setting}. */
+    static String namespace(String setting, String value) {
+        if (!io.nimbusmq.message.Namespaces.isValid(value)) {
+            throw new MqConfigurationException(setting, value, "a namespace may only hold letters, digits, '_' and "
+                    + "'-' (RocketMQ puts it in front of topic and group names, separated by '%')",
+                    "Change " + setting + " to a name such as 'tenant-a', or remove it for no namespace.");
+        }
+        return value;
+    }
+
+    /**
+     * The clients of the named connections, {@code mq.connections.<name>.*}, with the default client's timings and
+     * the instance name {@code <default instance name>-<name>}.
+     */
+    static Map<String, ClientConfig> connectionConfigs(MqProperties properties, ClientConfig primary,
+            String instanceName) {
+        Map<String, ClientConfig> configs = new LinkedHashMap<>();
+        properties.getConnections().forEach((name, connection) -> {
+            String prefix = "mq.connections." + name;
+            if (!StringUtils.hasText(connection.getNameServer())) {
+                throw new MqConfigurationException(prefix + ".name-server", String.valueOf(connection.getNameServer()),
+                        "a connection needs its name servers", "Set " + prefix + ".name-server=<host:port>.");
+            }
+            MqProperties.Client client = properties.getClient();
+            configs.put(name, ClientConfig.builder().nameServer(connection.getNameServer())
+                    .instanceName(instanceName + "-" + name)
+                    .clientIp(primary != null ? primary.clientIp() : null)
+                    .requestTimeout(client.getRequestTimeout())
+                    .heartbeatInterval(client.getHeartbeatInterval())
+                    .routeRefreshInterval(client.getRouteRefreshInterval())
+                    .credentials(SessionCredentials.ofNullable(connection.getAccessKey(), connection.getSecretKey()))
+                    .tls(tls(connection.getTls()))
+                    .namespace(namespace(prefix + ".namespace", connection.getNamespace()))
+                    .build());
+        });
+        return configs;
     }
 
     /** With {@code mq.client.fail-fast=true}, the start fails here when no name server answers. */
@@ -72,8 +118,13 @@ class MqClientConfiguration {
     }
 
     @Bean
-    MqClients mqClients(MqClient client, ObjectProvider<ClientConfig> config) {
-        return new MqClients(client, config.getIfUnique());
+    MqClients mqClients(MqClient client, ObjectProvider<ClientConfig> config, MqProperties properties,
+            Environment environment) {
+        ClientConfig primary = config.getIfUnique();
+        String configured = properties.getClient().getInstanceName();
+        String instanceName = primary != null ? primary.instanceName()
+                : configured != null ? configured : applicationName(environment);
+        return new MqClients(client, primary, connectionConfigs(properties, primary, instanceName));
     }
 
     private static TlsClientConfig tls(MqProperties.Tls tls) {

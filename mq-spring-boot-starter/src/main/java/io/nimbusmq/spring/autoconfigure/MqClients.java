@@ -11,42 +11,81 @@ import io.nimbusmq.client.MqClient;
 import io.nimbusmq.remoting.acl.SessionCredentials;
 
 /**
- * The clients of the application by credentials: the {@link MqClient} bean for {@code mq.access-key} (or none), and
- * one more client, made on first use, for each other access key a producer or listener is given
- * ({@code mq.producer.access-key}, {@code mq.listeners.<group>.access-key}). A client signs every request with one
- * key, as the official client's RPC hook does, so that other keys need clients (connections) of their own; those
- * are closed with the context. Their instance name is the main one followed by {@code -<access key>}.
+ * The clients of the application, by connection and credentials: the {@link MqClient} bean for the default connection
+ * ({@code mq.name-server}, {@code mq.access-key}, {@code mq.namespace}); one client per named connection
+ * ({@code mq.connections.<name>.*}, made on first use); and one more, made on first use, for each other access key a
+ * producer or listener of a connection is given ({@code mq.producer.access-key},
+ * {@code mq.listeners.<group>.access-key}). A client signs every request with one key, as the official client's RPC
+ * hook does, and applies one namespace, so that other keys and namespaces need clients of their own; those are closed
+ * with the context. Their instance name is the connection's followed by {@code -<access key>}.
  */
 final class MqClients implements DisposableBean {
 
+    /** The default connection's name. */
+    static final String DEFAULT = "";
+
+    private record Key(String connection, SessionCredentials credentials) {
+    }
+
     private final MqClient primary;
     private final ClientConfig primaryConfig;
-    private final Map<SessionCredentials, MqClient> others = new ConcurrentHashMap<>();
+    private final Map<String, ClientConfig> connectionConfigs;
+    private final Map<Key, MqClient> others = new ConcurrentHashMap<>();
 
-    /** @param primaryConfig the configuration {@code primary} was made with, or null when the application made it */
-    MqClients(MqClient primary, ClientConfig primaryConfig) {
+    /**
+     * @param primaryConfig     the configuration {@code primary} was made with, or null when the application made it
+     * @param connectionConfigs the named connections' client configurations
+     */
+    MqClients(MqClient primary, ClientConfig primaryConfig, Map<String, ClientConfig> connectionConfigs) {
         this.primary = primary;
         this.primaryConfig = primaryConfig;
+        this.connectionConfigs = Map.copyOf(connectionConfigs);
     }
 
     /** The client for {@code credentials} ({@code accessKey}/{@code secretKey} set or not), falling back on mq.*. */
     MqClient forCredentials(MqProperties.Credentials credentials) {
-        if (credentials == null || !StringUtils.hasText(credentials.getAccessKey())) {
+        return client(DEFAULT, credentials, "mq.connections");
+    }
+
+    /**
+     * The client of connection {@code connection} ({@link #DEFAULT} for the default one), signing with
+     * {@code credentials} when they name an access key, else with the connection's own.
+     *
+     * @param usedBy the setting that names the connection, for the error
+     * @throws MqConfigurationException when no such connection is configured
+     */
+    MqClient client(String connection, MqProperties.Credentials credentials, String usedBy) {
+        String name = connection == null ? DEFAULT : connection;
+        ClientConfig base = name.isEmpty() ? primaryConfig : connectionConfigs.get(name);
+        if (!name.isEmpty() && base == null) {
+            throw unknownConnection(usedBy, name, connectionConfigs.keySet());
+        }
+        SessionCredentials wanted = credentials == null || !StringUtils.hasText(credentials.getAccessKey()) ? null
+                : SessionCredentials.ofNullable(credentials.getAccessKey(), credentials.getSecretKey());
+        if (name.isEmpty() && (wanted == null || primaryConfig != null && wanted.equals(primaryConfig.credentials()))) {
             return primary;
         }
-        SessionCredentials wanted = SessionCredentials.ofNullable(credentials.getAccessKey(),
-                credentials.getSecretKey());
-        if (primaryConfig == null) {
+        if (base == null) {
             throw new IllegalStateException("an access key of its own (" + wanted.accessKey() + ") needs the "
                     + "auto-configured MqClient; the application defines its own");
         }
-        if (wanted.equals(primaryConfig.credentials())) {
-            return primary;
-        }
-        return others.computeIfAbsent(wanted, key -> MqClient.create(new ClientConfig(primaryConfig.nameServers(),
-                primaryConfig.instanceName() + "-" + key.accessKey(), primaryConfig.clientIp(),
-                primaryConfig.requestTimeout(), primaryConfig.heartbeatInterval(),
-                primaryConfig.routeRefreshInterval(), key, primaryConfig.tls())));
+        SessionCredentials effective = wanted != null ? wanted : base.credentials();
+        return others.computeIfAbsent(new Key(name, effective), key -> MqClient.create(new ClientConfig(
+                base.nameServers(), instanceName(base, wanted), base.clientIp(), base.requestTimeout(),
+                base.heartbeatInterval(), base.routeRefreshInterval(), effective, base.tls(), base.namespace())));
+    }
+
+    private static String instanceName(ClientConfig base, SessionCredentials wanted) {
+        return wanted != null && !wanted.equals(base.credentials()) ? base.instanceName() + "-" + wanted.accessKey()
+                : base.instanceName();
+    }
+
+    private static MqConfigurationException unknownConnection(String usedBy, String name,
+            java.util.Set<String> known) {
+        return new MqConfigurationException(usedBy, name, "no connection mq.connections." + name
+                + " is configured", "Add mq.connections." + name + ".name-server=<host:port>, or use one of the "
+                + "configured connections: " + (known.isEmpty() ? "(none)" : String.join(", ", known.stream()
+                .sorted().toList())) + ".");
     }
 
     @Override

@@ -55,9 +55,10 @@ class MqListenerConfiguration {
 
     @Bean
     PropertiesConsumerConfigFactory mqConsumerConfigFactory(MqProperties properties,
-            ObjectProvider<ConsumerConfigCustomizer> customizers, Environment environment) {
+            ObjectProvider<ConsumerConfigCustomizer> customizers, Environment environment,
+            MessageListenerEndpointRegistrar registrar) {
         return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList(),
-                MqClientConfiguration.applicationName(environment));
+                MqClientConfiguration.applicationName(environment), registrar::connection);
     }
 
     @Bean
@@ -65,9 +66,11 @@ class MqListenerConfiguration {
     MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClients clients, MqProperties properties,
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
             ObjectProvider<MqDeadLetterHandler> deadLetterHandlers, MqObservations observations,
-            BeanFactory beanFactory) {
+            BeanFactory beanFactory, MessageListenerEndpointRegistrar registrar) {
         MessageListenerContainerFactory factory = new MessageListenerContainerFactory(
-                endpoint -> clients.forCredentials(properties.getListeners().get(endpoint.group())), consumerConfigs,
+                endpoint -> clients.client(registrar.connection(endpoint.group()).connection(),
+                        properties.getListeners().get(endpoint.group()),
+                        "@MessageListener(" + endpoint.id() + ").connection"), consumerConfigs,
                 converter,
                 () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
                 beanFactory);

@@ -2,13 +2,19 @@ package io.nimbusmq.spring.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.nimbusmq.client.MqClient;
+import io.nimbusmq.client.consumer.ConsumerConfig;
+import io.nimbusmq.client.consumer.PullConsumerConfig;
+import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.spring.annotation.TransactionListenerBeanPostProcessor;
 import io.nimbusmq.spring.core.MqOperations;
+import io.nimbusmq.spring.core.MqReceiver;
 import io.nimbusmq.spring.core.MqTemplate;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.metrics.MqObservations;
@@ -24,6 +30,27 @@ class MqProducerConfiguration {
     @Bean
     static TransactionListenerBeanPostProcessor mqTransactionListenerBeanPostProcessor() {
         return new TransactionListenerBeanPostProcessor();
+    }
+
+    @Bean
+    static MqConnectionTemplates mqConnectionTemplates() {
+        return new MqConnectionTemplates();
+    }
+
+    /** The pull consumer of {@code MqTemplate.receive}, when mq.pull-consumer.topic and group are set. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "mq.pull-consumer", name = {"topic", "group"})
+    @ConditionalOnMissingBean
+    MqReceiver mqReceiver(MqClients clients, MqProperties properties, MqMessageConverter converter) {
+        MqPullConsumerProperties pull = properties.getPullConsumer();
+        MqClient client = clients.client(pull.getConnection(), null, "mq.pull-consumer.connection");
+        ConsumerConfig config = ConsumerConfig.builder(pull.getGroup())
+                .subscribe(new Subscription(pull.getTopic(), pull.getSelectorType(), pull.getSelectorExpression()))
+                .pullBatchSize(pull.getPullBatchSize())
+                .consumeFromWhere(pull.getConsumeFromWhere())
+                .build();
+        return new MqReceiver(() -> client.pullConsumer(PullConsumerConfig.subscribe(config)), converter,
+                pull.getPollTimeout());
     }
 
     @Bean
@@ -54,11 +81,13 @@ class MqProducerConfiguration {
     @ConditionalOnMissingBean(MqOperations.class)
     MqTemplate mqTemplate(MqMessageConverter converter,
             TransactionListenerRegistry transactions, MqMetrics metrics, MqObservations observations,
-            MqProperties properties, org.springframework.beans.factory.BeanFactory beanFactory) {
+            MqProperties properties, org.springframework.beans.factory.BeanFactory beanFactory,
+            ObjectProvider<MqReceiver> receiver) {
         Producer producer = beanFactory.getBean(PRODUCER_BEAN, Producer.class);
         MqTemplate template = new MqTemplate(producer, converter, transactions, metrics,
                 properties.getProducer().getReplyTimeout());
         template.setObservations(observations);
+        template.setReceiver(receiver.getIfAvailable());
         return template;
     }
 }

@@ -59,6 +59,35 @@ public class MqProperties {
 
     private final Admin admin = new Admin();
 
+    /**
+     * RocketMQ namespace of every topic and group of the default connection, as the official client's setNamespace:
+     * the application names "orders", the brokers see "<namespace>%orders". Letters, digits, '_' and '-'.
+     */
+    private String namespace;
+
+    /** Named connections to other clusters (or namespaces, or credentials), by name; see MqConnectionProperties. */
+    private final Map<String, MqConnectionProperties> connections = new LinkedHashMap<>();
+
+    /** The pull consumer of MqTemplate.receive(...). */
+    @org.springframework.boot.context.properties.NestedConfigurationProperty
+    private final MqPullConsumerProperties pullConsumer = new MqPullConsumerProperties();
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public Map<String, MqConnectionProperties> getConnections() {
+        return connections;
+    }
+
+    public MqPullConsumerProperties getPullConsumer() {
+        return pullConsumer;
+    }
+
     public Map<String, Topic> getTopics() {
         return topics;
     }
@@ -448,6 +477,21 @@ public class MqProperties {
 
         /** Where a new consumer group starts reading. */
         private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+
+        /**
+         * Where CONSUME_FROM_TIMESTAMP starts a queue without a committed offset: an ISO-8601 instant
+         * (2026-01-31T08:00:00Z) or yyyyMMddHHmmss in the JVM's zone, as RocketMQ's consumeTimestamp; unset for 30
+         * minutes before the listener starts. A listener's consumeTimestamp attribute takes precedence.
+         */
+        private String consumeTimestamp;
+
+        public String getConsumeTimestamp() {
+            return consumeTimestamp;
+        }
+
+        public void setConsumeTimestamp(String consumeTimestamp) {
+            this.consumeTimestamp = consumeTimestamp;
+        }
 
         /** How long shutdown waits for in-flight messages before committing offsets and leaving. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);

@@ -2,9 +2,11 @@ package io.nimbusmq.spring.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.spring.listener.ConsumerConfigFactory;
+import io.nimbusmq.spring.listener.ListenerConnectionSettings;
 import io.nimbusmq.spring.listener.MessageListenerEndpoint;
 
 /**
@@ -21,12 +23,15 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
     private final MqProperties properties;
     private final List<ConsumerConfigCustomizer> customizers;
     private final Path defaultOffsetStoreDir;
+    private final Function<String, ListenerConnectionSettings> connections;
 
+    /** @param connections where the listener of a group connects and starts (its annotation's attributes) */
     PropertiesConsumerConfigFactory(MqProperties properties, List<ConsumerConfigCustomizer> customizers,
-            String applicationName) {
+            String applicationName, Function<String, ListenerConnectionSettings> connections) {
         this.properties = properties;
         this.customizers = customizers;
         this.defaultOffsetStoreDir = defaultOffsetStoreDir(applicationName);
+        this.connections = connections;
     }
 
     /** {@code ~/.nimbusmq/offsets/<spring.application.name>}. */
@@ -42,11 +47,16 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
                 defaults.getConsumeThreads());
         int maxReconsumeTimes = firstSet(override != null ? override.getMaxReconsumeTimes() : null,
                 endpoint.maxReconsumeTimes(), defaults.getMaxReconsumeTimes());
+        ListenerConnectionSettings start = connections.apply(endpoint.group());
         ConsumerConfig.Builder builder = ConsumerConfig.builder(endpoint.group())
                 .subscribe(endpoint.subscription())
                 .messageModel(endpoint.messageModel())
                 .consumeMode(endpoint.consumeMode())
-                .consumeFromWhere(defaults.getConsumeFromWhere())
+                .consumeFromWhere(start.consumeFromWhere() != null ? start.consumeFromWhere()
+                        : defaults.getConsumeFromWhere())
+                .consumeTimestamp(start.consumeTimestamp() != null ? start.consumeTimestamp()
+                        : ListenerConnectionSettings.parseTimestamp("mq.consumer.consume-timestamp",
+                                defaults.getConsumeTimestamp()))
                 .maxReconsumeTimes(maxReconsumeTimes)
                 .consumeThreads(threads)
                 .pullBatchSize(Math.max(defaults.getPullBatchSize(), endpoint.batchSize()))

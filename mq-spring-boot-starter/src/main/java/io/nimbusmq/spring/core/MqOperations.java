@@ -2,6 +2,7 @@ package io.nimbusmq.spring.core;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -103,4 +104,20 @@ public interface MqOperations extends MessageSendingOperations<String> {
 
     <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload,
             ParameterizedTypeReference<T> replyType, SendOptions options);
+
+    /**
+     * Pull on demand, as rocketmq-spring's {@code receive}: the messages of the {@code mq.pull-consumer.topic} and
+     * group that arrived within {@code timeout} (empty when none did), converted to {@code type} as listener payloads
+     * are ({@code byte[]}, {@code String}, {@link io.nimbusmq.client.ReceivedMessage}, JSON). What one call returned is
+     * committed by the next call (at least once).
+     *
+     * @throws IllegalStateException when no {@code mq.pull-consumer.topic} and {@code group} are configured
+     */
+    <T> List<T> receive(Class<T> type, Duration timeout);
+
+    /** {@link #receive(Class, Duration)} with {@code mq.pull-consumer.poll-timeout}. */
+    <T> List<T> receive(Class<T> type);
+
+    /** {@link #receive(Class, Duration)} to a generic type. */
+    <T> List<T> receive(ParameterizedTypeReference<T> type, Duration timeout);
 }

@@ -47,6 +47,7 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     private final MqMetrics metrics;
     private final Duration replyTimeout;
     private MqObservations observations = MqObservations.NONE;
+    private MqReceiver receiver;
 
     public MqTemplate(Producer producer, MqMessageConverter converter, TransactionSender transactions,
             MqMetrics metrics, Duration replyTimeout) {
@@ -60,6 +61,34 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
 
     public Producer producer() {
         return producer;
+    }
+
+    /** What {@link #receive} reads ({@code mq.pull-consumer.*}); none by default. */
+    public void setReceiver(MqReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public <T> List<T> receive(Class<T> type, Duration timeout) {
+        return receiver().receive(type, timeout);
+    }
+
+    @Override
+    public <T> List<T> receive(Class<T> type) {
+        return receiver().receive(type, receiver().defaultTimeout());
+    }
+
+    @Override
+    public <T> List<T> receive(ParameterizedTypeReference<T> type, Duration timeout) {
+        return receiver().receive(type.getType(), timeout);
+    }
+
+    private MqReceiver receiver() {
+        if (receiver == null) {
+            throw new IllegalStateException("receive(...) needs mq.pull-consumer.topic and mq.pull-consumer.group "
+                    + "(the topic and consumer group it reads)");
+        }
+        return receiver;
     }
 
     /** Observes sends (the trace context goes into each message's properties); none by default. */

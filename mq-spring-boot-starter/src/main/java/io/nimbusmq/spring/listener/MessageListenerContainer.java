@@ -40,6 +40,9 @@ public final class MessageListenerContainer {
     public synchronized void start() {
         if (consumer == null) {
             consumer = client.pushConsumer(config, handler);
+            if (endpoint.bean() instanceof MqConsumerSeekAware seekAware) {
+                consumer.setAssignmentListener(seekAware);
+            }
         }
         consumer.start();
         log.info("Listener {} consuming {} as group {} ({}, {} threads)", endpoint.id(),

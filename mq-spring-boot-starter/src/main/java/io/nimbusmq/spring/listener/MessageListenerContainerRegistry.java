@@ -22,6 +22,10 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
+import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.QueueSeeker;
+import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
+
 /**
  * Owns the listener containers, like spring-kafka's endpoint registry: starts them when the application is ready (or
  * at refresh, or on demand, see {@link ListenerStartup}), lets code (and the {@code mqlisteners} Actuator endpoint)
@@ -175,14 +179,35 @@ public class MessageListenerContainerRegistry
         if (consistency != null) {
             starting.forEach(consistency::check);
         }
-        for (MessageListenerEndpoint endpoint : starting) {
-            MessageListenerContainer container = factory.create(endpoint);
+        // every container is made (its connection found, its settings checked) before any starts
+        List<MessageListenerContainer> created = starting.stream().map(factory::create).toList();
+        for (MessageListenerContainer container : created) {
             container.start();
-            containers.put(endpoint.group(), container);
+            containers.put(container.endpoint().group(), container);
         }
         if (!containers.isEmpty()) {
             keepAlive.start();
         }
+    }
+
+    /**
+     * The seeker of running listener {@code id}: moves where its queues are read (see {@link QueueSeeker}), e.g.
+     * {@code registry.seeker("orders").seekToBeginning(registry.assignment("orders"))}.
+     *
+     * @throws IllegalStateException when the listener is not running
+     */
+    public QueueSeeker seeker(String id) {
+        PushConsumer consumer = runningContainer(id).consumer();
+        if (consumer == null) {
+            throw new IllegalStateException("listener " + id + " is not running; start it first");
+        }
+        return consumer;
+    }
+
+    /** The queues running listener {@code id} holds now. */
+    public List<MessageQueue> assignment(String id) {
+        PushConsumer consumer = runningContainer(id).consumer();
+        return consumer == null ? List.of() : consumer.assignment();
     }
 
     private MessageListenerEndpoint endpoint(String id) {

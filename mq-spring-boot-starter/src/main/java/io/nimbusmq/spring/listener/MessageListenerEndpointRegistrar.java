@@ -1,7 +1,9 @@
 package io.nimbusmq.spring.listener;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.filter.sql.SqlSelector;
@@ -15,6 +17,18 @@ import io.nimbusmq.filter.sql.SqlSyntaxException;
 public class MessageListenerEndpointRegistrar {
 
     private final List<MessageListenerEndpoint> endpoints = new ArrayList<>();
+    private final Map<String, ListenerConnectionSettings> connections = new HashMap<>();
+
+    /** Registers {@code endpoint} with where it connects and starts. */
+    public synchronized void register(MessageListenerEndpoint endpoint, ListenerConnectionSettings connection) {
+        register(endpoint);
+        connections.put(endpoint.group(), connection);
+    }
+
+    /** Where the listener of {@code group} connects and starts; the defaults when it was registered without. */
+    public synchronized ListenerConnectionSettings connection(String group) {
+        return connections.getOrDefault(group, ListenerConnectionSettings.DEFAULTS);
+    }
 
     public synchronized void register(MessageListenerEndpoint endpoint) {
         if (endpoint.selectorType() == SelectorType.SQL92) {

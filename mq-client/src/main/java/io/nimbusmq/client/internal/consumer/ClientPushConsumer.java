@@ -1,28 +1,32 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.nimbusmq.client.MqClientException;
+import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeMode;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
+import io.nimbusmq.client.consumer.QueueAssignmentListener;
 import io.nimbusmq.client.consumer.QueueLag;
 import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.NamespaceNames;
 import io.nimbusmq.client.internal.offset.LocalFileOffsetStore;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.offset.RemoteOffsetStore;
@@ -30,7 +34,6 @@ import io.nimbusmq.client.internal.producer.ClientProducer;
 import io.nimbusmq.client.internal.rebalance.QueueAllocator;
 import io.nimbusmq.filter.sql.SqlSelector;
 import io.nimbusmq.filter.sql.SqlSyntaxException;
-import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeType;
 import io.nimbusmq.remoting.protocol.body.client.ConsumerData;
@@ -52,10 +55,12 @@ public final class ClientPushConsumer implements PushConsumer {
     private static final long LOCK_INTERVAL_MILLIS = 20_000;
 
     private final ClientServices services;
+    private final ConsumerConfig appConfig;
     private final ConsumerConfig config;
+    private final NamespaceNames names;
     private final Runnable onClose;
     private final Map<String, SubscriptionData> subscriptions = new LinkedHashMap<>();
-    private final Map<MessageQueue, ProcessQueue> table = new ConcurrentHashMap<>();
+    private final Map<MessageQueue, ProcessQueue> table;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Object rebalanceMonitor = new Object();
@@ -67,30 +72,41 @@ public final class ClientPushConsumer implements PushConsumer {
     private final QueueAllocator allocator;
     private final StartOffsets startOffsets;
     private final MissingRouteWatch missingRoutes;
+    private final SeekTargets seeks;
+    private final AssignedQueues assigned;
+    private volatile Set<MessageQueue> fixedAssignment;
     private volatile boolean running;
     private volatile boolean paused;
     private volatile boolean closed;
 
+    /** @param config as the application gave it; its group and topics are wrapped in the client's namespace here */
     public ClientPushConsumer(ClientServices services, ConsumerConfig config, MessageHandler handler,
             Supplier<ClientProducer> innerProducer, Runnable onClose) {
         this.services = services;
-        this.config = config;
+        this.names = services.names();
+        this.appConfig = config;
+        this.config = names.wire(config);
         this.onClose = onClose;
         this.offsets = config.messageModel() == MessageModel.BROADCASTING
-                ? LocalFileOffsetStore.open(config.offsetStoreDir(), config.group(), offsetStoreName(services, config))
-                : new RemoteOffsetStore(services, config.group());
-        this.context = new ConsumerContext(services, config, handler, offsets,
-                new SendBack(services, config.group(), innerProducer));
-        this.locks = new QueueLocks(services, config.group());
+                ? LocalFileOffsetStore.open(config.offsetStoreDir(), this.config.group(),
+                        offsetStoreName(services, config))
+                : new RemoteOffsetStore(services, this.config.group());
+        this.context = new ConsumerContext(services, this.config, messages -> handler.handle(names.unwrap(messages)),
+                offsets, new SendBack(services, this.config.group(), innerProducer));
+        this.locks = new QueueLocks(services, this.config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
         this.pulls = new PullService(context, consumeService, subscriptions, () -> running, () -> paused);
-        this.allocator = new QueueAllocator(services, config.group(), config.messageModel());
-        this.startOffsets = new StartOffsets(services, config.consumeFromWhere(), offsets);
-        this.missingRoutes = new MissingRouteWatch(services, config.group(),
+        this.allocator = new QueueAllocator(services, this.config.group(), config.messageModel());
+        this.startOffsets = new StartOffsets(services, config.consumeFromWhere(),
+                config.consumeTimestamp().toEpochMilli(), offsets);
+        this.missingRoutes = new MissingRouteWatch(services, this.config.group(),
                 services.config().routeRefreshInterval().toMillis(), () -> running, topic -> onRouteFound());
+        this.assigned = new AssignedQueues(context, locks, pulls, startOffsets, config.group());
+        this.table = assigned.table();
+        this.seeks = new SeekTargets(config.group(), names, startOffsets, table::containsKey, this::restartAt);
         long subVersion = System.currentTimeMillis();
-        for (Subscription subscription : config.subscriptions()) {
+        for (Subscription subscription : this.config.subscriptions()) {
             if (subscription.type() == SelectorType.SQL92) {
                 checkSql92(config.group(), subscription);
             }
@@ -99,7 +115,7 @@ public final class ClientPushConsumer implements PushConsumer {
                     : SubscriptionData.ofTags(subscription.topic(), subscription.expression(), subVersion));
         }
         if (context.clustering()) {
-            String retryTopic = SystemTopics.retryTopic(config.group());
+            String retryTopic = SystemTopics.retryTopic(this.config.group());
             subscriptions.putIfAbsent(retryTopic, SubscriptionData.ofTags(retryTopic, "*", subVersion));
         }
     }
@@ -163,9 +179,51 @@ public final class ClientPushConsumer implements PushConsumer {
         }
     }
 
+    /** The configuration as the application gave it (no namespace). */
     @Override
     public ConsumerConfig config() {
-        return config;
+        return appConfig;
+    }
+
+    @Override
+    public void setAssignmentListener(QueueAssignmentListener listener) {
+        assigned.setAssignmentListener(listener);
+    }
+
+    /** A seek of a running consumer (see {@link AssignedQueues#restartAt}). */
+    private void restartAt(MessageQueue queue, long queueOffset) {
+        synchronized (rebalanceMonitor) {
+            if (!running) {
+                throw new IllegalStateException("consumer " + appConfig.group() + " is not running");
+            }
+            assigned.restartAt(queue, queueOffset);
+        }
+    }
+
+    @Override
+    public List<MessageQueue> assignment() {
+        return assignedQueues().stream().filter(queue -> !SystemTopics.isRetryTopic(queue.topic()))
+                .map(names::unwrap).toList();
+    }
+
+    @Override
+    public void seek(MessageQueue queue, long queueOffset) {
+        seeks.seek(queue, queueOffset);
+    }
+
+    @Override
+    public void seekToBeginning(Collection<MessageQueue> queues) {
+        seeks.seekToBeginning(queues);
+    }
+
+    @Override
+    public void seekToEnd(Collection<MessageQueue> queues) {
+        seeks.seekToEnd(queues);
+    }
+
+    @Override
+    public void seekToTimestamp(Collection<MessageQueue> queues, Instant time) {
+        seeks.seekToTimestamp(queues, time);
     }
 
     @Override
@@ -206,12 +264,46 @@ public final class ClientPushConsumer implements PushConsumer {
                 continue;
             }
             try {
-                lags.add(new QueueLag(queue, startOffsets.maxOffset(queue), consumed));
+                lags.add(new QueueLag(names.unwrap(queue), startOffsets.maxOffset(queue), consumed));
             } catch (MqClientException e) {
                 log.debug("Lag of {} for {} unknown: {}", queue, config.group(), e.getMessage());
             }
         }
         return lags;
+    }
+
+    /** Reads exactly {@code queues} (application names), without rebalancing with the group; before start. */
+    public void assignFixed(List<MessageQueue> queues) {
+        fixedAssignment = queues.stream().map(names::wrap).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether any of {@code messages} (as the handler saw them) is not finished yet in its process queue. */
+    public boolean holdsAny(List<ReceivedMessage> messages) {
+        for (ReceivedMessage m : messages) {
+            ProcessQueue processQueue = table.get(names.wrap(new MessageQueue(m.topic(), m.brokerName(), m.queueId())));
+            if (processQueue != null && processQueue.holds(m.queueOffset())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Commits what finished, then drops every process queue and forgets what it holds, so that handler calls still
+     * running commit nothing and {@link #shutdown} does not wait for them: their messages are pulled again from the
+     * committed offsets.
+     */
+    public void abandonUnfinished() {
+        synchronized (rebalanceMonitor) {
+            table.forEach((queue, processQueue) -> {
+                long finished = processQueue.remove(List.of());
+                if (finished >= 0) {
+                    offsets.update(queue, finished, true);
+                }
+                processQueue.drop();
+                processQueue.clear();
+            });
+        }
     }
 
     /** What this consumer reports in heartbeats; empty before start and after shutdown. */
@@ -267,71 +359,18 @@ public final class ClientPushConsumer implements PushConsumer {
             }
             for (String topic : subscriptions.keySet()) {
                 try {
-                    allocator.allocate(topic).ifPresent(assigned -> update(topic, Set.copyOf(assigned)));
+                    Set<MessageQueue> fixed = fixedAssignment;
+                    if (fixed != null) {
+                        assigned.update(topic, fixed.stream().filter(q -> q.topic().equals(topic))
+                                .collect(java.util.stream.Collectors.toSet()));
+                        continue;
+                    }
+                    allocator.allocate(topic).ifPresent(queues -> assigned.update(topic, Set.copyOf(queues)));
                 } catch (RuntimeException e) {
                     log.warn("Rebalance of {} for {} failed: {}", topic, config.group(), e.toString());
                 }
             }
         }
-    }
-
-    private void update(String topic, Set<MessageQueue> assigned) {
-        for (Map.Entry<MessageQueue, ProcessQueue> entry : Map.copyOf(table).entrySet()) {
-            if (entry.getKey().topic().equals(topic) && !assigned.contains(entry.getKey())) {
-                removeQueue(entry.getKey(), entry.getValue());
-            }
-        }
-        for (MessageQueue queue : assigned.stream().sorted().toList()) {
-            if (!table.containsKey(queue)) {
-                addQueue(queue);
-            }
-        }
-    }
-
-    private void addQueue(MessageQueue queue) {
-        ProcessQueue processQueue = new ProcessQueue();
-        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering() && !locks.lock(queue, processQueue)) {
-            log.debug("Queue {} is locked by another member of {}; trying again at the next rebalance", queue,
-                    config.group());
-            return;
-        }
-        long offset;
-        try {
-            offsets.remove(queue);
-            offset = startOffsets.compute(queue);
-        } catch (MqClientException e) {
-            log.warn("Cannot find where to start {} for {}: {}", queue, config.group(), e.getMessage());
-            if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
-                locks.unlock(queue, true);
-            }
-            return;
-        }
-        table.put(queue, processQueue);
-        log.debug("Consumer {} takes {} from offset {}", config.group(), queue, offset);
-        pulls.start(queue, processQueue, offset);
-    }
-
-    private void removeQueue(MessageQueue queue, ProcessQueue processQueue) {
-        processQueue.drop();
-        table.remove(queue);
-        offsets.persist(queue);
-        offsets.remove(queue);
-        if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
-            boolean idle = false;
-            try {
-                idle = processQueue.consumeLock().tryLock(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                locks.unlock(queue, true);
-            } finally {
-                if (idle) {
-                    processQueue.consumeLock().unlock();
-                }
-            }
-        }
-        log.debug("Consumer {} gives up {}", config.group(), queue);
     }
 
     private void persistOffsets() {
@@ -356,7 +395,7 @@ public final class ClientPushConsumer implements PushConsumer {
                 drained = awaitDrained(deadline);
                 drained &= consumeService.shutdown(Math.max(1, deadline - System.currentTimeMillis()));
                 drained &= table.values().stream().allMatch(pq -> pq.count() == 0);
-                persistOffsets();
+                offsets.persistAllAndWait(table.keySet());
                 if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
                     locks.unlockAll(table.keySet());
                 }

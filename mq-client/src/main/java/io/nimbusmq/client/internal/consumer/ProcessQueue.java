@@ -104,6 +104,11 @@ public final class ProcessQueue {
         }
     }
 
+    /** Whether the message at {@code queueOffset} waits or is being consumed (not finished). */
+    public synchronized boolean holds(long queueOffset) {
+        return messages.containsKey(queueOffset) || consuming.containsKey(queueOffset);
+    }
+
     /** Messages waiting or being consumed. */
     public synchronized int count() {
         return messages.size() + consuming.size();

@@ -4,7 +4,6 @@ import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.internal.ClientServices;
 import io.nimbusmq.client.internal.offset.OffsetStore;
 import io.nimbusmq.client.internal.route.BrokerChoice;
-import io.nimbusmq.message.MessageConst;
 import io.nimbusmq.message.SystemTopics;
 import io.nimbusmq.remoting.protocol.RemotingCommand;
 import io.nimbusmq.remoting.protocol.RequestCode;
@@ -15,37 +14,41 @@ import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.header.GetMaxOffsetRequestHeader;
 import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
 import io.nimbusmq.remoting.protocol.header.SearchOffsetRequestHeader;
+import io.nimbusmq.remoting.protocol.header.TopicQueueRequestHeader;
 
 /**
- * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one; otherwise,
- * by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or 30 minutes
- * ago (SEARCH_OFFSET_BY_TIMESTAMP; a retry queue from its end). Asked of the master, or of its slave while the master
- * is not routed.
+ * Where a newly assigned queue starts (remoting-protocol.md §8.3): the stored offset when there is one (brokers answer
+ * 0 for a queue that still holds its first message, except to CONSUME_FROM_TIMESTAMP, which asks without it);
+ * otherwise, by {@link ConsumeFromWhere}, the queue's end (GET_MAX_OFFSET; a retry queue from 0), its start (0), or
+ * the consumer's start timestamp (SEARCH_OFFSET_BY_TIMESTAMP, 30 minutes back unless configured; a retry queue from its
+ * end). Also the broker's offsets a seek needs: a queue's min and max offset, and the offset of a time. Asked of the
+ * master, or of its slave while the master is not routed.
  */
 final class StartOffsets {
 
-    private static final long TIMESTAMP_LOOKBACK_MILLIS = 30 * 60 * 1000L;
-
     private final ClientServices services;
     private final ConsumeFromWhere consumeFromWhere;
+    private final long consumeTimestampMillis;
     private final OffsetStore offsets;
 
-    StartOffsets(ClientServices services, ConsumeFromWhere consumeFromWhere, OffsetStore offsets) {
+    StartOffsets(ClientServices services, ConsumeFromWhere consumeFromWhere, long consumeTimestampMillis,
+            OffsetStore offsets) {
         this.services = services;
         this.consumeFromWhere = consumeFromWhere;
+        this.consumeTimestampMillis = consumeTimestampMillis;
         this.offsets = offsets;
     }
 
     long compute(MessageQueue queue) {
-        long stored = offsets.readFromStore(queue);
+        // a start timestamp is explicit: it holds on a young queue too, which brokers otherwise start at 0
+        long stored = offsets.readFromStore(queue, consumeFromWhere != ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
         if (stored >= 0) {
             return stored;
         }
         boolean retry = SystemTopics.isRetryTopic(queue.topic());
         return switch (consumeFromWhere) {
             case CONSUME_FROM_FIRST_OFFSET -> 0;
-            case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue,
-                    System.currentTimeMillis() - TIMESTAMP_LOOKBACK_MILLIS);
+            case CONSUME_FROM_TIMESTAMP -> retry ? maxOffset(queue) : searchOffset(queue, consumeTimestampMillis);
             default -> retry ? 0 : maxOffset(queue);
         };
     }
@@ -56,7 +59,14 @@ final class StartOffsets {
                 new GetMaxOffsetRequestHeader(queue.topic(), queue.queueId(), true, queue.brokerName())));
     }
 
-    private long searchOffset(MessageQueue queue, long timestampMillis) {
+    /** The queue's min offset on its master (GET_MIN_OFFSET): the oldest message still stored. */
+    long minOffset(MessageQueue queue) {
+        return offsetCall(queue, RemotingCommand.createRequest(RequestCode.GET_MIN_OFFSET,
+                new TopicQueueRequestHeader(queue.topic(), queue.queueId(), queue.brokerName())));
+    }
+
+    /** The offset of the first message stored at or after {@code timestampMillis} (SEARCH_OFFSET_BY_TIMESTAMP). */
+    long searchOffset(MessageQueue queue, long timestampMillis) {
         return offsetCall(queue, RemotingCommand.createRequest(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
                 new SearchOffsetRequestHeader(queue.topic(), queue.queueId(), timestampMillis,
                         SearchOffsetRequestHeader.Boundary.LOWER, queue.brokerName())));

@@ -13,6 +13,14 @@ public interface OffsetStore {
     /** The persisted offset, or -1 when there is none (a new group, or a queue never consumed). */
     long readFromStore(MessageQueue queue);
 
+    /**
+     * The persisted offset; with {@code youngQueueFromStart} false, -1 also for a queue that still holds its first
+     * message (brokers otherwise answer 0 there, so that a new group reads a young queue from its start).
+     */
+    default long readFromStore(MessageQueue queue, boolean youngQueueFromStart) {
+        return readFromStore(queue);
+    }
+
     /** The in-memory offset, or -1 when unknown. */
     long readFromMemory(MessageQueue queue);
 
@@ -21,6 +29,11 @@ public interface OffsetStore {
 
     /** Persists the offsets of {@code queues} (the others are forgotten: they left this consumer). */
     void persistAll(Collection<MessageQueue> queues);
+
+    /** {@link #persistAll}, waiting for the answers (a consumer shutting down: the next member starts there). */
+    default void persistAllAndWait(Collection<MessageQueue> queues) {
+        persistAll(queues);
+    }
 
     /** Persists one queue's offset now. */
     void persist(MessageQueue queue);

@@ -15,6 +15,8 @@ import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import io.nimbusmq.remoting.protocol.header.OffsetResponseHeader;
 import io.nimbusmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CLUSTERING offsets, kept by the brokers: QUERY_CONSUMER_OFFSET (14) to read, UPDATE_CONSUMER_OFFSET (15, oneway as
@@ -22,6 +24,8 @@ import io.nimbusmq.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
  * not routed (as the official client does; the slave takes its master's offsets again when it synchronizes).
  */
 public final class RemoteOffsetStore extends MemoryOffsets {
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteOffsetStore.class);
 
     private final ClientServices services;
     private final String group;
@@ -33,8 +37,15 @@ public final class RemoteOffsetStore extends MemoryOffsets {
 
     @Override
     public long readFromStore(MessageQueue queue) {
+        return readFromStore(queue, true);
+    }
+
+    /** {@code youngQueueFromStart} false sends {@code setZeroIfNotFound=false}; true leaves it out, as the official. */
+    @Override
+    public long readFromStore(MessageQueue queue, boolean youngQueueFromStart) {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.QUERY_CONSUMER_OFFSET,
-                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), null, queue.brokerName()));
+                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(),
+                        youngQueueFromStart ? null : Boolean.FALSE, queue.brokerName()));
         RemotingCommand response = services.remoting().invokeBlocking(address(queue), request,
                 services.requestTimeoutMillis());
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
@@ -62,6 +73,22 @@ public final class RemoteOffsetStore extends MemoryOffsets {
 
     @Override
     public void persist(MessageQueue queue) {
+        persist(queue, false);
+    }
+
+    /** Each queue's offset in a request answered before the next is sent; failures are logged, not thrown. */
+    @Override
+    public void persistAllAndWait(Collection<MessageQueue> queues) {
+        for (MessageQueue queue : queues) {
+            try {
+                persist(queue, true);
+            } catch (MqClientException e) {
+                log.warn("Offset of {} for {} not committed at shutdown: {}", queue, group, e.getMessage());
+            }
+        }
+    }
+
+    private void persist(MessageQueue queue, boolean await) {
         Long offset = offsets.get(queue);
         if (offset == null) {
             return;
@@ -71,10 +98,15 @@ public final class RemoteOffsetStore extends MemoryOffsets {
         if (address == null) {
             return;
         }
-        RemotingCommand request = RemotingCommand.createOnewayRequest(RequestCode.UPDATE_CONSUMER_OFFSET,
-                new UpdateConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), offset,
-                        queue.brokerName()));
-        services.remoting().invokeOneway(address, request);
+        UpdateConsumerOffsetRequestHeader header = new UpdateConsumerOffsetRequestHeader(group, queue.topic(),
+                queue.queueId(), offset, queue.brokerName());
+        if (await) {
+            services.remoting().invokeBlocking(address, RemotingCommand.createRequest(
+                    RequestCode.UPDATE_CONSUMER_OFFSET, header), services.requestTimeoutMillis());
+        } else {
+            services.remoting().invokeOneway(address, RemotingCommand.createOnewayRequest(
+                    RequestCode.UPDATE_CONSUMER_OFFSET, header));
+        }
     }
 
     private String address(MessageQueue queue) {

@@ -16,6 +16,7 @@ import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.SendStatus;
 import io.nimbusmq.client.internal.ClientServices;
+import io.nimbusmq.client.internal.NamespaceNames;
 import io.nimbusmq.client.internal.message.OutgoingMessages;
 import io.nimbusmq.client.internal.remoting.ClientRemoting;
 import io.nimbusmq.client.producer.LocalTransactionExecutor;
@@ -42,6 +43,8 @@ public final class ClientProducer implements Producer {
     private static final Logger log = LoggerFactory.getLogger(ClientProducer.class);
 
     private final ClientServices services;
+    private final NamespaceNames names;
+    private final ProducerConfig appConfig;
     private final ProducerConfig config;
     private final TransactionChecker checker;
     private final MessageSender sender;
@@ -49,13 +52,16 @@ public final class ClientProducer implements Producer {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
 
+    /** @param config as the application gave it; its group (and every topic sent to) gets the client's namespace */
     public ClientProducer(ClientServices services, ProducerConfig config, TransactionChecker checker,
             Runnable onClose) {
         this.services = services;
-        this.config = config;
+        this.names = services.names();
+        this.appConfig = config;
+        this.config = names.wire(config);
         this.checker = checker;
         this.onClose = onClose;
-        this.sender = new MessageSender(services, config.group(), config.defaultTopicQueueNums(),
+        this.sender = new MessageSender(services, this.config.group(), config.defaultTopicQueueNums(),
                 new LatencyFaultTolerance(config.latencyFaultAvoidance()));
     }
 
@@ -66,14 +72,20 @@ public final class ClientProducer implements Producer {
         }
     }
 
+    /** The configuration as the application gave it (no namespace). */
     @Override
     public ProducerConfig config() {
-        return config;
+        return appConfig;
+    }
+
+    /** The group as brokers know it (in the client's namespace). */
+    public String wireGroup() {
+        return config.group();
     }
 
     @Override
     public void lookUpRoutes(Collection<String> topics) {
-        services.routes().lookUpAhead(topics);
+        services.routes().lookUpAhead(topics.stream().map(names::wrap).toList());
     }
 
     /** The check-back answerer of a transactional producer, else {@code null}. */
@@ -165,7 +177,8 @@ public final class ClientProducer implements Producer {
         }
         services.remoting().invokeOneway(address, TransactionEnd.request(config.group(), sent.queueOffset(),
                 TransactionEnd.commitLogOffset(sent.offsetMsgId()), state, false, sent.msgId(),
-                sent.transactionId() != null ? sent.transactionId() : sent.msgId(), sent.messageQueue().topic()));
+                sent.transactionId() != null ? sent.transactionId() : sent.msgId(),
+                names.wrap(sent.messageQueue().topic())));
     }
 
     @Override
@@ -228,7 +241,8 @@ public final class ClientProducer implements Producer {
     public SendResult sendPrepared(String topic, Message message, Map<String, String> properties,
             int reconsumeTimes, Integer maxReconsumeTimes) {
         OutgoingMessages.Body body = OutgoingMessages.body(message.body(), config.compressThreshold());
-        OutgoingMessage outgoing = new OutgoingMessage(topic, body.bytes(), body.sysFlag(), message.flag(),
+        OutgoingMessage outgoing = new OutgoingMessage(names.wrap(topic), body.bytes(), body.sysFlag(),
+                message.flag(),
                 MessageProperties.encode(properties), properties.get(MessageConst.UNIQ_KEY), false,
                 RequestCode.SEND_MESSAGE_V2, reconsumeTimes, maxReconsumeTimes);
         return await(sender.send(outgoing, sender.roundRobin(), 1 + config.retryTimesWhenSendFailed(),
@@ -288,7 +302,7 @@ public final class ClientProducer implements Producer {
         byte[] body = OutgoingMessages.batchBody(messages, properties);
         checkSize(body.length);
         String batchProperties = MessageProperties.encode(Map.of(MessageConst.WAIT, "true"));
-        return new OutgoingMessage(topic, body, 0, 0, batchProperties, String.join(",", ids), true,
+        return new OutgoingMessage(names.wrap(topic), body, 0, 0, batchProperties, String.join(",", ids), true,
                 RequestCode.SEND_BATCH_MESSAGE, 0, null);
     }
 
@@ -296,7 +310,7 @@ public final class ClientProducer implements Producer {
             int requestCode) {
         checkSize(message.body().length);
         OutgoingMessages.Body body = OutgoingMessages.body(message.body(), config.compressThreshold());
-        return new OutgoingMessage(topic, body.bytes(), body.sysFlag() | extraSysFlag, message.flag(),
+        return new OutgoingMessage(names.wrap(topic), body.bytes(), body.sysFlag() | extraSysFlag, message.flag(),
                 MessageProperties.encode(properties), properties.get(MessageConst.UNIQ_KEY), false, requestCode, 0,
                 null);
     }

@@ -163,7 +163,7 @@ public final class MessageSender {
                 .setBody(message.body());
     }
 
-    private static SendResult sendResult(OutgoingMessage message, MessageQueue queue, RemotingCommand response) {
+    private SendResult sendResult(OutgoingMessage message, MessageQueue queue, RemotingCommand response) {
         SendStatus status = switch (response.code()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
@@ -181,7 +181,8 @@ public final class MessageSender {
                     + e.getMessage());
         }
         return new SendResult(status, message.msgId(), header.msgId(),
-                new MessageQueue(queue.topic(), queue.brokerName(), header.queueId()), header.queueOffset(),
+                new MessageQueue(services.names().unwrap(queue.topic()), queue.brokerName(), header.queueId()),
+                header.queueOffset(),
                 header.transactionId());
     }
 }
