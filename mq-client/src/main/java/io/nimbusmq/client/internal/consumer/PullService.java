@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The long-polling pull loop of a push consumer, one chain of PULL_MESSAGE (11) requests per assigned queue
  * (remoting-protocol.md §4.2): the broker holds a pull that finds nothing for up to 15 s. Before each pull the queue's
  * flow control is checked (waiting messages and bytes, and for concurrent consumption the offset span); errors
- * back off 3 s. Responses are handled on the client's worker pool.
+ * back off 3 s, and a pull that found messages is followed by the next after the config's {@code pullInterval} (0). Responses are handled on the client's worker pool.
  *
  * <p>Which member of the queue's broker group a pull goes to is the official client's choice ({@link BrokerChoice}):
  * the broker id the last answer suggested ({@code suggestWhichBrokerId}; the master at first), else any member, so a
@@ -206,7 +206,7 @@ final class PullService {
                 } else if (messages.isEmpty()) {
                     correctOffset(request);
                 }
-                later(request, 0);
+                later(request, context.config().pullInterval().toMillis());
             }
             case ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY -> {
                 request.nextOffset = header.nextBeginOffset();
