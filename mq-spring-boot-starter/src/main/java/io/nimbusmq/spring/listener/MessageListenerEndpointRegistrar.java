@@ -2,8 +2,10 @@ package io.nimbusmq.spring.listener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import io.nimbusmq.client.consumer.SelectorType;
+import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.filter.sql.SqlSelector;
 import io.nimbusmq.filter.sql.SqlSyntaxException;
 
@@ -15,13 +17,22 @@ import io.nimbusmq.filter.sql.SqlSyntaxException;
 public class MessageListenerEndpointRegistrar {
 
     private final List<MessageListenerEndpoint> endpoints = new ArrayList<>();
+    private UnaryOperator<MessageListenerEndpoint> overrides = UnaryOperator.identity();
 
-    public synchronized void register(MessageListenerEndpoint endpoint) {
-        if (endpoint.selectorType() == SelectorType.SQL92) {
-            try {
-                SqlSelector.compile(endpoint.selectorExpression());
-            } catch (SqlSyntaxException e) {
-                throw new InvalidSelectorException(endpoint, e.getMessage(), e.column());
+    /**
+     * Applies the {@link #setOverrides overrides} (they are checked there) and registers the result.
+     *
+     * @return the endpoint as registered
+     */
+    public synchronized MessageListenerEndpoint register(MessageListenerEndpoint found) {
+        MessageListenerEndpoint endpoint = overrides.apply(found);
+        for (Subscription subscription : endpoint.subscriptions()) {
+            if (subscription.type() == SelectorType.SQL92) {
+                try {
+                    SqlSelector.compile(subscription.expression());
+                } catch (SqlSyntaxException e) {
+                    throw new InvalidSelectorException(endpoint, subscription, e.getMessage(), e.column());
+                }
             }
         }
         for (MessageListenerEndpoint existing : endpoints) {
@@ -30,6 +41,12 @@ public class MessageListenerEndpointRegistrar {
             }
         }
         endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    /** What the application's configuration changes in each listener ({@code mq.listeners.<group>.*}). */
+    public synchronized void setOverrides(UnaryOperator<MessageListenerEndpoint> overrides) {
+        this.overrides = overrides;
     }
 
     public synchronized List<MessageListenerEndpoint> endpoints() {

@@ -99,11 +99,11 @@ class MessageListenerInvocationTests {
     }
 
     @Test
-    void anUnreadableBodyMeansRetryToo() {
+    void anUnreadableBodyIsDeadLetteredAtOnce() {
         runner.withBean(MethodListeners.class).run(context -> {
             FakeMqClient client = context.getBean(FakeMqClient.class);
             assertThat(client.consumers().get("generic").deliver(client.received("orders", Map.of(),
-                    utf8("not json"), 0))).isEqualTo(ConsumeStatus.RETRY);
+                    utf8("not json"), 0))).isEqualTo(ConsumeStatus.DEAD_LETTER);
         });
     }
 
@@ -198,7 +198,7 @@ class MessageListenerInvocationTests {
     }
 
     static class BatchMethods {
-        @MessageListener(topic = "t", consumerGroup = "batch-strings", batch = true, batchSize = 4)
+        @MessageListener(topic = "t", consumerGroup = "batch-strings", batch = true, batchSize = "4")
         void strings(List<String> bodies) {
             CALLS.add(bodies);
         }
