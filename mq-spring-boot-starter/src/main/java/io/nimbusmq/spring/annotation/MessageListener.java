@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.stereotype.Component;
 
 import io.nimbusmq.client.consumer.ConsumeMode;
@@ -57,6 +58,7 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component
+@Reflective(MessageListenerReflectiveProcessor.class)
 public @interface MessageListener {
 
     /**
