@@ -1,6 +1,7 @@
 package io.nimbusmq.spring.autoconfigure;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -75,7 +76,7 @@ final class ListenerOverrides implements UnaryOperator<MessageListenerEndpoint> 
 
     /** {@code consumeThreads} as written in properties: {@code consume-threads}. */
     static String kebab(String setting) {
-        return setting.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return setting.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static <T> T first(T value, T fallback) {

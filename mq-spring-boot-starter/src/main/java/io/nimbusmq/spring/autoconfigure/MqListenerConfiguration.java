@@ -31,6 +31,9 @@ import io.nimbusmq.spring.support.MqMessageConverter;
 @Configuration(proxyBeanMethods = false)
 class MqListenerConfiguration {
 
+    /** The auto-configured container factory; {@code @MessageListener(containerFactory)} names others. */
+    static final String DEFAULT_CONTAINER_FACTORY = "mqMessageListenerContainerFactory";
+
     /** {@code mq.listener.lag} gauges when the application has a MeterRegistry. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
@@ -49,9 +52,6 @@ class MqListenerConfiguration {
     static MessageListenerAnnotationBeanPostProcessor mqMessageListenerAnnotationBeanPostProcessor() {
         return new MessageListenerAnnotationBeanPostProcessor();
     }
-
-    /** The auto-configured container factory; {@code @MessageListener(containerFactory)} names others. */
-    static final String DEFAULT_CONTAINER_FACTORY = "mqMessageListenerContainerFactory";
 
     @Bean
     @ConditionalOnMissingBean

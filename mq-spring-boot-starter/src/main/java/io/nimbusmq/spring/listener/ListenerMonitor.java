@@ -16,7 +16,8 @@ import io.nimbusmq.remoting.dispatch.NamedThreadFactory;
 
 /**
  * Publishes {@link ListenerIdleEvent}s and {@link ListenerNotResponsiveEvent}s: one daemon thread looks at every
- * running container's {@link ListenerActivity} every {@value #TICK_MILLIS} ms, while any listener runs.
+ * running container's {@link ListenerActivity} every {@value #TICK_MILLIS} ms, while any listener runs. A paused
+ * listener is not idle: its idle time counts from when it resumes.
  */
 final class ListenerMonitor {
 
@@ -63,7 +64,12 @@ final class ListenerMonitor {
 
     private void checkIdle(MessageListenerContainer container) {
         Duration interval = container.endpoint().settings().idleEventInterval();
-        if (interval == null || !container.isRunning()) {
+        if (interval == null) {
+            return;
+        }
+        if (!container.isRunning() || container.isPaused()) {
+            idleReported.remove(container);
+            container.activity().reset();
             return;
         }
         long idle = container.activity().nanosSinceLastReceived();

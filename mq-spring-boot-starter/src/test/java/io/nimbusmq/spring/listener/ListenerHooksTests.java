@@ -67,6 +67,9 @@ class ListenerHooksTests {
             if (bad >= 0) {
                 throw new BatchListenerFailedException("bad at " + bad, new IllegalStateException("bad"), bad);
             }
+            if (bodies.contains("unreadable")) {
+                throw new DeadLetterNowException("the whole batch");
+            }
             int poison = bodies.indexOf("poison");
             if (poison >= 0) {
                 throw new BatchListenerFailedException("poison", new DeadLetterNowException("never"), poison);
@@ -167,6 +170,9 @@ class ListenerHooksTests {
             assertThat(batch.deliverBatch(message(client, "a"), message(client, "poison"), message(client, "c")))
                     .isEqualTo(new ConsumeResult(ConsumeStatus.DEAD_LETTER, 1));
             assertThat(batch.deliverBatch(message(client, "a"))).isEqualTo(ConsumeResult.of(ConsumeStatus.SUCCESS));
+            // without a named message the verdict is on the whole batch
+            assertThat(batch.deliverBatch(message(client, "a"), message(client, "unreadable")))
+                    .isEqualTo(ConsumeResult.of(ConsumeStatus.DEAD_LETTER));
             assertThat(TRACE).startsWith("before batch of 4", "batch [a, b, bad, c]");
         });
     }

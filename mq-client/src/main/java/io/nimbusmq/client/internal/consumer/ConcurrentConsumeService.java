@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order,
  * spaced by the rate limit if there is one. A RETRY sends each message back (CLUSTERING; BROADCASTING only logs) with
  * the config's retry delay level, a DEAD_LETTER sends it to the dead-letter topic at once; a batch that failed
- * part-way ({@link ConsumeResult#failedIndex()}) only hands back the failed message and those after it; a message that cannot be handed back is consumed again here 5 s later. The committed offset only moves
- * past messages that finished.
+ * part-way ({@link ConsumeResult#failedIndex()}) only hands back the failed message and those after it. A message
+ * that cannot be handed back is consumed again here 5 s later. The committed offset only moves past messages that
+ * finished.
  */
 final class ConcurrentConsumeService implements ConsumeService {
 
@@ -68,7 +69,7 @@ final class ConcurrentConsumeService implements ConsumeService {
         List<ReceivedMessage> failed = new ArrayList<>();
         if (result.status() != ConsumeStatus.SUCCESS) {
             if (context.clustering()) {
-                for (int i = result.failedIndex(); i < messages.size(); i++) {
+                for (int i = result.firstUnfinished(); i < messages.size(); i++) {
                     ReceivedMessage message = messages.get(i);
                     boolean handedBack = result.statusOf(i) == ConsumeStatus.DEAD_LETTER
                             ? context.sendBack().deadLetterNow(message, maxReconsumeTimes())
@@ -80,7 +81,7 @@ final class ConcurrentConsumeService implements ConsumeService {
                 }
             } else {
                 log.warn("BROADCASTING consumer {} drops {} failed message(s), first {}", context.group(),
-                        messages.size() - result.failedIndex(), messages.get(result.failedIndex()).msgId());
+                        messages.size() - result.firstUnfinished(), messages.get(result.firstUnfinished()).msgId());
             }
         }
         List<ReceivedMessage> done = new ArrayList<>(messages);

@@ -41,7 +41,15 @@ public interface ConsumeService {
         }
         try {
             ConsumeResult result = handler.consume(messages);
-            return result == null ? ConsumeResult.of(ConsumeStatus.RETRY) : result;
+            if (result == null) {
+                return ConsumeResult.of(ConsumeStatus.RETRY);
+            }
+            if (result.failedIndex() >= messages.size()) {
+                log.warn("Message handler named message {} of a batch of {} as failed; the verdict {} applies to all",
+                        result.failedIndex(), messages.size(), result.status());
+                return ConsumeResult.of(result.status());
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             log.warn("Message handler failed on {} message(s), first {}: {}", messages.size(),
                     messages.get(0).msgId(), e.toString());

@@ -123,18 +123,28 @@ final class OrderlyConsumeService implements ConsumeService {
         if (result.status() == ConsumeStatus.SUCCESS) {
             commitOffset = processQueue.commit();
         } else {
-            ReceivedMessage failed = messages.get(result.failedIndex());
-            List<ReceivedMessage> again = new ArrayList<>(messages.subList(result.failedIndex() + 1,
-                    messages.size()));
-            boolean giveUp = result.status() == ConsumeStatus.DEAD_LETTER
-                    || failed.reconsumeTimes() >= maxReconsumeTimes();
-            boolean retryFailed = !(giveUp && context.sendBack().deadLetter(failed, maxReconsumeTimes()));
-            if (retryFailed) {
-                again.add(0, ReceivedMessages.withReconsumeTimes(failed, failed.reconsumeTimes() + 1));
+            List<ReceivedMessage> again = new ArrayList<>();
+            boolean suspend = false;
+            for (int i = result.firstUnfinished(); i < messages.size(); i++) {
+                ReceivedMessage message = messages.get(i);
+                if (result.partWay() && i > result.failedIndex()) {
+                    again.add(message);
+                    continue;
+                }
+                boolean giveUp = result.statusOf(i) == ConsumeStatus.DEAD_LETTER
+                        || message.reconsumeTimes() >= maxReconsumeTimes();
+                if (giveUp && context.sendBack().deadLetter(message, maxReconsumeTimes())) {
+                    continue;
+                }
+                again.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));
+                suspend = true;
             }
             processQueue.consumeAgain(again);
-            commitOffset = processQueue.commit();
-            if (retryFailed) {
+            // what stays taken precedes everything put back, except after a whole-batch failure
+            if (again.isEmpty() || result.partWay()) {
+                commitOffset = processQueue.commit();
+            }
+            if (suspend) {
                 later(queue, processQueue, context.config().suspendCurrentQueueTime().toMillis(), false);
                 goOn = false;
             }
