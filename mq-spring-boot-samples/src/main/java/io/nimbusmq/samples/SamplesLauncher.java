@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import io.nimbusmq.samples.demo.DemoApplication;
 import io.nimbusmq.samples.logistics.LogisticsServiceApplication;
-import io.nimbusmq.samples.migration.PaymentsApplication;
+import io.nimbusmq.payments.PaymentsApplication;
 import io.nimbusmq.samples.order.OrderServiceApplication;
 
 /**

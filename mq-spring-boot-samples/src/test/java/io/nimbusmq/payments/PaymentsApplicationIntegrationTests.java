@@ -1,4 +1,4 @@
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

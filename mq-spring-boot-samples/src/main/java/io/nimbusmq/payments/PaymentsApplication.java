@@ -1,4 +1,4 @@
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -1,4 +1,4 @@
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;
 
 import io.nimbusmq.spring.annotation.MessageListener;
 import io.nimbusmq.spring.core.MqListener;

@@ -1,4 +1,4 @@
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;
 
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 /**
  * A payments service written for rocketmq-spring and ported to this starter, class by class; each class says what it
- * replaces. The rocketmq-spring original, for comparison:
+ * replaces. (Outside {@code io.nimbusmq.samples}, which the demo application scans.) The rocketmq-spring original, for comparison:
  *
  * <pre>{@code
  * // application.yml
@@ -43,4 +43,4 @@
  *
  * See {@code docs/migrating-from-rocketmq-spring.md} for every property, attribute and template method.
  */
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;

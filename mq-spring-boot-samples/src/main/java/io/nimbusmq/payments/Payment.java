@@ -1,4 +1,4 @@
-package io.nimbusmq.samples.migration;
+package io.nimbusmq.payments;
 
 import java.math.BigDecimal;
 
