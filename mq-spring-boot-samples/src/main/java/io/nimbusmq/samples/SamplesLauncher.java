@@ -4,10 +4,12 @@ import java.util.Arrays;
 
 import io.nimbusmq.samples.demo.DemoApplication;
 import io.nimbusmq.samples.logistics.LogisticsServiceApplication;
+import io.nimbusmq.payments.PaymentsApplication;
 import io.nimbusmq.samples.order.OrderServiceApplication;
 
 /**
- * The main class of the samples' executable jar: {@code demo} (the default), {@code order} or {@code logistics},
+ * The main class of the samples' executable jar: {@code demo} (the default), {@code order}, {@code logistics} or
+ * {@code payments} (the rocketmq-spring port),
  * followed by Spring Boot arguments such as {@code --mq.name-server=127.0.0.1:9876}.
  */
 public final class SamplesLauncher {
@@ -22,8 +24,9 @@ public final class SamplesLauncher {
             case "demo" -> DemoApplication.main(rest);
             case "order" -> OrderServiceApplication.main(rest);
             case "logistics" -> LogisticsServiceApplication.main(rest);
+            case "payments" -> PaymentsApplication.main(rest);
             default -> {
-                System.err.println("usage: java -jar mq-spring-boot-samples-<version>-demo.jar [demo|order|logistics]"
+                System.err.println("usage: java -jar mq-spring-boot-samples-<version>-demo.jar [demo|order|logistics|payments]"
                         + " [--mq.name-server=host:port] [other Spring Boot options]");
                 System.exit(2);
             }

@@ -209,6 +209,11 @@ public final class FakeMqClient implements MqClient {
             this.handler = handler;
         }
 
+        /** Hands a batch to the handler as the client does, with its message-by-message verdict. */
+        public io.nimbusmq.client.consumer.ConsumeResult deliverBatch(ReceivedMessage... messages) {
+            return handler.consume(List.of(messages));
+        }
+
         /** Hands messages to the handler as the client would. */
         public ConsumeStatus deliver(ReceivedMessage... messages) {
             try {

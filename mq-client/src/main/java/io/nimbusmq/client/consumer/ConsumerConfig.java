@@ -34,13 +34,20 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  * @param consumeTimestamp        with {@code CONSUME_FROM_TIMESTAMP}, where a queue with no stored offset starts (the
  *                                first message stored at or after it); {@code null} for 30 minutes before the consumer
  *                                was configured, as the official client's default
+ * @param retryDelayLevels        CONCURRENTLY: the delay level (1..18) of the n-th retry, the last one repeating; empty
+ *                                for the broker's choice, level 3 + reconsume times (10 s, 30 s, 1 min, ...)
+ * @param pullInterval            pause after each pull that found messages, per queue (0)
+ * @param consumeRateLimit        messages handed to the handler per second, for the whole consumer; must be &gt; 0;
+ *                                {@link Double#POSITIVE_INFINITY} (the default) for no limit
+ * @param virtualThreads          handler threads are virtual threads (Java 21+; {@code consumeThreads} still bounds
+ *                                how many handlers run at once); on an older JVM platform threads, with one INFO line
  */
 public record ConsumerConfig(String group, List<Subscription> subscriptions, MessageModel messageModel,
         ConsumeMode consumeMode, ConsumeFromWhere consumeFromWhere, int maxReconsumeTimes, int consumeThreads,
         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue, int pullThresholdSizeForQueueMiB,
         Duration rebalanceInterval, Duration persistOffsetInterval, Duration suspendCurrentQueueTime,
-        Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName,
-        Instant consumeTimestamp) {
+        Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName, Instant consumeTimestamp,
+        List<Integer> retryDelayLevels, Duration pullInterval, double consumeRateLimit, boolean virtualThreads) {
 
     public ConsumerConfig {
         Objects.requireNonNull(group, "group");
@@ -57,6 +64,31 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         if (consumeThreads < 1 || pullBatchSize < 1 || consumeBatchSize < 1) {
             throw new IllegalArgumentException("thread count and batch sizes must be >= 1");
         }
+        retryDelayLevels = List.copyOf(retryDelayLevels);
+        for (int level : retryDelayLevels) {
+            if (level < 1 || level > MAX_DELAY_LEVEL) {
+                throw new IllegalArgumentException("retry delay level " + level + " of consumer group " + group
+                        + " is not within 1.." + MAX_DELAY_LEVEL);
+            }
+        }
+        if (pullInterval.isNegative()) {
+            throw new IllegalArgumentException("pullInterval of consumer group " + group + " is negative");
+        }
+        if (!(consumeRateLimit > 0)) {
+            throw new IllegalArgumentException("consumeRateLimit of consumer group " + group + " must be > 0 but is "
+                    + consumeRateLimit);
+        }
+    }
+
+    /** The highest delay level of a RocketMQ broker (2 h by default). */
+    public static final int MAX_DELAY_LEVEL = 18;
+
+    /** The delay level of a retry after {@code reconsumeTimes} attempts, or 0 for the broker's choice. */
+    public int retryDelayLevel(int reconsumeTimes) {
+        if (retryDelayLevels.isEmpty()) {
+            return 0;
+        }
+        return retryDelayLevels.get(Math.min(Math.max(0, reconsumeTimes), retryDelayLevels.size() - 1));
     }
 
     /** How far back {@code CONSUME_FROM_TIMESTAMP} starts by default (the official client's 30 minutes). */
@@ -85,6 +117,10 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".nimbusmq", "offsets");
         private String offsetStoreName;
         private Instant consumeTimestamp;
+        private List<Integer> retryDelayLevels = List.of();
+        private Duration pullInterval = Duration.ZERO;
+        private double consumeRateLimit = Double.POSITIVE_INFINITY;
+        private boolean virtualThreads;
 
         private Builder(String group) {
             this.group = group;
@@ -177,11 +213,34 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
             return this;
         }
 
+        /** The delay level of the first, second, ... retry (the last repeats); empty for the broker's choice. */
+        public Builder retryDelayLevels(List<Integer> value) {
+            this.retryDelayLevels = value;
+            return this;
+        }
+
+        public Builder pullInterval(Duration value) {
+            this.pullInterval = value;
+            return this;
+        }
+
+        /** Messages per second handed to the handler; {@link Double#POSITIVE_INFINITY} for no limit. */
+        public Builder consumeRateLimit(double value) {
+            this.consumeRateLimit = value;
+            return this;
+        }
+
+        public Builder virtualThreads(boolean value) {
+            this.virtualThreads = value;
+            return this;
+        }
+
         public ConsumerConfig build() {
             return new ConsumerConfig(group, subscriptions, messageModel, consumeMode, consumeFromWhere,
                     maxReconsumeTimes, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
                     pullThresholdSizeForQueueMiB, rebalanceInterval, persistOffsetInterval, suspendCurrentQueueTime,
-                    shutdownDrainTimeout, offsetStoreDir, offsetStoreName, consumeTimestamp);
+                    shutdownDrainTimeout, offsetStoreDir, offsetStoreName, consumeTimestamp, retryDelayLevels,
+                    pullInterval, consumeRateLimit, virtualThreads);
         }
     }
 }

@@ -12,4 +12,12 @@ import io.nimbusmq.client.ReceivedMessage;
 public interface MessageHandler {
 
     ConsumeStatus handle(List<ReceivedMessage> messages);
+
+    /**
+     * The verdict message by message, for a batch that failed part-way ({@link ConsumeResult}); by default
+     * {@link #handle}'s verdict on all of them. The consumer calls this method.
+     */
+    default ConsumeResult consume(List<ReceivedMessage> messages) {
+        return ConsumeResult.of(handle(messages));
+    }
 }

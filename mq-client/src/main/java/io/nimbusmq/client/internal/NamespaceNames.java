@@ -78,6 +78,7 @@ public record NamespaceNames(String namespace) {
                 c.consumeFromWhere(), c.maxReconsumeTimes(), c.consumeThreads(), c.pullBatchSize(),
                 c.consumeBatchSize(), c.pullThresholdForQueue(), c.pullThresholdSizeForQueueMiB(),
                 c.rebalanceInterval(), c.persistOffsetInterval(), c.suspendCurrentQueueTime(),
-                c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp());
+                c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp(),
+                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads());
     }
 }

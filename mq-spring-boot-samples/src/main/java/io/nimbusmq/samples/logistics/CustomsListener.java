@@ -28,7 +28,7 @@ public class CustomsListener {
     }
 
     @MessageListener(topic = Topics.ORDERS, consumerGroup = Topics.CUSTOMS_GROUP, selectorExpression = Topics.TAG_CUSTOMS,
-            maxReconsumeTimes = MAX_RECONSUME_TIMES)
+            maxReconsumeTimes = "" + MAX_RECONSUME_TIMES)
     public void onCustomsOrder(Order order, @Header(MqHeaders.RECONSUME_TIMES) int reconsumeTimes) {
         int attempt = reconsumeTimes + 1;
         journal.record(NAME, order.id() + "#" + attempt, "attempt " + attempt + " of " + (MAX_RECONSUME_TIMES + 1)

@@ -11,7 +11,7 @@ import io.nimbusmq.spring.core.MqBatchListener;
 
 /** A batch listener: prints up to 10 shipping labels per call. */
 @Component
-@MessageListener(topic = Topics.SHIPPING_LABELS, consumerGroup = "logistics-labels", batch = true, batchSize = 10)
+@MessageListener(topic = Topics.SHIPPING_LABELS, consumerGroup = "logistics-labels", batch = true, batchSize = "10")
 public class LabelBatchListener implements MqBatchListener<ShippingLabel> {
 
     public static final String NAME = "labels";

@@ -1,7 +1,9 @@
 package io.nimbusmq.spring.annotation;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,16 +17,21 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
+import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.spring.core.MqBatchListener;
 import io.nimbusmq.spring.core.MqListener;
 import io.nimbusmq.spring.core.MqReplyListener;
+import io.nimbusmq.spring.listener.InvalidListenerSettingException;
+import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerEndpoint;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
 
 /**
- * Finds {@link MessageListener} on bean methods and on listener classes, resolves {@code ${...}} placeholders, and
- * registers one {@link MessageListenerEndpoint} per annotation with the {@link MessageListenerEndpointRegistrar}
- * (which fails on consumer group conflicts, making the context fail to start).
+ * Finds {@link MessageListener} on bean methods and on listener classes, resolves its attributes (placeholders, SpEL,
+ * numbers and durations: {@link ListenerAttributeResolver}), and registers one {@link MessageListenerEndpoint} per
+ * annotation with the {@link MessageListenerEndpointRegistrar}, which applies {@code mq.listeners.<group>.*} and fails
+ * on consumer group conflicts. Any failure here (a bad value, an unknown container factory) makes the context fail to
+ * start.
  */
 public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
@@ -33,6 +40,7 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
 
     private ConfigurableBeanFactory beanFactory;
     private MessageListenerEndpointRegistrar registrar;
+    private ListenerAttributeResolver attributes;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -62,19 +70,50 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
 
     private void register(MessageListener annotation, Object bean, String beanName, Method method, boolean batch) {
         ReflectionUtils.makeAccessible(method);
-        String topic = resolve(annotation.topic());
-        String group = resolve(annotation.consumerGroup());
+        ListenerAttributeResolver attributes = attributes();
+        String id = attributes.text(annotation.id());
+        id = id.isEmpty() ? beanName + "#" + method.getName() : id;
+        List<Subscription> subscriptions = subscriptions(annotation, attributes, id);
+        String group = attributes.text(annotation.consumerGroup());
         if (group.isBlank()) {
-            group = resolve("${spring.application.name:" + DEFAULT_APPLICATION_NAME + "}") + "-" + topic;
+            group = attributes.text("${spring.application.name:" + DEFAULT_APPLICATION_NAME + "}") + "-"
+                    + subscriptions.get(0).topic();
         }
-        String id = resolve(annotation.id());
-        MessageListenerEndpoint endpoint = new MessageListenerEndpoint(id.isEmpty() ? beanName + "#"
-                + method.getName() : id, topic, group, annotation.selectorType(),
-                resolve(annotation.selectorExpression()), annotation.messageModel(), annotation.consumeMode(),
-                annotation.maxReconsumeTimes(), annotation.consumeThreads(), batch, annotation.batchSize(), bean,
-                method, resolve(annotation.errorHandler()), Boolean.parseBoolean(resolve(annotation.autoStartup())));
-        registrar().register(endpoint, ListenerConnectionAttributes.resolve(annotation, endpoint.id(),
-                this::resolve));
+        MessageListenerEndpoint endpoint = registrar().register(new MessageListenerEndpoint(id, subscriptions, group,
+                annotation.messageModel(), annotation.consumeMode(), batch, attributes.settings(annotation, id), bean,
+                method, attributes.text(annotation.errorHandler()),
+                attributes.bool(annotation.autoStartup(), id, "autoStartup"),
+                attributes.text(annotation.containerFactory())),
+                ListenerConnectionAttributes.resolve(annotation, id, attributes::text));
+        requireContainerFactory(endpoint);
+    }
+
+    private static List<Subscription> subscriptions(MessageListener annotation, ListenerAttributeResolver attributes,
+            String id) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        String topic = attributes.text(annotation.topic());
+        if (!topic.isEmpty()) {
+            subscriptions.add(new Subscription(topic, annotation.selectorType(),
+                    attributes.text(annotation.selectorExpression())));
+        }
+        for (TopicSubscription each : annotation.subscriptions()) {
+            subscriptions.add(new Subscription(attributes.text(each.topic()), each.selectorType(),
+                    attributes.text(each.selectorExpression())));
+        }
+        if (subscriptions.isEmpty()) {
+            throw new IllegalArgumentException(id + ": @MessageListener needs a topic or subscriptions");
+        }
+        return subscriptions;
+    }
+
+    /** An unknown factory fails the start-up now rather than when the listener starts. */
+    private void requireContainerFactory(MessageListenerEndpoint endpoint) {
+        String name = endpoint.containerFactory();
+        if (!name.isEmpty() && !(beanFactory.containsBean(name)
+                && beanFactory.isTypeMatch(name, MessageListenerContainerFactory.class))) {
+            throw new InvalidListenerSettingException("containerFactory of listener " + endpoint.id(), name,
+                    "there is no MessageListenerContainerFactory bean of that name");
+        }
     }
 
     /** The implementation of {@code onMessage}/{@code onMessages} (not the erased bridge method). */
@@ -94,9 +133,11 @@ public class MessageListenerAnnotationBeanPostProcessor implements BeanPostProce
                 .findFirst();
     }
 
-    private String resolve(String value) {
-        String resolved = beanFactory.resolveEmbeddedValue(value);
-        return resolved == null ? "" : resolved.trim();
+    private ListenerAttributeResolver attributes() {
+        if (attributes == null) {
+            attributes = new ListenerAttributeResolver(beanFactory);
+        }
+        return attributes;
     }
 
     private MessageListenerEndpointRegistrar registrar() {

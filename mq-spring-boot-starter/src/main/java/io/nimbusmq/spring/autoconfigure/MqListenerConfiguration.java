@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,9 @@ import io.nimbusmq.spring.listener.ListenerFailurePolicy;
 import io.nimbusmq.spring.listener.MessageListenerContainerFactory;
 import io.nimbusmq.spring.listener.MessageListenerContainerRegistry;
 import io.nimbusmq.spring.listener.MessageListenerEndpointRegistrar;
+import io.nimbusmq.spring.listener.MqBatchInterceptor;
 import io.nimbusmq.spring.listener.MqDeadLetterHandler;
+import io.nimbusmq.spring.listener.MqMessageInterceptor;
 import io.nimbusmq.spring.metrics.ListenerLagMetrics;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.metrics.MqObservations;
@@ -27,6 +30,9 @@ import io.nimbusmq.spring.support.MqMessageConverter;
 /** The {@code @MessageListener} chain: post-processor, registrar, container factory, registry; listener lag. */
 @Configuration(proxyBeanMethods = false)
 class MqListenerConfiguration {
+
+    /** The auto-configured container factory; {@code @MessageListener(containerFactory)} names others. */
+    static final String DEFAULT_CONTAINER_FACTORY = "mqMessageListenerContainerFactory";
 
     /** {@code mq.listener.lag} gauges when the application has a MeterRegistry. */
     @Configuration(proxyBeanMethods = false)
@@ -49,8 +55,10 @@ class MqListenerConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessageListenerEndpointRegistrar mqMessageListenerEndpointRegistrar() {
-        return new MessageListenerEndpointRegistrar();
+    MessageListenerEndpointRegistrar mqMessageListenerEndpointRegistrar(MqProperties properties) {
+        MessageListenerEndpointRegistrar registrar = new MessageListenerEndpointRegistrar();
+        registrar.setOverrides(new ListenerOverrides(properties.getListeners()));
+        return registrar;
     }
 
     @Bean
@@ -58,14 +66,27 @@ class MqListenerConfiguration {
             ObjectProvider<ConsumerConfigCustomizer> customizers, Environment environment,
             MessageListenerEndpointRegistrar registrar) {
         return new PropertiesConsumerConfigFactory(properties, customizers.orderedStream().toList(),
-                MqClientConfiguration.applicationName(environment), registrar::connection);
+                MqClientConfiguration.applicationName(environment), registrar::connection,
+                virtualThreads(environment));
     }
 
-    @Bean
-    @ConditionalOnMissingBean
+    /** Spring Boot's switch, which only takes effect on Java 21+ (as Boot's own {@code Threading.VIRTUAL}). */
+    static boolean virtualThreads(Environment environment) {
+        return environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false)
+                && Runtime.version().feature() >= 21;
+    }
+
+    /**
+     * The default container factory, with the message and batch interceptor beans; {@link Primary}, so that other
+     * factories (often {@code copy()}s of this one) can sit beside it.
+     */
+    @Bean(DEFAULT_CONTAINER_FACTORY)
+    @Primary
+    @ConditionalOnMissingBean(name = DEFAULT_CONTAINER_FACTORY)
     MessageListenerContainerFactory mqMessageListenerContainerFactory(MqClients clients, MqProperties properties,
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
             ObjectProvider<MqDeadLetterHandler> deadLetterHandlers, MqObservations observations,
+            ObjectProvider<MqMessageInterceptor> interceptors, ObjectProvider<MqBatchInterceptor> batchInterceptors,
             BeanFactory beanFactory, MessageListenerEndpointRegistrar registrar) {
         MessageListenerContainerFactory factory = new MessageListenerContainerFactory(
                 endpoint -> clients.client(registrar.connection(endpoint.group()).connection(),
@@ -77,15 +98,20 @@ class MqListenerConfiguration {
         factory.setFailurePolicy(new ListenerFailurePolicy(new ExceptionClassifier(
                 properties.getListener().getNotRetryableExceptions()), deadLetterHandlers.orderedStream().toList()));
         factory.setObservations(observations);
+        interceptors.orderedStream().forEach(factory::addInterceptor);
+        batchInterceptors.orderedStream().forEach(factory::addBatchInterceptor);
         return factory;
     }
 
     @Bean
     @ConditionalOnMissingBean
     MessageListenerContainerRegistry mqMessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
-            MessageListenerContainerFactory factory, PropertiesConsumerConfigFactory consumerConfigs,
-            MqProperties properties, MqClient client) {
-        return new MessageListenerContainerRegistry(registrar, factory, properties.getListener().getStartup(),
+            PropertiesConsumerConfigFactory consumerConfigs, MqProperties properties, MqClient client,
+            BeanFactory beanFactory) {
+        return new MessageListenerContainerRegistry(registrar,
+                name -> beanFactory.getBean(name.isEmpty() ? DEFAULT_CONTAINER_FACTORY : name,
+                        MessageListenerContainerFactory.class),
+                properties.getListener().getStartup(),
                 properties.getConsumer().getShutdownTimeout(), consumerConfigs::isEnabled,
                 properties.getConsumer().isCheckGroupConsistency() ? new ConsumerGroupConsistencyCheck(client) : null);
     }

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
+import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
+import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 import io.nimbusmq.spring.admin.MqTopic;
 import io.nimbusmq.spring.listener.ListenerStartup;
 
@@ -681,6 +684,183 @@ public class MqProperties {
 
         public void setMaxReconsumeTimes(Integer maxReconsumeTimes) {
             this.maxReconsumeTimes = maxReconsumeTimes;
+        }
+
+
+        /** Overrides the batch size of a batch listener. */
+        private Integer batchSize;
+
+        /** Overrides the listener's consume timeout (not-responsive events, deferred acknowledgements). */
+        private Duration consumeTimeout;
+
+        /** Overrides the pause after each pull that found messages. */
+        private Duration pullInterval;
+
+        /** Overrides the listener's rate limit, in messages per second (> 0). */
+        private Double rateLimit;
+
+        /** Overrides how many waiting messages of a queue stop its pulls. */
+        private Integer pullThresholdForQueue;
+
+        /** Overrides how many MiB of waiting messages of a queue stop its pulls. */
+        private Integer pullThresholdSizeForQueueMib;
+
+        /** Overrides the ORDERLY suspend time before a failed message is retried. */
+        private Duration suspendTime;
+
+        /** Overrides the retry schedule: delay levels ("3, 5, 9") or durations ("10s, 1m, 10m"). */
+        private String retryDelays;
+
+        /** Overrides the time without messages after which a ListenerIdleEvent is published. */
+        private Duration idleEventInterval;
+
+        /** Overrides the selector type (of a listener with one topic). */
+        private SelectorType selectorType;
+
+        /** Overrides the selector expression (of a listener with one topic). */
+        private String selectorExpression;
+
+        /** Overrides the message model. */
+        private MessageModel messageModel;
+
+        /** Overrides the consume mode. */
+        private ConsumeMode consumeMode;
+
+        /** Overrides whether the listener starts with the others. */
+        private Boolean autoStartup;
+
+        /** Overrides the bean name of the listener's container factory. */
+        private String containerFactory;
+
+        /** Overrides the bean name of the listener's error handler. */
+        private String errorHandler;
+
+        public Integer getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getConsumeTimeout() {
+            return consumeTimeout;
+        }
+
+        public void setConsumeTimeout(Duration consumeTimeout) {
+            this.consumeTimeout = consumeTimeout;
+        }
+
+        public Duration getPullInterval() {
+            return pullInterval;
+        }
+
+        public void setPullInterval(Duration pullInterval) {
+            this.pullInterval = pullInterval;
+        }
+
+        public Double getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(Double rateLimit) {
+            this.rateLimit = rateLimit;
+        }
+
+        public Integer getPullThresholdForQueue() {
+            return pullThresholdForQueue;
+        }
+
+        public void setPullThresholdForQueue(Integer pullThresholdForQueue) {
+            this.pullThresholdForQueue = pullThresholdForQueue;
+        }
+
+        public Integer getPullThresholdSizeForQueueMib() {
+            return pullThresholdSizeForQueueMib;
+        }
+
+        public void setPullThresholdSizeForQueueMib(Integer pullThresholdSizeForQueueMib) {
+            this.pullThresholdSizeForQueueMib = pullThresholdSizeForQueueMib;
+        }
+
+        public Duration getSuspendTime() {
+            return suspendTime;
+        }
+
+        public void setSuspendTime(Duration suspendTime) {
+            this.suspendTime = suspendTime;
+        }
+
+        public String getRetryDelays() {
+            return retryDelays;
+        }
+
+        public void setRetryDelays(String retryDelays) {
+            this.retryDelays = retryDelays;
+        }
+
+        public Duration getIdleEventInterval() {
+            return idleEventInterval;
+        }
+
+        public void setIdleEventInterval(Duration idleEventInterval) {
+            this.idleEventInterval = idleEventInterval;
+        }
+
+        public SelectorType getSelectorType() {
+            return selectorType;
+        }
+
+        public void setSelectorType(SelectorType selectorType) {
+            this.selectorType = selectorType;
+        }
+
+        public String getSelectorExpression() {
+            return selectorExpression;
+        }
+
+        public void setSelectorExpression(String selectorExpression) {
+            this.selectorExpression = selectorExpression;
+        }
+
+        public MessageModel getMessageModel() {
+            return messageModel;
+        }
+
+        public void setMessageModel(MessageModel messageModel) {
+            this.messageModel = messageModel;
+        }
+
+        public ConsumeMode getConsumeMode() {
+            return consumeMode;
+        }
+
+        public void setConsumeMode(ConsumeMode consumeMode) {
+            this.consumeMode = consumeMode;
+        }
+
+        public Boolean getAutoStartup() {
+            return autoStartup;
+        }
+
+        public void setAutoStartup(Boolean autoStartup) {
+            this.autoStartup = autoStartup;
+        }
+
+        public String getContainerFactory() {
+            return containerFactory;
+        }
+
+        public void setContainerFactory(String containerFactory) {
+            this.containerFactory = containerFactory;
+        }
+
+        public String getErrorHandler() {
+            return errorHandler;
+        }
+
+        public void setErrorHandler(String errorHandler) {
+            this.errorHandler = errorHandler;
         }
     }
 

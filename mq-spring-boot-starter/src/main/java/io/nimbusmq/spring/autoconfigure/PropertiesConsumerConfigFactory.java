@@ -7,11 +7,14 @@ import java.util.function.Function;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.spring.listener.ConsumerConfigFactory;
 import io.nimbusmq.spring.listener.ListenerConnectionSettings;
+import io.nimbusmq.spring.listener.ListenerSettings;
 import io.nimbusmq.spring.listener.MessageListenerEndpoint;
 
 /**
- * A listener's consumer settings: the annotation, then {@code mq.listeners.<group>.*} overrides, with
- * {@code mq.consumer.*} for what neither sets, then the {@link ConsumerConfigCustomizer}s. BROADCASTING offsets go to
+ * A listener's consumer settings: its {@link ListenerSettings} (its {@code mq.listeners.<group>.*} overrides, its
+ * annotation and its container factory's defaults, already merged), {@code mq.consumer.*} and the client's defaults for
+ * what they do not set, then the {@link ConsumerConfigCustomizer}s. With {@code spring.threads.virtual.enabled=true}
+ * on Java 21+, handlers run on virtual threads (as many at once as {@code consumeThreads}). BROADCASTING offsets go to
  * {@code <mq.consumer.offset-store-dir>/<group>/<mq.client.instance-name or "default">/offsets.json}, the directory
  * defaulting to {@code ~/.nimbusmq/offsets/<spring.application.name>}: a restarted application finds them again.
  */
@@ -24,14 +27,19 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
     private final List<ConsumerConfigCustomizer> customizers;
     private final Path defaultOffsetStoreDir;
     private final Function<String, ListenerConnectionSettings> connections;
+    private final boolean virtualThreads;
 
-    /** @param connections where the listener of a group connects and starts (its annotation's attributes) */
+    /**
+     * @param connections    where the listener of a group connects and starts (its annotation's attributes)
+     * @param virtualThreads consume on virtual threads ({@code spring.threads.virtual.enabled}, Java 21+)
+     */
     PropertiesConsumerConfigFactory(MqProperties properties, List<ConsumerConfigCustomizer> customizers,
-            String applicationName, Function<String, ListenerConnectionSettings> connections) {
+            String applicationName, Function<String, ListenerConnectionSettings> connections, boolean virtualThreads) {
         this.properties = properties;
         this.customizers = customizers;
         this.defaultOffsetStoreDir = defaultOffsetStoreDir(applicationName);
         this.connections = connections;
+        this.virtualThreads = virtualThreads;
     }
 
     /** {@code ~/.nimbusmq/offsets/<spring.application.name>}. */
@@ -42,14 +50,9 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
     @Override
     public ConsumerConfig create(MessageListenerEndpoint endpoint) {
         MqProperties.Consumer defaults = properties.getConsumer();
-        MqProperties.ListenerOverride override = properties.getListeners().get(endpoint.group());
-        int threads = firstSet(override != null ? override.getConsumeThreads() : null, endpoint.consumeThreads(),
-                defaults.getConsumeThreads());
-        int maxReconsumeTimes = firstSet(override != null ? override.getMaxReconsumeTimes() : null,
-                endpoint.maxReconsumeTimes(), defaults.getMaxReconsumeTimes());
+        ListenerSettings settings = endpoint.settings();
         ListenerConnectionSettings start = connections.apply(endpoint.group());
         ConsumerConfig.Builder builder = ConsumerConfig.builder(endpoint.group())
-                .subscribe(endpoint.subscription())
                 .messageModel(endpoint.messageModel())
                 .consumeMode(endpoint.consumeMode())
                 .consumeFromWhere(start.consumeFromWhere() != null ? start.consumeFromWhere()
@@ -57,11 +60,31 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
                 .consumeTimestamp(start.consumeTimestamp() != null ? start.consumeTimestamp()
                         : ListenerConnectionSettings.parseTimestamp("mq.consumer.consume-timestamp",
                                 defaults.getConsumeTimestamp()))
-                .maxReconsumeTimes(maxReconsumeTimes)
-                .consumeThreads(threads)
+                .maxReconsumeTimes(first(settings.maxReconsumeTimes(), defaults.getMaxReconsumeTimes()))
+                .consumeThreads(first(settings.consumeThreads(), defaults.getConsumeThreads()))
                 .pullBatchSize(Math.max(defaults.getPullBatchSize(), endpoint.batchSize()))
                 .consumeBatchSize(endpoint.batchSize())
-                .shutdownDrainTimeout(defaults.getShutdownTimeout());
+                .shutdownDrainTimeout(defaults.getShutdownTimeout())
+                .virtualThreads(virtualThreads);
+        endpoint.subscriptions().forEach(builder::subscribe);
+        if (settings.pullInterval() != null) {
+            builder.pullInterval(settings.pullInterval());
+        }
+        if (settings.rateLimit() != null) {
+            builder.consumeRateLimit(settings.rateLimit());
+        }
+        if (settings.pullThresholdForQueue() != null) {
+            builder.pullThresholdForQueue(settings.pullThresholdForQueue());
+        }
+        if (settings.pullThresholdSizeForQueueMib() != null) {
+            builder.pullThresholdSizeForQueueMiB(settings.pullThresholdSizeForQueueMib());
+        }
+        if (settings.suspendTime() != null) {
+            builder.suspendCurrentQueueTime(settings.suspendTime());
+        }
+        if (settings.retryDelayLevels() != null) {
+            builder.retryDelayLevels(settings.retryDelayLevels());
+        }
         String instanceName = properties.getClient().getInstanceName();
         builder.offsetStoreDir(defaults.getOffsetStoreDir() != null ? defaults.getOffsetStoreDir()
                 : defaultOffsetStoreDir)
@@ -75,10 +98,7 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
         return override == null || override.isEnabled();
     }
 
-    private static int firstSet(Integer override, int annotation, int fallback) {
-        if (override != null) {
-            return override;
-        }
-        return annotation >= 0 ? annotation : fallback;
+    private static int first(Integer value, int fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -64,7 +64,8 @@ public final class ConsumerGroupConsistencyCheck {
     private static boolean consistent(MessageListenerEndpoint endpoint, ConsumerGroupMembers members,
             Map<String, Subscription> theirs) {
         boolean sameModel = members.messageModel() == null || members.messageModel() == endpoint.messageModel();
-        return sameModel && theirs.size() == 1 && sameSelector(theirs.get(endpoint.topic()), endpoint.subscription());
+        return sameModel && theirs.size() == endpoint.subscriptions().size() && endpoint.subscriptions().stream()
+                .allMatch(ours -> sameSelector(theirs.get(ours.topic()), ours));
     }
 
     /** Same topic and type, and the same tags ({@code a || b} = {@code b||a}) or the same SQL92 text. */

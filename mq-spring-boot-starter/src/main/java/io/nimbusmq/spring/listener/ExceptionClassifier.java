@@ -13,7 +13,7 @@ import org.springframework.messaging.handler.invocation.MethodArgumentResolution
  * a payload that cannot be converted ({@link MessageConversionException}, {@link ConversionException}), an argument
  * that cannot be resolved or fails validation ({@link MethodArgumentResolutionException}, which covers
  * {@code MethodArgumentNotValidException} and {@code MethodArgumentTypeMismatchException}), a
- * {@link ClassCastException}, and the types an application adds ({@code mq.listener.not-retryable-exceptions}). A
+ * {@link ClassCastException}, a {@link DeadLetterNowException} (the listener's own call), and the types an application adds ({@code mq.listener.not-retryable-exceptions}). A
  * failure is not retryable when it, or any of its causes, is one of them: retrying would fail the same way 16 times.
  */
 public final class ExceptionClassifier {
@@ -21,7 +21,7 @@ public final class ExceptionClassifier {
     /** The types not retried by default. */
     public static final List<Class<? extends Throwable>> DEFAULT_NOT_RETRYABLE = List.of(
             MessageConversionException.class, ConversionException.class, MethodArgumentResolutionException.class,
-            ClassCastException.class);
+            ClassCastException.class, DeadLetterNowException.class);
 
     private final List<Class<? extends Throwable>> notRetryable;
 

@@ -1,5 +1,7 @@
 package io.nimbusmq.spring.listener;
 
+import io.nimbusmq.client.consumer.Subscription;
+
 /**
  * A listener's SQL92 selector does not compile. Found when the listener is registered, before anything is sent to a
  * broker, whether or not its topic exists; the message names the listener, the expression and the column.
@@ -9,11 +11,12 @@ public class InvalidSelectorException extends IllegalStateException {
     private final String expression;
     private final int column;
 
-    public InvalidSelectorException(MessageListenerEndpoint endpoint, String reason, int column) {
-        super("Listener " + endpoint.id() + " (group " + endpoint.group() + ", topic " + endpoint.topic()
-                + ") has an invalid SQL92 selector: " + reason + "\n    " + endpoint.selectorExpression()
+    public InvalidSelectorException(MessageListenerEndpoint endpoint, Subscription subscription, String reason,
+            int column) {
+        super("Listener " + endpoint.id() + " (group " + endpoint.group() + ", topic " + subscription.topic()
+                + ") has an invalid SQL92 selector: " + reason + "\n    " + subscription.expression()
                 + (column > 0 ? "\n    " + " ".repeat(column - 1) + "^" : ""));
-        this.expression = endpoint.selectorExpression();
+        this.expression = subscription.expression();
         this.column = column;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.MessageBuilder;
 
 import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeResult;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.producer.Producer;
@@ -24,10 +26,12 @@ import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.MqMessageConverter;
 
 /**
- * The push consumer's handler for one endpoint: turns received messages into Spring messages, invokes the listener
- * method (arguments resolved by spring-messaging resolvers), sends its return value back when the message is a
- * request. A failure goes to the listener's {@link MqListenerErrorHandler}, if it has one, then to
- * {@link ListenerFailures}: retry, or dead-letter at once when it is not retryable.
+ * The push consumer's handler for one endpoint: runs the {@link ListenerInterceptors} around each call, turns received
+ * messages into Spring messages, invokes the listener method (arguments resolved by spring-messaging resolvers), waits
+ * for a deferred {@link Acknowledgement} when the method takes one, and sends its return value back when the message
+ * is a request. A failure goes to the listener's {@link MqListenerErrorHandler}, if it has one, then to
+ * {@link ListenerFailures}: retry, or dead-letter at once when it is not retryable. A batch listener's
+ * {@link BatchListenerFailedException} fails only the message it names ({@link ConsumeResult}).
  */
 public final class ListenerInvoker implements MessageHandler {
 
@@ -40,13 +44,17 @@ public final class ListenerInvoker implements MessageHandler {
     private final MqMetrics metrics;
     private final MqListenerErrorHandler errorHandler;
     private final ListenerFailures failures;
+    private final ListenerInterceptors interceptors;
+    private final ListenerActivity activity;
+    private final boolean deferred;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final MqObservations observations;
 
     /** @param errorHandler the listener's error handler, or null */
     ListenerInvoker(MessageListenerEndpoint endpoint, InvocableHandlerMethod method, MqMessageConverter converter,
             Supplier<Producer> replyProducer, MqMetrics metrics, MqObservations observations,
-            MqListenerErrorHandler errorHandler, ListenerFailures failures) {
+            MqListenerErrorHandler errorHandler, ListenerFailures failures, ListenerInterceptors interceptors,
+            ListenerActivity activity) {
         this.endpoint = endpoint;
         this.method = method;
         this.converter = converter;
@@ -55,65 +63,117 @@ public final class ListenerInvoker implements MessageHandler {
         this.observations = observations;
         this.errorHandler = errorHandler;
         this.failures = failures;
+        this.interceptors = interceptors;
+        this.activity = activity;
+        this.deferred = List.of(endpoint.method().getParameterTypes()).contains(Acknowledgement.class);
+        if (deferred && endpoint.batch()) {
+            throw new IllegalStateException("listener " + endpoint.id() + " is a batch listener with an "
+                    + "Acknowledgement parameter: batch listeners cannot defer completion");
+        }
         metrics.bindInFlight(endpoint.id(), endpoint.group(), inFlight::get);
     }
 
     @Override
     public ConsumeStatus handle(List<ReceivedMessage> messages) {
-        if (messages.isEmpty()) {
-            return ConsumeStatus.SUCCESS;
-        }
-        String topic = messages.get(0).topic();
-        metrics.received(topic, endpoint.group(), messages.size());
-        if (endpoint.batch()) {
-            return invoke(messages, batchMessage(messages), null);
-        }
-        for (ReceivedMessage received : messages) {
-            ConsumeStatus status = observations.receive(endpoint.id(), endpoint.group(), received,
-                    () -> invoke(List.of(received), converter.toMessage(received), received));
-            if (status != ConsumeStatus.SUCCESS) {
-                return status;
-            }
-        }
-        return ConsumeStatus.SUCCESS;
+        return consume(messages).status();
     }
 
-    /** @param request the message to answer with the listener's return value, null for a batch */
-    private ConsumeStatus invoke(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
+    @Override
+    public ConsumeResult consume(List<ReceivedMessage> messages) {
+        if (messages.isEmpty()) {
+            return ConsumeResult.of(ConsumeStatus.SUCCESS);
+        }
+        metrics.received(messages.get(0).topic(), endpoint.group(), messages.size());
+        if (endpoint.batch()) {
+            return call(messages, null);
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            ReceivedMessage received = messages.get(i);
+            ConsumeStatus status = observations.receive(endpoint.id(), endpoint.group(), received,
+                    () -> call(List.of(received), received).status());
+            if (status != ConsumeStatus.SUCCESS) {
+                return new ConsumeResult(status, i);
+            }
+        }
+        return ConsumeResult.of(ConsumeStatus.SUCCESS);
+    }
+
+    /** @param single the message of a non-batch listener (answered with the return value if a request), else null */
+    private ConsumeResult call(List<ReceivedMessage> messages, ReceivedMessage single) {
+        Object call = activity.callStarted();
         inFlight.addAndGet(messages.size());
         long started = System.nanoTime();
-        ConsumeStatus status = ConsumeStatus.RETRY;
+        ConsumeResult result = ConsumeResult.of(ConsumeStatus.RETRY);
         try {
-            status = invokeMethod(messages, message, request);
-            return status;
+            result = intercepted(messages, single);
+            return result;
         } finally {
+            activity.callEnded(call);
             inFlight.addAndGet(-messages.size());
+            interceptors.afterCompletion(messages, endpoint);
             metrics.processed(endpoint.id(), messages.get(0).topic(), endpoint.group(),
-                    Duration.ofNanos(System.nanoTime() - started), status == ConsumeStatus.SUCCESS);
+                    Duration.ofNanos(System.nanoTime() - started), result.status() == ConsumeStatus.SUCCESS);
         }
     }
 
-    private ConsumeStatus invokeMethod(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request) {
+    private ConsumeResult intercepted(List<ReceivedMessage> messages, ReceivedMessage single) {
+        Message<?> message = null;
         try {
-            Object result = method.invoke(message);
-            if (request != null) {
-                reply(request, result);
+            if (!interceptors.before(messages, endpoint)) {
+                log.debug("Listener {}: an interceptor skipped {} message(s), first {}", endpoint.id(),
+                        messages.size(), messages.get(0).msgId());
+                return ConsumeResult.of(ConsumeStatus.SUCCESS);
             }
-            return ConsumeStatus.SUCCESS;
+            DeferredAcknowledgement ack = deferred ? new DeferredAcknowledgement() : null;
+            message = single != null ? singleMessage(single, ack) : batchMessage(messages);
+            Object result = method.invoke(message);
+            if (ack != null) {
+                ConsumeStatus acknowledged = awaitAcknowledgement(ack, messages);
+                if (acknowledged != ConsumeStatus.SUCCESS) {
+                    return ConsumeResult.of(acknowledged);
+                }
+            }
+            if (single != null) {
+                reply(single, result);
+            }
+            interceptors.after(messages, endpoint, null);
+            return ConsumeResult.of(ConsumeStatus.SUCCESS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
                     endpoint.id(), messages.size(), messages.get(0).topic());
-            return ConsumeStatus.RETRY;
+            return ConsumeResult.of(ConsumeStatus.RETRY);
         } catch (Exception e) {
-            return onFailure(messages, message, request, e);
+            interceptors.after(messages, endpoint, e);
+            return onFailure(messages, message, single, e);
         }
     }
 
-    private ConsumeStatus onFailure(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request,
+    /** The verdict of a deferred acknowledgement; a nack or a timeout is a (retryable) failure. */
+    private ConsumeStatus awaitAcknowledgement(DeferredAcknowledgement ack, List<ReceivedMessage> messages)
+            throws InterruptedException {
+        Duration timeout = endpoint.settings().effectiveConsumeTimeout();
+        ConsumeStatus status;
+        Exception failure;
+        try {
+            status = ack.await(timeout);
+            if (status == ConsumeStatus.SUCCESS) {
+                return status;
+            }
+            failure = status == ConsumeStatus.DEAD_LETTER
+                    ? new DeadLetterNowException("dead-lettered through its Acknowledgement")
+                    : new IllegalStateException("negatively acknowledged");
+        } catch (TimeoutException e) {
+            failure = new IllegalStateException("not acknowledged within the consume timeout " + timeout);
+        }
+        interceptors.after(messages, endpoint, failure);
+        return failures.onFailure(messages, failure);
+    }
+
+    private ConsumeResult onFailure(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request,
             Exception failure) {
         Throwable handled = failure;
-        if (errorHandler != null) {
+        if (errorHandler != null && message != null) {
             ListenerExecutionFailedException wrapped = new ListenerExecutionFailedException(endpoint.id(), message,
                     failure);
             try {
@@ -121,12 +181,56 @@ public final class ListenerInvoker implements MessageHandler {
                 if (request != null) {
                     reply(request, result);
                 }
-                return ConsumeStatus.SUCCESS;
+                return ConsumeResult.of(ConsumeStatus.SUCCESS);
             } catch (Exception e) {
                 handled = e == wrapped ? failure : e;
             }
         }
-        return failures.onFailure(messages, handled);
+        BatchListenerFailedException named = endpoint.batch() ? findNamedFailure(handled) : null;
+        int index = named == null ? -1 : failedIndex(named, messages);
+        if (index < 0) {
+            return ConsumeResult.of(failures.onFailure(messages, handled));
+        }
+        Throwable cause = named.getCause() != null ? named.getCause() : named;
+        return new ConsumeResult(failures.onFailure(List.of(messages.get(index)), cause), index);
+    }
+
+    private static BatchListenerFailedException findNamedFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BatchListenerFailedException named) {
+                return named;
+            }
+        }
+        return null;
+    }
+
+    /** The named message's index, or -1 (with a warning) when it is not in the batch. */
+    private int failedIndex(BatchListenerFailedException named, List<ReceivedMessage> messages) {
+        int index = named.getIndex();
+        if (named.getFailedMessage() != null) {
+            index = -1;
+            for (int i = 0; i < messages.size(); i++) {
+                ReceivedMessage candidate = messages.get(i);
+                if (candidate.queueOffset() == named.getFailedMessage().queueOffset()
+                        && candidate.msgId().equals(named.getFailedMessage().msgId())) {
+                    index = i;
+                }
+            }
+        }
+        if (index < 0 || index >= messages.size()) {
+            log.warn("Listener {} named a failed message that is not in its batch of {} (index {}); the whole "
+                    + "batch is retried", endpoint.id(), messages.size(), index);
+            return -1;
+        }
+        return index;
+    }
+
+    private Message<byte[]> singleMessage(ReceivedMessage received, DeferredAcknowledgement ack) {
+        Message<byte[]> message = converter.toMessage(received);
+        if (ack == null) {
+            return message;
+        }
+        return MessageBuilder.fromMessage(message).setHeader(AcknowledgementArgumentResolver.HEADER, ack).build();
     }
 
     private Message<List<Message<byte[]>>> batchMessage(List<ReceivedMessage> messages) {

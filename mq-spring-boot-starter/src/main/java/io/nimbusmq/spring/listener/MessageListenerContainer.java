@@ -10,7 +10,10 @@ import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
 
-/** Runs one endpoint: a push consumer of its group, created at start and shut down (drained) at stop. */
+/**
+ * Runs one endpoint: a push consumer of its group, created at start and shut down (drained) at stop. Its endpoint
+ * carries the listener's complete settings (its container factory's defaults included).
+ */
 public final class MessageListenerContainer {
 
     private static final Logger log = LoggerFactory.getLogger(MessageListenerContainer.class);
@@ -19,14 +22,20 @@ public final class MessageListenerContainer {
     private final ConsumerConfig config;
     private final MqClient client;
     private final MessageHandler handler;
+    private final ListenerActivity activity;
     private PushConsumer consumer;
 
     MessageListenerContainer(MessageListenerEndpoint endpoint, ConsumerConfig config, MqClient client,
-            MessageHandler handler) {
+            MessageHandler handler, ListenerActivity activity) {
         this.endpoint = endpoint;
         this.config = config;
         this.client = client;
         this.handler = handler;
+        this.activity = activity;
+    }
+
+    ListenerActivity activity() {
+        return activity;
     }
 
     public MessageListenerEndpoint endpoint() {
@@ -45,6 +54,7 @@ public final class MessageListenerContainer {
             }
         }
         consumer.start();
+        activity.reset();
         log.info("Listener {} consuming {} as group {} ({}, {} threads)", endpoint.id(),
                 endpoint.describeSubscription(), config.group(), config.consumeMode(), config.consumeThreads());
     }

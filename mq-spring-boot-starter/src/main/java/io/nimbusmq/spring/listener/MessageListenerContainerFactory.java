@@ -20,7 +20,21 @@ import io.nimbusmq.spring.support.MqMessageConverter;
 /**
  * Creates the container of an endpoint: its consumer settings, and an invoker whose arguments are resolved by
  * spring-messaging ({@code @Payload}, {@code @Header}, {@code @Headers}, {@code Message<T>}) plus
- * {@link io.nimbusmq.client.ReceivedMessage} and batch {@code List<T>} parameters.
+ * {@link io.nimbusmq.client.ReceivedMessage}, {@link Acknowledgement} and batch {@code List<T>} parameters.
+ *
+ * <p>An application may have several, with different {@link #setDefaults defaults} and interceptors, chosen by
+ * {@code @MessageListener(containerFactory = "beanName")}; {@link #copy()} of the auto-configured one
+ * ({@code mqMessageListenerContainerFactory}) starts from everything it has:
+ *
+ * <pre>{@code
+ * @Bean
+ * MessageListenerContainerFactory bulkListeners(MessageListenerContainerFactory mqMessageListenerContainerFactory) {
+ *     MessageListenerContainerFactory factory = mqMessageListenerContainerFactory.copy();
+ *     factory.setDefaults(ListenerSettings.builder().consumeThreads(4).rateLimit(200.0).build());
+ *     factory.addInterceptor(new TenantInterceptor());
+ *     return factory;
+ * }
+ * }</pre>
  */
 public class MessageListenerContainerFactory {
 
@@ -35,6 +49,8 @@ public class MessageListenerContainerFactory {
     private final BeanFactory beanFactory;
     private ListenerFailurePolicy failurePolicy = ListenerFailurePolicy.defaults();
     private MqObservations observations = MqObservations.NONE;
+    private ListenerSettings defaults = ListenerSettings.NONE;
+    private ListenerInterceptors interceptors = ListenerInterceptors.NONE;
     private final DefaultMessageHandlerMethodFactory singleMethods;
     private final DefaultMessageHandlerMethodFactory batchMethods;
 
@@ -54,7 +70,8 @@ public class MessageListenerContainerFactory {
         this.replyProducer = replyProducer;
         this.metrics = metrics;
         this.beanFactory = beanFactory;
-        this.singleMethods = methodFactory(List.of(new ReceivedMessageArgumentResolver()), beanFactory);
+        this.singleMethods = methodFactory(List.of(new ReceivedMessageArgumentResolver(),
+                new AcknowledgementArgumentResolver()), beanFactory);
         this.batchMethods = methodFactory(List.of(new BatchPayloadArgumentResolver(converter)), beanFactory);
     }
 
@@ -68,15 +85,53 @@ public class MessageListenerContainerFactory {
         this.observations = observations;
     }
 
-    public MessageListenerContainer create(MessageListenerEndpoint endpoint) {
+    /**
+     * The settings of this factory's listeners where neither {@code mq.listeners.<group>.*} nor the annotation sets
+     * them (then {@code mq.consumer.*} and the client's defaults apply).
+     *
+     * @throws InvalidListenerSettingException for a bad value
+     */
+    public void setDefaults(ListenerSettings defaults) {
+        this.defaults = defaults.validate(setting -> "container factory default " + setting);
+    }
+
+    public ListenerSettings getDefaults() {
+        return defaults;
+    }
+
+    /** Runs around each call of this factory's (non-batch) listeners, after the ones added before. */
+    public void addInterceptor(MqMessageInterceptor interceptor) {
+        interceptors = interceptors.plus(interceptor);
+    }
+
+    /** Runs around each call of this factory's batch listeners, after the ones added before. */
+    public void addBatchInterceptor(MqBatchInterceptor interceptor) {
+        interceptors = interceptors.plus(interceptor);
+    }
+
+    /** A factory with this one's clients, converter, failure policy, observations, defaults and interceptors. */
+    public MessageListenerContainerFactory copy() {
+        MessageListenerContainerFactory copy = new MessageListenerContainerFactory(clients, consumerConfigs,
+                converter, replyProducer, metrics, beanFactory);
+        copy.failurePolicy = failurePolicy;
+        copy.observations = observations;
+        copy.defaults = defaults;
+        copy.interceptors = interceptors;
+        return copy;
+    }
+
+    /** A container for the endpoint, its settings completed with this factory's defaults. */
+    public MessageListenerContainer create(MessageListenerEndpoint listener) {
+        MessageListenerEndpoint endpoint = listener.withSettings(listener.settings().orElse(defaults));
         DefaultMessageHandlerMethodFactory methods = endpoint.batch() ? batchMethods : singleMethods;
         InvocableHandlerMethod method = methods.createInvocableHandlerMethod(endpoint.bean(), endpoint.method());
         ConsumerConfig config = consumerConfigs.create(endpoint);
         ListenerFailures failures = new ListenerFailures(endpoint, failurePolicy, maxReconsumeTimes(config),
                 metrics);
+        ListenerActivity activity = new ListenerActivity(System::nanoTime);
         ListenerInvoker invoker = new ListenerInvoker(endpoint, method, converter, replyProducer, metrics,
-                observations, errorHandler(endpoint), failures);
-        return new MessageListenerContainer(endpoint, config, clients.apply(endpoint), invoker);
+                observations, errorHandler(endpoint), failures, interceptors, activity);
+        return new MessageListenerContainer(endpoint, config, clients.apply(endpoint), invoker, activity);
     }
 
     /** The configured maximum, else the client's default: 16 concurrently, unbounded orderly. */

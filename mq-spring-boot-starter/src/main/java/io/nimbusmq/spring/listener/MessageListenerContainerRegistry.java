@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
  * runner that waits for its own listener waits forever. When the application has runners, that is logged at INFO
  * as they begin ({@code mq.listener.startup=REFRESH} starts listeners before them).
  *
+ * <p>Publishes {@link ListenerStartedEvent} and {@link ListenerStoppedEvent} as each listener starts and stops, and
+ * through its {@link ListenerMonitor}, {@link ListenerIdleEvent} and {@link ListenerNotResponsiveEvent}.
+ *
  * <p>While listeners run, a non-daemon thread ({@link ListenerKeepAlive}) keeps the JVM up, so that an application
  * without a web server does not exit after start-up.
  */
@@ -51,7 +55,7 @@ public class MessageListenerContainerRegistry
     private static final Logger log = LoggerFactory.getLogger(MessageListenerContainerRegistry.class);
 
     private final MessageListenerEndpointRegistrar registrar;
-    private final MessageListenerContainerFactory factory;
+    private final Function<String, MessageListenerContainerFactory> factories;
     private final ListenerStartup startup;
     private final Duration shutdownTimeout;
     private final Predicate<MessageListenerEndpoint> enabled;
@@ -59,18 +63,22 @@ public class MessageListenerContainerRegistry
     private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
     private final Set<String> stoppedByStop = new LinkedHashSet<>();
     private final ListenerKeepAlive keepAlive = new ListenerKeepAlive();
+    private final ListenerMonitor monitor = new ListenerMonitor(() -> List.copyOf(containers.values()),
+            this::publish);
     private ApplicationContext context;
     private volatile boolean running;
 
     /**
+     * @param factories   the container factory of each name, the default one for the empty name
      * @param consistency checks each listener's consumer group against its live members in other applications before
      *                    the listener joins; {@code null} to skip ({@code mq.consumer.check-group-consistency=false})
      */
     public MessageListenerContainerRegistry(MessageListenerEndpointRegistrar registrar,
-            MessageListenerContainerFactory factory, ListenerStartup startup, Duration shutdownTimeout,
-            Predicate<MessageListenerEndpoint> enabled, ConsumerGroupConsistencyCheck consistency) {
+            Function<String, MessageListenerContainerFactory> factories, ListenerStartup startup,
+            Duration shutdownTimeout, Predicate<MessageListenerEndpoint> enabled,
+            ConsumerGroupConsistencyCheck consistency) {
         this.registrar = registrar;
-        this.factory = factory;
+        this.factories = factories;
         this.startup = startup;
         this.shutdownTimeout = shutdownTimeout;
         this.enabled = enabled;
@@ -104,7 +112,7 @@ public class MessageListenerContainerRegistry
             ListenerState state = !enabled.test(endpoint) ? ListenerState.DISABLED
                     : container == null ? ListenerState.STOPPED
                     : container.isPaused() ? ListenerState.PAUSED : ListenerState.RUNNING;
-            infos.add(new ListenerInfo(endpoint.id(), endpoint.group(), endpoint.topic(), state));
+            infos.add(new ListenerInfo(endpoint.id(), endpoint.group(), String.join(",", endpoint.topics()), state));
         }
         return infos;
     }
@@ -146,9 +154,11 @@ public class MessageListenerContainerRegistry
             containers.remove(container.endpoint().group());
         }
         container.stop(shutdownTimeout);
+        publish(new ListenerStoppedEvent(container));
         synchronized (this) {
             if (containers.isEmpty()) {
                 keepAlive.stop();
+                monitor.stop();
             }
         }
     }
@@ -180,13 +190,16 @@ public class MessageListenerContainerRegistry
             starting.forEach(consistency::check);
         }
         // every container is made (its connection found, its settings checked) before any starts
-        List<MessageListenerContainer> created = starting.stream().map(factory::create).toList();
+        List<MessageListenerContainer> created = starting.stream()
+                .map(endpoint -> factories.apply(endpoint.containerFactory()).create(endpoint)).toList();
         for (MessageListenerContainer container : created) {
             container.start();
             containers.put(container.endpoint().group(), container);
+            publish(new ListenerStartedEvent(container));
         }
         if (!containers.isEmpty()) {
             keepAlive.start();
+            monitor.start();
         }
     }
 
@@ -281,6 +294,7 @@ public class MessageListenerContainerRegistry
         stopping.forEach(container -> stoppedByStop.add(container.endpoint().id()));
         if (stopping.isEmpty()) {
             keepAlive.stop();
+            monitor.stop();
             return;
         }
         log.info("Stopping {} listener(s), draining in-flight messages for up to {}", stopping.size(),
@@ -291,6 +305,7 @@ public class MessageListenerContainerRegistry
             Thread thread = new Thread(() -> {
                 try {
                     stopped.complete(container.stop(shutdownTimeout));
+                    publish(new ListenerStoppedEvent(container));
                 } catch (RuntimeException e) {
                     log.warn("Listener {} did not stop cleanly", container.endpoint().id(), e);
                     stopped.complete(false);
@@ -301,6 +316,18 @@ public class MessageListenerContainerRegistry
         }
         stops.forEach(CompletableFuture::join);
         keepAlive.stop();
+        monitor.stop();
+    }
+
+    private void publish(MqListenerEvent event) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.publishEvent(event);
+        } catch (RuntimeException e) {
+            log.warn("A listener of {} failed", event, e);
+        }
     }
 
     @Override

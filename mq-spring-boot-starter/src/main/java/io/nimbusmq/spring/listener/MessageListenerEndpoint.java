@@ -1,48 +1,88 @@
 package io.nimbusmq.spring.listener;
 
 import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.nimbusmq.client.consumer.ConsumeMode;
-import io.nimbusmq.client.consumer.SelectorType;
 import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.remoting.protocol.body.client.MessageModel;
 
 /**
- * One {@code @MessageListener}, placeholders resolved: what to consume, how, and the method to call.
+ * One {@code @MessageListener}, placeholders and SpEL resolved, {@code mq.listeners.<group>.*} applied: what to
+ * consume, how, and the method to call.
  *
- * @param id                 a readable name, {@code beanName#method}
- * @param maxReconsumeTimes  -1 for the consumer default
- * @param consumeThreads     -1 for the consumer default
- * @param batchSize          messages per call; 1 unless {@code batch}
- * @param errorHandler       the bean name of the listener's {@link MqListenerErrorHandler}, or empty
- * @param autoStartup        whether the listener starts with the others, or only when started by its id
+ * @param id               a readable name, {@code beanName#method}
+ * @param subscriptions    the topics and their selectors, at least one, each topic once
+ * @param settings         the listener's own tuning; its container factory's defaults fill what is not set
+ * @param errorHandler     the bean name of the listener's {@link MqListenerErrorHandler}, or empty
+ * @param autoStartup      whether the listener starts with the others, or only when started by its id
+ * @param containerFactory the bean name of its {@link MessageListenerContainerFactory}, or empty for the default one
  */
-public record MessageListenerEndpoint(String id, String topic, String group, SelectorType selectorType,
-        String selectorExpression, MessageModel messageModel, ConsumeMode consumeMode, int maxReconsumeTimes,
-        int consumeThreads, boolean batch, int batchSize, Object bean, Method method, String errorHandler,
-        boolean autoStartup) {
+public record MessageListenerEndpoint(String id, List<Subscription> subscriptions, String group,
+        MessageModel messageModel, ConsumeMode consumeMode, boolean batch, ListenerSettings settings, Object bean,
+        Method method, String errorHandler, boolean autoStartup, String containerFactory) {
+
+    /** Messages per call of a batch listener when {@code batchSize} is not set. */
+    public static final int DEFAULT_BATCH_SIZE = 16;
 
     public MessageListenerEndpoint {
         Objects.requireNonNull(id, "id");
         errorHandler = errorHandler == null ? "" : errorHandler;
-        requireText(topic, "topic", id);
+        containerFactory = containerFactory == null ? "" : containerFactory;
+        settings = settings == null ? ListenerSettings.NONE : settings;
+        subscriptions = List.copyOf(subscriptions);
+        if (subscriptions.isEmpty()) {
+            throw new IllegalArgumentException(id + ": @MessageListener needs a topic or subscriptions");
+        }
+        Set<String> topics = new HashSet<>();
+        for (Subscription subscription : subscriptions) {
+            requireText(subscription.topic(), "topic", id);
+            if (!topics.add(subscription.topic())) {
+                throw new IllegalArgumentException(id + ": @MessageListener subscribes to topic "
+                        + subscription.topic() + " twice; a consumer has one selector per topic");
+            }
+        }
         requireText(group, "consumerGroup", id);
         Objects.requireNonNull(bean, "bean");
         Objects.requireNonNull(method, "method");
-        if (batch && batchSize < 1) {
-            throw new IllegalArgumentException(id + ": batchSize must be >= 1");
-        }
-        batchSize = batch ? batchSize : 1;
     }
 
+    /** The first topic (the only one, for most listeners). */
+    public String topic() {
+        return subscriptions.get(0).topic();
+    }
+
+    public List<String> topics() {
+        return subscriptions.stream().map(Subscription::topic).toList();
+    }
+
+    /** The first subscription. */
     public Subscription subscription() {
-        return new Subscription(topic, selectorType, selectorExpression);
+        return subscriptions.get(0);
     }
 
-    /** {@code topic [TAG *]}, for messages. */
+    /** Messages per call: the batch size of a batch listener, else 1. */
+    public int batchSize() {
+        if (!batch) {
+            return 1;
+        }
+        return settings.batchSize() != null ? settings.batchSize() : DEFAULT_BATCH_SIZE;
+    }
+
+    /** The same listener with other settings. */
+    public MessageListenerEndpoint withSettings(ListenerSettings newSettings) {
+        return new MessageListenerEndpoint(id, subscriptions, group, messageModel, consumeMode, batch, newSettings,
+                bean, method, errorHandler, autoStartup, containerFactory);
+    }
+
+    /** {@code topic t TAG '*' CLUSTERING}, topics joined by commas, for messages. */
     public String describeSubscription() {
-        return "topic " + topic + " " + selectorType + " '" + subscription().expression() + "' " + messageModel;
+        return subscriptions.stream().map(s -> "topic " + s.topic() + " " + s.type() + " '" + s.expression() + "'")
+                .collect(Collectors.joining(", ")) + " " + messageModel;
     }
 
     private static void requireText(String value, String name, String id) {

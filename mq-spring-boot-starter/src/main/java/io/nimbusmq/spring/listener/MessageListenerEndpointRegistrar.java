@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.nimbusmq.client.consumer.SelectorType;
+import io.nimbusmq.client.consumer.Subscription;
 import io.nimbusmq.filter.sql.SqlSelector;
 import io.nimbusmq.filter.sql.SqlSyntaxException;
 
@@ -17,12 +19,19 @@ import io.nimbusmq.filter.sql.SqlSyntaxException;
 public class MessageListenerEndpointRegistrar {
 
     private final List<MessageListenerEndpoint> endpoints = new ArrayList<>();
+    private UnaryOperator<MessageListenerEndpoint> overrides = UnaryOperator.identity();
     private final Map<String, ListenerConnectionSettings> connections = new HashMap<>();
 
-    /** Registers {@code endpoint} with where it connects and starts. */
-    public synchronized void register(MessageListenerEndpoint endpoint, ListenerConnectionSettings connection) {
-        register(endpoint);
-        connections.put(endpoint.group(), connection);
+    /**
+     * Registers {@code endpoint} with where it connects and starts.
+     *
+     * @return the endpoint as registered
+     */
+    public synchronized MessageListenerEndpoint register(MessageListenerEndpoint endpoint,
+            ListenerConnectionSettings connection) {
+        MessageListenerEndpoint registered = register(endpoint);
+        connections.put(registered.group(), connection);
+        return registered;
     }
 
     /** Where the listener of {@code group} connects and starts; the defaults when it was registered without. */
@@ -30,12 +39,20 @@ public class MessageListenerEndpointRegistrar {
         return connections.getOrDefault(group, ListenerConnectionSettings.DEFAULTS);
     }
 
-    public synchronized void register(MessageListenerEndpoint endpoint) {
-        if (endpoint.selectorType() == SelectorType.SQL92) {
-            try {
-                SqlSelector.compile(endpoint.selectorExpression());
-            } catch (SqlSyntaxException e) {
-                throw new InvalidSelectorException(endpoint, e.getMessage(), e.column());
+    /**
+     * Applies the {@link #setOverrides overrides} (they are checked there) and registers the result.
+     *
+     * @return the endpoint as registered
+     */
+    public synchronized MessageListenerEndpoint register(MessageListenerEndpoint found) {
+        MessageListenerEndpoint endpoint = overrides.apply(found);
+        for (Subscription subscription : endpoint.subscriptions()) {
+            if (subscription.type() == SelectorType.SQL92) {
+                try {
+                    SqlSelector.compile(subscription.expression());
+                } catch (SqlSyntaxException e) {
+                    throw new InvalidSelectorException(endpoint, subscription, e.getMessage(), e.column());
+                }
             }
         }
         for (MessageListenerEndpoint existing : endpoints) {
@@ -44,6 +61,12 @@ public class MessageListenerEndpointRegistrar {
             }
         }
         endpoints.add(endpoint);
+        return endpoint;
+    }
+
+    /** What the application's configuration changes in each listener ({@code mq.listeners.<group>.*}). */
+    public synchronized void setOverrides(UnaryOperator<MessageListenerEndpoint> overrides) {
+        this.overrides = overrides;
     }
 
     public synchronized List<MessageListenerEndpoint> endpoints() {

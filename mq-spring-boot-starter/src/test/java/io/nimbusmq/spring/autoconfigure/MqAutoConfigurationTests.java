@@ -395,7 +395,7 @@ class MqAutoConfigurationTests {
 
         @MessageListener(topic = "${app.topic}", consumerGroup = "audit", selectorType = SelectorType.SQL92,
                 selectorExpression = "amount > 100", messageModel = MessageModel.BROADCASTING,
-                consumeMode = ConsumeMode.ORDERLY, consumeThreads = 3, maxReconsumeTimes = 5)
+                consumeMode = ConsumeMode.ORDERLY, consumeThreads = "3", maxReconsumeTimes = "5")
         void audit(OrderDto order) {
         }
     }

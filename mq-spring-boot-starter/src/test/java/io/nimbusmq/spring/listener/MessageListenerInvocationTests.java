@@ -199,7 +199,7 @@ class MessageListenerInvocationTests {
     }
 
     static class BatchMethods {
-        @MessageListener(topic = "t", consumerGroup = "batch-strings", batch = true, batchSize = 4)
+        @MessageListener(topic = "t", consumerGroup = "batch-strings", batch = true, batchSize = "4")
         void strings(List<String> bodies) {
             CALLS.add(bodies);
         }

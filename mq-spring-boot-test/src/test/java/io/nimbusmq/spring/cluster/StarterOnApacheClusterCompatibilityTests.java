@@ -319,7 +319,7 @@ class StarterOnApacheClusterCompatibilityTests {
             BATCH.add(body);
         }
 
-        @MessageListener(topic = "${app.topic.retry}", consumerGroup = "${app.topic.retry}", maxReconsumeTimes = 1)
+        @MessageListener(topic = "${app.topic.retry}", consumerGroup = "${app.topic.retry}", maxReconsumeTimes = "1")
         void retry(String body, @Header(MqHeaders.RECONSUME_TIMES) int reconsumeTimes) {
             ATTEMPTS.merge(body, 1, Integer::sum);
             if (body.startsWith("poison") || reconsumeTimes == 0) {

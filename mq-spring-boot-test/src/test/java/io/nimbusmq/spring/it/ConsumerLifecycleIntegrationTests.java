@@ -167,7 +167,7 @@ class ConsumerLifecycleIntegrationTests {
             this.stuck = stuck;
         }
 
-        @MessageListener(topic = "it-stuck", consumerGroup = "it-stuck", consumeThreads = 2)
+        @MessageListener(topic = "it-stuck", consumerGroup = "it-stuck", consumeThreads = "2")
         void on(String body) throws InterruptedException {
             started.add(body);
             if (stuck) {
@@ -182,7 +182,7 @@ class ConsumerLifecycleIntegrationTests {
         final Set<String> started = ConcurrentHashMap.newKeySet();
         final MessageCollector<String> finished = new MessageCollector<>();
 
-        @MessageListener(topic = "it-drain", consumerGroup = "it-drain", consumeThreads = 4)
+        @MessageListener(topic = "it-drain", consumerGroup = "it-drain", consumeThreads = "4")
         void on(String body) throws InterruptedException {
             started.add(body);
             Thread.sleep(300); // a listener busy with real work when shutdown begins

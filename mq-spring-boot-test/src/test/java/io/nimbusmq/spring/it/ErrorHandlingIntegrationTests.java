@@ -149,7 +149,7 @@ class ErrorHandlingIntegrationTests {
             ORDERS.add(order);
         }
 
-        @MessageListener(id = "poison", topic = "it-poison", consumerGroup = "it-poison", maxReconsumeTimes = 1)
+        @MessageListener(id = "poison", topic = "it-poison", consumerGroup = "it-poison", maxReconsumeTimes = "1")
         void poison(String body, @Header(MqHeaders.RECONSUME_TIMES) int reconsumeTimes) {
             POISON_ATTEMPTS.add(reconsumeTimes);
             throw new IllegalStateException("cannot process " + body);

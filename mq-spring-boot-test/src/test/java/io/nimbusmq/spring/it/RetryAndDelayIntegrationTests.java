@@ -102,7 +102,7 @@ class RetryAndDelayIntegrationTests {
             SUCCEEDED.add(body);
         }
 
-        @MessageListener(topic = "it-dlq", consumerGroup = "it-dlq", maxReconsumeTimes = 1)
+        @MessageListener(topic = "it-dlq", consumerGroup = "it-dlq", maxReconsumeTimes = "1")
         void poison(String body, @Header(MqHeaders.RECONSUME_TIMES) int reconsumeTimes) {
             POISON_ATTEMPTS.add(reconsumeTimes);
             throw new IllegalArgumentException("cannot process " + body);

@@ -131,7 +131,7 @@ class SendModesIntegrationTests {
             orderly.add(body);
         }
 
-        @MessageListener(topic = "it-batch", consumerGroup = "it-batch", batch = true, batchSize = 8)
+        @MessageListener(topic = "it-batch", consumerGroup = "it-batch", batch = true, batchSize = "8")
         void batch(List<String> bodies) {
             batches.add(new ArrayList<>(bodies));
         }

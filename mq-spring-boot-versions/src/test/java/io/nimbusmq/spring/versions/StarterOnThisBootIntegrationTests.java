@@ -188,7 +188,7 @@ class StarterOnThisBootIntegrationTests {
             orderly.add(body);
         }
 
-        @MessageListener(topic = "bv-batch", consumerGroup = "bv-batch", batch = true, batchSize = 4)
+        @MessageListener(topic = "bv-batch", consumerGroup = "bv-batch", batch = true, batchSize = "4")
         void batch(List<String> bodies) {
             batches.add(new ArrayList<>(bodies));
         }

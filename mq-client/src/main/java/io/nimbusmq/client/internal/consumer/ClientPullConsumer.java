@@ -54,7 +54,8 @@ public final class ClientPullConsumer implements PullConsumer {
                 c.consumeMode(), c.consumeFromWhere(), c.maxReconsumeTimes(), c.consumeThreads(), c.pullBatchSize(),
                 c.pullBatchSize(), c.pullThresholdForQueue(), c.pullThresholdSizeForQueueMiB(),
                 c.rebalanceInterval(), c.persistOffsetInterval(), c.suspendCurrentQueueTime(),
-                c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp());
+                c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp(),
+                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads());
         this.consumer = consumerFactory.apply(pushConfig).apply(this::handOver);
         if (!config.assignedQueues().isEmpty()) {
             consumer.assignFixed(config.assignedQueues());

@@ -7,16 +7,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeResult;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order. A
- * RETRY sends each message back (CLUSTERING; BROADCASTING only logs), a DEAD_LETTER sends it to the dead-letter topic
- * at once; a message that cannot be handed back is consumed again here 5 s later. The committed offset only moves
- * past messages that finished.
+ * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order,
+ * spaced by the rate limit if there is one. A RETRY sends each message back (CLUSTERING; BROADCASTING only logs) with
+ * the config's retry delay level, a DEAD_LETTER sends it to the dead-letter topic at once; a batch that failed
+ * part-way ({@link ConsumeResult#failedIndex()}) only hands back the failed message and those after it. A message
+ * that cannot be handed back is consumed again here 5 s later. The committed offset only moves past messages that
+ * finished.
  */
 final class ConcurrentConsumeService implements ConsumeService {
 
@@ -26,10 +29,12 @@ final class ConcurrentConsumeService implements ConsumeService {
 
     private final ConsumerContext context;
     private final ThreadPoolExecutor pool;
+    private final ConsumeRateLimiter limiter;
 
     ConcurrentConsumeService(ConsumerContext context) {
         this.context = context;
-        this.pool = ConsumeService.pool(context.group(), context.config().consumeThreads());
+        this.pool = ConsumeService.pool(context.config());
+        this.limiter = ConsumeRateLimiter.of(context.config().consumeRateLimit());
     }
 
     @Override
@@ -57,24 +62,26 @@ final class ConcurrentConsumeService implements ConsumeService {
         if (processQueue.isDropped()) {
             return;
         }
-        ConsumeStatus status = ConsumeService.invoke(context.handler(), messages, log);
+        ConsumeResult result = ConsumeService.invoke(context.handler(), limiter, messages, log);
         if (processQueue.isDropped()) {
             return;
         }
         List<ReceivedMessage> failed = new ArrayList<>();
-        if (status != ConsumeStatus.SUCCESS) {
+        if (result.status() != ConsumeStatus.SUCCESS) {
             if (context.clustering()) {
-                for (ReceivedMessage message : messages) {
-                    boolean handedBack = status == ConsumeStatus.DEAD_LETTER
+                for (int i = result.firstUnfinished(); i < messages.size(); i++) {
+                    ReceivedMessage message = messages.get(i);
+                    boolean handedBack = result.statusOf(i) == ConsumeStatus.DEAD_LETTER
                             ? context.sendBack().deadLetterNow(message, maxReconsumeTimes())
-                            : context.sendBack().sendBack(message, maxReconsumeTimes());
+                            : context.sendBack().sendBack(message, maxReconsumeTimes(),
+                                    context.config().retryDelayLevel(message.reconsumeTimes()));
                     if (!handedBack) {
                         failed.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));
                     }
                 }
             } else {
                 log.warn("BROADCASTING consumer {} drops {} failed message(s), first {}", context.group(),
-                        messages.size(), messages.get(0).msgId());
+                        messages.size() - result.firstUnfinished(), messages.get(result.firstUnfinished()).msgId());
             }
         }
         List<ReceivedMessage> done = new ArrayList<>(messages);

@@ -1,13 +1,17 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeResult;
 import io.nimbusmq.client.consumer.ConsumeStatus;
+import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.remoting.dispatch.NamedThreadFactory;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
@@ -26,21 +30,52 @@ public interface ConsumeService {
     /** Stops taking new work and waits up to {@code timeoutMillis} for running handlers; true if all finished. */
     boolean shutdown(long timeoutMillis);
 
-    /** The handler's verdict; an exception (or null) means RETRY. */
-    static ConsumeStatus invoke(MessageHandler handler, List<ReceivedMessage> messages, Logger log) {
+    /**
+     * The handler's verdict, after waiting for the rate limiter (if any); an exception (or null) means RETRY, and so
+     * does an interrupt while waiting (shutdown).
+     */
+    static ConsumeResult invoke(MessageHandler handler, ConsumeRateLimiter limiter, List<ReceivedMessage> messages,
+            Logger log) {
+        if (limiter != null && !limiter.acquire(messages.size())) {
+            return ConsumeResult.of(ConsumeStatus.RETRY);
+        }
         try {
-            ConsumeStatus status = handler.handle(messages);
-            return status == null ? ConsumeStatus.RETRY : status;
+            ConsumeResult result = handler.consume(messages);
+            if (result == null) {
+                return ConsumeResult.of(ConsumeStatus.RETRY);
+            }
+            if (result.failedIndex() >= messages.size()) {
+                log.warn("Message handler named message {} of a batch of {} as failed; the verdict {} applies to all",
+                        result.failedIndex(), messages.size(), result.status());
+                return ConsumeResult.of(result.status());
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             log.warn("Message handler failed on {} message(s), first {}: {}", messages.size(),
                     messages.get(0).msgId(), e.toString());
-            return ConsumeStatus.RETRY;
+            return ConsumeResult.of(ConsumeStatus.RETRY);
         }
     }
 
-    static ThreadPoolExecutor pool(String group, int threads) {
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreadFactory("nimbus-consume-" + group, true));
+    /**
+     * {@code consumeThreads} handler threads: virtual ones when the config asks and the JVM has them (Java 21+),
+     * else platform threads; either way at most {@code consumeThreads} handlers run at once.
+     */
+    static ThreadPoolExecutor pool(ConsumerConfig config) {
+        String prefix = "nimbus-consume-" + config.group();
+        ThreadFactory threads = new NamedThreadFactory(prefix, true);
+        if (config.virtualThreads()) {
+            Optional<ThreadFactory> virtual = VirtualThreads.factory(prefix);
+            if (virtual.isPresent()) {
+                threads = virtual.get();
+            } else {
+                LoggerFactory.getLogger(ConsumeService.class).info("Consumer group {} asked for virtual threads, "
+                        + "which Java {} does not have (21+ does); it consumes on platform threads", config.group(),
+                        Runtime.version().feature());
+            }
+        }
+        return new ThreadPoolExecutor(config.consumeThreads(), config.consumeThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
     }
 
     static boolean awaitPool(ExecutorService pool, long timeoutMillis) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.nimbusmq.client.ReceivedMessage;
+import io.nimbusmq.client.consumer.ConsumeResult;
 import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.remoting.protocol.body.client.MessageQueue;
 import org.slf4j.Logger;
@@ -28,13 +29,15 @@ final class OrderlyConsumeService implements ConsumeService {
     private final ConsumerContext context;
     private final QueueLocks locks;
     private final ThreadPoolExecutor pool;
+    private final ConsumeRateLimiter limiter;
     private final Map<MessageQueue, Object> queueMonitors = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     OrderlyConsumeService(ConsumerContext context, QueueLocks locks) {
         this.context = context;
         this.locks = locks;
-        this.pool = ConsumeService.pool(context.group(), context.config().consumeThreads());
+        this.pool = ConsumeService.pool(context.config());
+        this.limiter = ConsumeRateLimiter.of(context.config().consumeRateLimit());
     }
 
     int maxReconsumeTimes() {
@@ -91,44 +94,57 @@ final class OrderlyConsumeService implements ConsumeService {
                 if (messages.isEmpty()) {
                     return;
                 }
-                ConsumeStatus status;
+                ConsumeResult result;
                 processQueue.consumeLock().lock();
                 try {
                     if (processQueue.isDropped()) {
                         return;
                     }
-                    status = ConsumeService.invoke(context.handler(), messages, log);
+                    result = ConsumeService.invoke(context.handler(), limiter, messages, log);
                 } finally {
                     processQueue.consumeLock().unlock();
                 }
-                if (!afterConsume(queue, processQueue, messages, status)) {
+                if (!afterConsume(queue, processQueue, messages, result)) {
                     return;
                 }
             }
         }
     }
 
-    /** Commits or suspends; returns whether to go on consuming this queue now. */
+    /**
+     * Commits or suspends; returns whether to go on consuming this queue now. The messages before a part-way failure
+     * are committed; the failed one is retried (its reconsume count raised) or dead-lettered, and the ones after it
+     * are consumed again unchanged.
+     */
     private boolean afterConsume(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages,
-            ConsumeStatus status) {
+            ConsumeResult result) {
         long commitOffset = -1;
         boolean goOn = true;
-        if (status == ConsumeStatus.SUCCESS) {
+        if (result.status() == ConsumeStatus.SUCCESS) {
             commitOffset = processQueue.commit();
         } else {
             List<ReceivedMessage> again = new ArrayList<>();
-            for (ReceivedMessage message : messages) {
-                boolean giveUp = status == ConsumeStatus.DEAD_LETTER
+            boolean suspend = false;
+            for (int i = result.firstUnfinished(); i < messages.size(); i++) {
+                ReceivedMessage message = messages.get(i);
+                if (result.partWay() && i > result.failedIndex()) {
+                    again.add(message);
+                    continue;
+                }
+                boolean giveUp = result.statusOf(i) == ConsumeStatus.DEAD_LETTER
                         || message.reconsumeTimes() >= maxReconsumeTimes();
                 if (giveUp && context.sendBack().deadLetter(message, maxReconsumeTimes())) {
                     continue;
                 }
                 again.add(ReceivedMessages.withReconsumeTimes(message, message.reconsumeTimes() + 1));
+                suspend = true;
             }
-            if (again.isEmpty()) {
+            processQueue.consumeAgain(again);
+            // what stays taken precedes everything put back, except after a whole-batch failure
+            if (again.isEmpty() || result.partWay()) {
                 commitOffset = processQueue.commit();
-            } else {
-                processQueue.consumeAgain(again);
+            }
+            if (suspend) {
                 later(queue, processQueue, context.config().suspendCurrentQueueTime().toMillis(), false);
                 goOn = false;
             }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The long-polling pull loop of a push consumer, one chain of PULL_MESSAGE (11) requests per assigned queue
  * (remoting-protocol.md §4.2): the broker holds a pull that finds nothing for up to 15 s. Before each pull the queue's
  * flow control is checked (waiting messages and bytes, and for concurrent consumption the offset span); errors
- * back off 3 s. A response with messages is handled where it arrives, on the connection's I/O thread: decoding and
+ * back off 3 s, and a pull that found messages is followed by the next after the config's {@code pullInterval}
+ * (0). A response with messages is handled where it arrives, on the connection's I/O thread: decoding and
  * handing the messages to the consume pool never block, and it saves a thread hand-off (and wake-up) per delivery;
  * every other response and failure, whose handling may fetch a route or persist an offset, goes to the client's
  * worker pool. The next pull is always started from the worker pool.
@@ -219,7 +220,7 @@ final class PullService {
                 } else if (messages.isEmpty()) {
                     correctOffset(request);
                 }
-                later(request, 0);
+                later(request, context.config().pullInterval().toMillis());
             }
             case ResponseCode.PULL_NOT_FOUND, ResponseCode.PULL_RETRY_IMMEDIATELY -> {
                 request.nextOffset = header.nextBeginOffset();

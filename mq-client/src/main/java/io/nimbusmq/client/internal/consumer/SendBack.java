@@ -38,13 +38,17 @@ public final class SendBack {
         this.innerProducer = innerProducer;
     }
 
-    /** Sends back for a delayed retry; false when both ways failed (the caller retries locally). */
-    public boolean sendBack(ReceivedMessage message, int maxReconsumeTimes) {
-        if (consumerSendMsgBack(message, maxReconsumeTimes, 0)) {
+    /**
+     * Sends back for a delayed retry; false when both ways failed (the caller retries locally).
+     *
+     * @param delayLevel the retry's delay level, or 0 for the broker's choice (3 + reconsume times)
+     */
+    public boolean sendBack(ReceivedMessage message, int maxReconsumeTimes, int delayLevel) {
+        if (consumerSendMsgBack(message, maxReconsumeTimes, delayLevel)) {
             return true;
         }
         return resendToRetryTopic(message, message.reconsumeTimes() + 1, maxReconsumeTimes,
-                3 + message.reconsumeTimes());
+                delayLevel > 0 ? delayLevel : 3 + message.reconsumeTimes());
     }
 
     /**
