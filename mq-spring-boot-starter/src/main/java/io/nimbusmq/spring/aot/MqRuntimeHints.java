@@ -29,6 +29,7 @@ public class MqRuntimeHints implements RuntimeHintsRegistrar {
             "io.nimbusmq.spring.autoconfigure.InvalidSelectorFailureAnalyzer",
             "io.nimbusmq.spring.autoconfigure.InvalidListenerSettingFailureAnalyzer",
             "io.nimbusmq.spring.autoconfigure.MissingTopicsFailureAnalyzer",
+            "io.nimbusmq.spring.autoconfigure.MqConfigurationFailureAnalyzer",
             "io.nimbusmq.spring.autoconfigure.NoNameServerFailureAnalyzer",
             "io.nimbusmq.spring.autoconfigure.NameServerUnreachableFailureAnalyzer",
             "io.nimbusmq.spring.autoconfigure.UnsupportedSpringBootVersionFailureAnalyzer");
