@@ -116,7 +116,11 @@ public abstract class ServiceThread implements Runnable {
         }
     }
 
-    /** Stops the loop and waits for the thread to end. */
+    /**
+     * Stops the loop and waits for the thread to end, however long its current round takes and even when the calling
+     * thread is interrupted (the interrupt is kept for the caller): the store unmaps its files after this returns, and
+     * a thread still reading a mapping that is gone would crash the JVM.
+     */
     public void shutdown() {
         Thread t;
         synchronized (this) {
@@ -128,9 +132,19 @@ public abstract class ServiceThread implements Runnable {
         }
         stopped = true;
         wakeup();
-        try {
-            t.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+                if (t.isAlive()) {
+                    log.warn("{} has not finished its round after 30 s; still waiting before the files close",
+                            serviceName());
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

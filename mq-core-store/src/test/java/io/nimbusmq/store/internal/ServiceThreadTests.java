@@ -1,5 +1,11 @@
 package io.nimbusmq.store.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import java.util.concurrent.TimeUnit;
+
+import java.util.concurrent.CountDownLatch;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,5 +60,59 @@ class ServiceThreadTests {
             assertThat(logs.problems()).extracting(e -> e.getThrowableProxy().getMessage())
                     .containsExactly("disk full", "something else");
         }
+    }
+
+    /** A round that runs until it is released. */
+    private static final class Blocking extends ServiceThread {
+        final CountDownLatch inRound = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean roundFinished = new AtomicBoolean();
+
+        @Override
+        protected String serviceName() {
+            return "blocking";
+        }
+
+        @Override
+        protected long waitIntervalMillis() {
+            return 1;
+        }
+
+        @Override
+        protected void runOnce() {
+            inRound.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            roundFinished.set(true);
+        }
+    }
+
+    @Test
+    void anInterruptedCallerStillWaitsForTheRoundToFinishAndKeepsItsInterrupt() throws Exception {
+        Blocking service = new Blocking();
+        service.start();
+        assertThat(service.inRound.await(30, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean returnedAfterRound = new AtomicBoolean();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread closer = new Thread(() -> {
+            service.shutdown();
+            returnedAfterRound.set(service.roundFinished.get());
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        closer.start();
+        closer.interrupt();
+        await().atMost(Duration.ofSeconds(30)).until(() -> closer.getState() == Thread.State.TIMED_WAITING
+                || closer.getState() == Thread.State.WAITING);
+
+        assertThat(closer.isAlive()).as("shutdown returned while the round still ran").isTrue();
+        service.release.countDown();
+        closer.join(30_000);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(returnedAfterRound).isTrue();
+        assertThat(interruptKept).isTrue();
     }
 }
