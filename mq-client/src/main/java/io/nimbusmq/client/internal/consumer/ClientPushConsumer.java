@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import io.nimbusmq.client.MqClientException;
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeMode;
+import io.nimbusmq.client.consumer.ConsumeResult;
+import io.nimbusmq.client.consumer.ConsumeStatus;
 import io.nimbusmq.client.consumer.ConsumerConfig;
 import io.nimbusmq.client.consumer.MessageHandler;
 import io.nimbusmq.client.consumer.PushConsumer;
@@ -91,8 +93,8 @@ public final class ClientPushConsumer implements PushConsumer {
                 ? LocalFileOffsetStore.open(config.offsetStoreDir(), this.config.group(),
                         offsetStoreName(services, config))
                 : new RemoteOffsetStore(services, this.config.group());
-        this.context = new ConsumerContext(services, this.config, messages -> handler.handle(names.unwrap(messages)),
-                offsets, new SendBack(services, this.config.group(), innerProducer));
+        this.context = new ConsumerContext(services, this.config, unwrapping(handler, names), offsets,
+                new SendBack(services, this.config.group(), innerProducer));
         this.locks = new QueueLocks(services, this.config.group());
         this.consumeService = config.consumeMode() == ConsumeMode.ORDERLY
                 ? new OrderlyConsumeService(context, locks) : new ConcurrentConsumeService(context);
@@ -429,5 +431,20 @@ public final class ClientPushConsumer implements PushConsumer {
     @Override
     public void close() {
         shutdown(config.shutdownDrainTimeout());
+    }
+
+    /** The application's handler seeing names without the namespace, both its whole-batch and part-way verdicts. */
+    private static MessageHandler unwrapping(MessageHandler handler, NamespaceNames names) {
+        return new MessageHandler() {
+            @Override
+            public ConsumeStatus handle(List<ReceivedMessage> messages) {
+                return handler.handle(names.unwrap(messages));
+            }
+
+            @Override
+            public ConsumeResult consume(List<ReceivedMessage> messages) {
+                return handler.consume(names.unwrap(messages));
+            }
+        };
     }
 }
