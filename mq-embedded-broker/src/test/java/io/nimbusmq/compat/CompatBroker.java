@@ -1,5 +1,6 @@
 package io.nimbusmq.compat;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -340,17 +341,6 @@ final class CompatBroker implements BeforeAllCallback, AfterEachCallback, AfterA
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    /**
-     * The official client's budgets from the tests' patience rather than its defaults (3 s for a send and for each
-     * name-server or admin call): on a machine whose cores are busy with other work a call may be slow, not wrong.
-     */
-    static void patient(org.apache.rocketmq.client.ClientConfig client) {
-        client.setMqClientApiTimeout(30_000);
-        if (client instanceof DefaultMQProducer producer) {
-            producer.setSendMsgTimeout(15_000);
         }
     }
 }

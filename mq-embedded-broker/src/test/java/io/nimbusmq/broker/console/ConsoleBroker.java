@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.console;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -133,8 +134,7 @@ final class ConsoleBroker implements BeforeAllCallback, AfterAllCallback {
         DefaultMQProducer producer = new DefaultMQProducer(uniqueName("pg"));
         producer.setNamesrvAddr(broker.address());
         producer.setInstanceName(uniqueName("producer"));
-        producer.setMqClientApiTimeout(30_000);  // the tests' patience: a busy machine is slow, not wrong
-        producer.setSendMsgTimeout(15_000);
+        patient(producer);
         producer.start();
         shutdowns.push(producer::shutdown);
         return producer;
@@ -157,7 +157,7 @@ final class ConsoleBroker implements BeforeAllCallback, AfterAllCallback {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(broker.address());
         consumer.setInstanceName(uniqueName("push"));
-        consumer.setMqClientApiTimeout(30_000);
+        patient(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMaxReconsumeTimes(maxReconsumeTimes);
         consumer.setPullInterval(0);

@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.standalone;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -127,8 +128,7 @@ class StandaloneBrokerIntegrationTests {
         DefaultMQProducer producer = new DefaultMQProducer("small-volume-" + System.nanoTime());
         producer.setNamesrvAddr(address);
         producer.setInstanceName("small-volume-" + System.nanoTime());
-        // the route lookup's budget (3 s by default) is the test's patience: a loaded machine may be slow, not wrong
-        producer.setMqClientApiTimeout(30_000);
+        patient(producer);
         producer.start();
         try {
             byte[] body = new byte[16 * 1024];
