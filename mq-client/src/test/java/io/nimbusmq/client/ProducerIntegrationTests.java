@@ -1,5 +1,6 @@
 package io.nimbusmq.client;
 
+import java.time.Duration;
 import static io.nimbusmq.client.NimbusBrokerExtension.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class ProducerIntegrationTests {
     }
 
     private Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }
@@ -211,7 +212,7 @@ class ProducerIntegrationTests {
         for (int i = 0; i < 3; i++) {
             MqClient client = broker.closeAfterTest(MqClient.create(ClientConfig.builder()
                     .nameServer("127.0.0.1:1;" + broker.address()).instanceName(NimbusBrokerExtension.uniqueName("fo"))
-                    .build()));
+                    .requestTimeout(Duration.ofSeconds(10)).build()));
             assertThat(producer(client).send(new Message(topic, utf8("via a live name server"))).status())
                     .isEqualTo(SendStatus.SEND_OK);
         }

@@ -1,5 +1,6 @@
 package io.nimbusmq.client;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static io.nimbusmq.client.NimbusBrokerExtension.PATIENCE;
 import static io.nimbusmq.client.NimbusBrokerExtension.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class PushConsumerIntegrationTests {
     }
 
     private Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }
@@ -282,7 +283,7 @@ class PushConsumerIntegrationTests {
         PushConsumer our = broker.client().pushConsumer(config(group, topic).build(), ours);
         our.start();
         List<String> theirs = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer official = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer official = patient(new DefaultMQPushConsumer(group));
         official.setNamesrvAddr(broker.address());
         official.setInstanceName(uniqueName("official"));
         official.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

@@ -1,5 +1,7 @@
 package io.nimbusmq.client;
 
+import static io.nimbusmq.client.NimbusBrokerExtension.PATIENCE;
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static io.nimbusmq.client.NimbusBrokerExtension.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +36,7 @@ class RequestReplyIntegrationTests {
     /** Starts a consumer on {@code topic} that answers every request with "re: " + its body. */
     private void startReplier(String topic) {
         MqClient client = broker.client();
-        Producer replies = client.producer(ProducerConfig.builder(uniqueName("reply-pg")).build());
+        Producer replies = client.producer(ProducerConfig.builder(uniqueName("reply-pg")).sendTimeout(PATIENCE).build());
         replies.start();
         client.pushConsumer(ConsumerConfig.builder(uniqueName("replier")).subscribe(Subscription.all(topic))
                 .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET).build(), messages -> {
@@ -48,7 +50,7 @@ class RequestReplyIntegrationTests {
     void ourRequesterGetsTheReply() throws Exception {
         String topic = broker.createTopic("request", 2);
         startReplier(topic);
-        Producer requester = broker.client().producer(ProducerConfig.builder(uniqueName("requester")).build());
+        Producer requester = broker.client().producer(ProducerConfig.builder(uniqueName("requester")).sendTimeout(PATIENCE).build());
         requester.start();
 
         ReceivedMessage reply = requester.request(new Message(topic, utf8("ping")), Duration.ofSeconds(30))
@@ -64,7 +66,7 @@ class RequestReplyIntegrationTests {
     @Test
     void aRequestNobodyAnswersTimesOut() {
         String topic = broker.createTopic("unanswered", 1);
-        Producer requester = broker.client().producer(ProducerConfig.builder(uniqueName("requester")).build());
+        Producer requester = broker.client().producer(ProducerConfig.builder(uniqueName("requester")).sendTimeout(PATIENCE).build());
         requester.start();
 
         CompletableFuture<ReceivedMessage> reply = requester.request(new Message(topic, utf8("hello?")),
@@ -79,7 +81,7 @@ class RequestReplyIntegrationTests {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         String topic = broker.createTopic("official-request", 2);
         startReplier(topic);
-        DefaultMQProducer requester = new DefaultMQProducer(uniqueName("official-requester"));
+        DefaultMQProducer requester = patient(new DefaultMQProducer(uniqueName("official-requester")));
         requester.setNamesrvAddr(broker.address());
         requester.setInstanceName(uniqueName("official"));
         requester.start();

@@ -71,7 +71,7 @@ class SecureClientIntegrationTests {
         MqClient client = client(new SessionCredentials("orders-app", "orders-secret"),
                 TlsClientConfig.trusting(server.certificate()));
         String topic = NimbusBrokerExtension.uniqueName("secure");
-        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
 
         assertThat(producer.send(new Message(topic, "secret order".getBytes(StandardCharsets.UTF_8))).status())
@@ -106,7 +106,7 @@ class SecureClientIntegrationTests {
     }
 
     private static Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(NimbusBrokerExtension.uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }

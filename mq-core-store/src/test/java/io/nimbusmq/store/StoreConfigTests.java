@@ -22,6 +22,7 @@ class StoreConfigTests {
         assertThat(production.commitLog().maxMessageSizeBytes()).isEqualTo(4 * 1024 * 1024);
         assertThat(production.consumeQueue().entriesPerSegment()).isEqualTo(300_000);
         assertThat(production.retention().fileReservedMillis()).isEqualTo(72L * 3600 * 1000);
+        assertThat(production.retention().diskForceCleanRatio()).as("diskSpaceCleanForciblyRatio").isEqualTo(0.85);
         assertThat(production.flush().mode()).isEqualTo(FlushMode.ASYNC_FLUSH);
         assertThat(StoreConfig.embedded(Path.of("/data")).commitLog().segmentSizeBytes()).isEqualTo(64 << 20);
         assertThat(production.withFlushMode(FlushMode.SYNC_FLUSH).flush().mode()).isEqualTo(FlushMode.SYNC_FLUSH);

@@ -82,11 +82,11 @@ class ApacheAclCompatibilityTests {
     private MqClient client(SessionCredentials credentials, TlsClientConfig tls) {
         return rocketmq.closeAfterTest(MqClient.create(ClientConfig.builder()
                 .nameServer(rocketmq.nameServerAddress()).instanceName(uniqueName("client"))
-                .credentials(credentials).tls(tls).build()));
+                .credentials(credentials).tls(tls).requestTimeout(Duration.ofSeconds(10)).build()));
     }
 
     private static Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }

@@ -74,11 +74,11 @@ class ApacheAuthCompatibilityTests {
     private MqClient client(SessionCredentials credentials) {
         return rocketmq.closeAfterTest(MqClient.create(ClientConfig.builder()
                 .nameServer(rocketmq.nameServerAddress()).instanceName(uniqueName("client"))
-                .credentials(credentials).build()));
+                .credentials(credentials).requestTimeout(Duration.ofSeconds(10)).build()));
     }
 
     private static Producer producer(MqClient client) {
-        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).build());
+        Producer producer = client.producer(ProducerConfig.builder(uniqueName("pg")).sendTimeout(PATIENCE).build());
         producer.start();
         return producer;
     }

@@ -1,5 +1,6 @@
 package io.nimbusmq.client.compat;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static io.nimbusmq.testkit.ApacheRocketMq.PATIENCE;
 import static io.nimbusmq.testkit.ApacheRocketMq.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,7 +174,7 @@ class ApacheRocketMqCompatibilityTests {
         MqClient client = client();
         String topic = rocketmq.createTopic("tx", 2);
         List<ReceivedMessage> checked = new CopyOnWriteArrayList<>();
-        Producer producer = client.transactionalProducer(ProducerConfig.builder(uniqueName("txg")).build(),
+        Producer producer = client.transactionalProducer(ProducerConfig.builder(uniqueName("txg")).sendTimeout(PATIENCE).build(),
                 half -> {
                     checked.add(half);
                     return text(half).equals("check-back") ? LocalTransactionState.COMMIT_MESSAGE
@@ -268,7 +269,7 @@ class ApacheRocketMqCompatibilityTests {
         ClientPushConsumer our = (ClientPushConsumer) client.pushConsumer(consumerConfig(group, topic).build(), ours);
         our.start();
         List<String> theirs = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer official = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer official = patient(new DefaultMQPushConsumer(group));
         official.setNamesrvAddr(rocketmq.nameServerAddress());
         official.setInstanceName(uniqueName("official"));
         official.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

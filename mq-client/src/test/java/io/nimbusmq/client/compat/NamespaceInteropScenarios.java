@@ -1,5 +1,6 @@
 package io.nimbusmq.client.compat;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,7 +70,7 @@ abstract class NamespaceInteropScenarios {
 
         assertThat(sent.messageQueue().topic()).isEqualTo(topic);
         List<MessageExt> received = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer official = new DefaultMQPushConsumer(uniqueName("official-cg"));
+        DefaultMQPushConsumer official = patient(new DefaultMQPushConsumer(uniqueName("official-cg")));
         official.setNamesrvAddr(nameServer());
         official.setNamespace(namespace);
         official.setInstanceName(uniqueName("official"));
@@ -96,11 +97,10 @@ abstract class NamespaceInteropScenarios {
         String namespace = uniqueName("tenant");
         MqClient client = client(namespace);
         String topic = topicIn(client, "payments");
-        DefaultMQProducer official = new DefaultMQProducer(uniqueName("official-pg"));
+        DefaultMQProducer official = patient(new DefaultMQProducer(uniqueName("official-pg")));
         official.setNamesrvAddr(nameServer());
         official.setNamespace(namespace);
         official.setInstanceName(uniqueName("official"));
-        official.setSendMsgTimeout((int) PATIENCE.toMillis());
         official.start();
         closeAfterTest(official::shutdown);
         String group = uniqueName("billing");

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each round: measure disk usage (above {@code diskFullRatio} the store refuses writes until usage drops);
  * delete commit log segments older than the reservation time, or the oldest ones whatever their age while usage is
- * above {@code diskMaxUsedRatio}; never the segment being written. Then move every consume queue's minimum offset past
+ * above {@code diskForceCleanRatio}; never the segment being written. Then move every consume queue's minimum offset past
  * the deleted messages, drop consume queue segments and index files that only point at deleted data. A segment that a
  * reader still holds stays mapped until the reader lets go ({@link MappedFile#shutdown(boolean)}).
  */
@@ -70,7 +70,7 @@ public final class RetentionService extends ServiceThread {
         } else {
             context.health().clearDiskFull();
         }
-        boolean forced = usedRatio > config.diskMaxUsedRatio();
+        boolean forced = usedRatio > config.diskForceCleanRatio();
         long expiredBefore = context.clock().millis() - config.fileReservedMillis();
         int deleted = commitLog.files().deleteHead(
                 segment -> forced || segment.lastModifiedMillis() < expiredBefore,

@@ -91,10 +91,13 @@ class RetentionServiceTests {
     }
 
     @Test
-    void aFullDiskDeletesTheOldestSegmentsWhateverTheirAge() throws Exception {
+    void aDiskAboveTheForceCleanRatioDeletesTheOldestSegmentWhateverItsAge() throws Exception {
         fill(300);
         int before = commitLogSegments().size();
         diskUsage = 0.80;
+        assertThat(store.runRetention()).as("at 80 percent RocketMQ keeps segments younger than the reserved time")
+                .isZero();
+        diskUsage = 0.86;
         assertThat(store.runRetention()).isEqualTo(1);
         assertThat(commitLogSegments()).hasSize(before - 1);
         assertThat(store.isWritable()).isTrue();

@@ -87,7 +87,8 @@ public final class BrokerConfigView {
         p.put("flushDiskType", config.flushMode().name());
         p.put("brokerRole", "ASYNC_MASTER");
         p.put("fileReservedTime", String.valueOf(store.retention().fileReservedMillis() / 3_600_000));
-        p.put("diskMaxUsedSpaceRatio", String.valueOf(Math.round(store.retention().diskMaxUsedRatio() * 100)));
+        p.put("diskSpaceCleanForciblyRatio",
+                String.valueOf(Math.round(store.retention().diskForceCleanRatio() * 100)));
         p.put("messageDelayLevel", config.schedule().delayLevels());
         p.put("timerWheelEnable", "true");
         p.put("timerMaxDelaySec", String.valueOf(config.schedule().timerMaxDelayMillis() / 1000));

@@ -1,5 +1,6 @@
 package io.nimbusmq.spring.cluster;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static io.nimbusmq.testkit.ApacheRocketMqCluster.BROKER_A;
 import static io.nimbusmq.testkit.ApacheRocketMqCluster.BROKER_B;
 import static io.nimbusmq.testkit.ApacheRocketMqCluster.CLUSTER;
@@ -133,8 +134,8 @@ class MixedClusterCompatibilityTests {
         String topic = createTopicWithMqadmin("official");
         Set<String> received = ConcurrentHashMap.newKeySet();
         Set<String> receivedFrom = ConcurrentHashMap.newKeySet();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(topic + "-consumer");
-        DefaultMQProducer producer = new DefaultMQProducer(topic + "-producer");
+        DefaultMQPushConsumer consumer = patient(new DefaultMQPushConsumer(topic + "-consumer"));
+        DefaultMQProducer producer = patient(new DefaultMQProducer(topic + "-producer"));
         try {
             consumer.setNamesrvAddr(cluster.nameServerAddress());
             consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

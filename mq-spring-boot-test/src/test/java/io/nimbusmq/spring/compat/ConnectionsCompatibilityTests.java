@@ -1,5 +1,6 @@
 package io.nimbusmq.spring.compat;
 
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static io.nimbusmq.testkit.ApacheRocketMq.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -159,7 +160,7 @@ class ConnectionsCompatibilityTests {
     @Test
     void anOfficialClientInTheSameNamespaceReadsWhatTheStarterWroteAndTheOtherWayRound() throws Exception {
         List<MessageExt> official = new CopyOnWriteArrayList<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(ApacheRocketMq.uniqueName("official-cg"));
+        DefaultMQPushConsumer consumer = patient(new DefaultMQPushConsumer(ApacheRocketMq.uniqueName("official-cg")));
         consumer.setNamesrvAddr(rocketmq.nameServerAddress());
         consumer.setNamespace(NAMESPACE);
         consumer.setInstanceName(ApacheRocketMq.uniqueName("official"));
@@ -171,11 +172,10 @@ class ConnectionsCompatibilityTests {
         });
         consumer.start();
         rocketmq.closeAfterTest(consumer::shutdown);
-        DefaultMQProducer producer = new DefaultMQProducer(ApacheRocketMq.uniqueName("official-pg"));
+        DefaultMQProducer producer = patient(new DefaultMQProducer(ApacheRocketMq.uniqueName("official-pg")));
         producer.setNamesrvAddr(rocketmq.nameServerAddress());
         producer.setNamespace(NAMESPACE);
         producer.setInstanceName(ApacheRocketMq.uniqueName("official"));
-        producer.setSendMsgTimeout((int) PATIENCE.toMillis());
         producer.start();
         rocketmq.closeAfterTest(producer::shutdown);
 
