@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /**
+     * Netty's default. A legitimate mutual-TLS handshake took more than 1 s on a machine whose cores were busy and was
+     * cut off; the truncated-hello test waits for this timeout instead (its read waits up to PATIENCE).
+     */
+    private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
     @TempDir
     static Path dir;
@@ -48,7 +53,7 @@ class TlsIntegrationTests {
         mutual = EmbeddedBroker.builder().port(0).storeDir(dir.resolve("mutual"))
                 .tls(TlsServerConfig.of(TlsMode.PERMISSIVE, server.certificate(), server.privateKey())
                         .withClientAuth(TlsServerConfig.ClientAuth.REQUIRE, client.certificate())
-                        .withHandshakeTimeoutMillis(1_000))
+                        .withHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS))
                 .build();
         mutual.start();
     }

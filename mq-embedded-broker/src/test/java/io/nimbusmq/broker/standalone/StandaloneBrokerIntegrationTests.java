@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneBrokerIntegrationTests {
 
+    /** A fresh JVM that reserves a 1 GiB segment before it is ready: slow, not wrong, on a machine whose cores are busy. */
+    private static final Duration READY_PATIENCE = Duration.ofMinutes(2);
+    private static final long CALL_MILLIS = 30_000;
     private static final Pattern READY = Pattern.compile("ready at ([0-9.]+):(\\d+)");
 
     @TempDir
@@ -61,21 +64,21 @@ class StandaloneBrokerIntegrationTests {
                 "--config", config.toString(), "--store-dir", storeDir.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> READY.matcher(Files.readString(log)).find());
+            await().atMost(READY_PATIENCE).until(() -> READY.matcher(Files.readString(log)).find());
             Matcher ready = READY.matcher(Files.readString(log));
             assertThat(ready.find()).isTrue();
             String address = ready.group(1) + ":" + ready.group(2);
 
             try (NettyRemotingClient client = new NettyRemotingClient(RemotingClientConfig.defaults())) {
                 RemotingCommand route = client.invokeSync(address, RemotingCommand
-                        .createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC).putExtField("topic", "TBW102"), 5000)
+                        .createRequest(RequestCode.GET_ROUTEINFO_BY_TOPIC).putExtField("topic", "TBW102"), CALL_MILLIS)
                         .get();
                 assertThat(route.code()).isEqualTo(ResponseCode.SUCCESS);
                 assertThat(new String(route.body(), StandardCharsets.UTF_8)).contains("jar-broker");
                 RemotingCommand commit = RemotingCommand.createRequest(RequestCode.UPDATE_CONSUMER_OFFSET)
                         .putExtField("consumerGroup", "g1").putExtField("topic", "T").putExtField("queueId", 0)
                         .putExtField("commitOffset", 42);
-                assertThat(client.invokeSync(address, commit, 5000).get().code()).isEqualTo(ResponseCode.SUCCESS);
+                assertThat(client.invokeSync(address, commit, CALL_MILLIS).get().code()).isEqualTo(ResponseCode.SUCCESS);
             }
             process.destroy();
             assertThat(process.waitFor()).isIn(0, 143);
@@ -163,7 +166,7 @@ class StandaloneBrokerIntegrationTests {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> READY.matcher(Files.readString(log)).find());
+                await().atMost(READY_PATIENCE).until(() -> READY.matcher(Files.readString(log)).find());
             } catch (RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
