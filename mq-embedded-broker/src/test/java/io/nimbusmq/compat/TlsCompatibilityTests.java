@@ -154,7 +154,7 @@ class TlsCompatibilityTests {
             RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, null);
             request.addExtField("topic", "any");
             request.addExtField("queueId", "0");
-            return client.invokeSync(broker.address(), request, 5_000);
+            return client.invokeSync(broker.address(), request, 30_000);
         } finally {
             client.shutdown();
         }

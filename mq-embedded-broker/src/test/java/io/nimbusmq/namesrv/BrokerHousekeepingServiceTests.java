@@ -42,7 +42,7 @@ class BrokerHousekeepingServiceTests {
             fast.start();
             clock.advance(Duration.ofMinutes(3));
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> routes.liveBrokerCount() == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> routes.liveBrokerCount() == 0);
         } finally {
             fast.shutdown();
         }
@@ -56,7 +56,7 @@ class BrokerHousekeepingServiceTests {
 
         housekeeping.channelClosed(channel);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> routes.liveBrokerCount() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> routes.liveBrokerCount() == 0);
     }
 
     @Test

@@ -40,7 +40,7 @@ class NameServerIntegrationTests {
             + "\"filterServerTable\":{},\"queueDatas\":[{\"brokerName\":\"broker-a\",\"perm\":6,\"readQueueNums\":4,"
             + "\"topicSysFlag\":0,\"writeQueueNums\":4}]}";
     private static final BrokerIdentity BROKER = BrokerIdentity.master("broker-a", "127.0.0.1:20911");
-    private static final long TIMEOUT_MILLIS = 5_000;
+    private static final long TIMEOUT_MILLIS = 30_000;
 
     private StandaloneNameServer nameServer;
     private String address;
@@ -119,7 +119,7 @@ class NameServerIntegrationTests {
 
         brokerClient.closeConnection(address);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> nameServer.nameServer().routeInfoManager()
+        await().atMost(Duration.ofSeconds(60)).until(() -> nameServer.nameServer().routeInfoManager()
                 .liveBrokerCount() == 0);
         assertThat(invoke(Requests.routeRequest("TopicTest", RemotingVersion.V5_3_1)).code())
                 .isEqualTo(ResponseCode.TOPIC_NOT_EXIST);

@@ -51,7 +51,7 @@ class GroupCommitServiceTests {
         }
         assertThat(futures).noneMatch(CompletableFuture::isDone);
         service.start();
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(futures).allMatch(f -> f.join());
         assertThat(service.forceCount()).isEqualTo(1);
         assertThat(files.flushedOffset()).isEqualTo(5000);
@@ -70,7 +70,7 @@ class GroupCommitServiceTests {
     void aRequestNotServedInTimeCompletesWithFalse() throws Exception {
         GroupCommitService service = new GroupCommitService(files, 50);
         CompletableFuture<Boolean> future = service.awaitFlushed(write(10));
-        assertThat(future.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(future.get(30, TimeUnit.SECONDS)).isFalse();
     }
 
     @Test
@@ -98,14 +98,14 @@ class GroupCommitServiceTests {
         CompletableFuture<Boolean> waiter = service.awaitFlushed(pendingEnd);
         service.start();
 
-        assertThatThrownBy(() -> waiter.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(FlushFailedException.class)
+        assertThatThrownBy(() -> waiter.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(FlushFailedException.class)
                 .hasMessageContaining("force failed").hasMessageContaining("offset " + good);
         assertThat(health.isWritable()).isFalse();
         assertThat(health.faultFloor()).isEqualTo(good);
 
         failing.failing = false;
         long later = write(100);
-        assertThatThrownBy(() -> service.awaitFlushed(later).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> service.awaitFlushed(later).get(30, TimeUnit.SECONDS))
                 .as("a later force that succeeds does not vouch for bytes the failed one may have dropped")
                 .hasCauseInstanceOf(FlushFailedException.class);
         assertThat(service.awaitFlushed(good)).isCompletedWithValue(true);
@@ -123,9 +123,9 @@ class GroupCommitServiceTests {
                 service.awaitFlushed(second), service.awaitFlushed(third));
         service.start();
 
-        assertThat(futures.get(0).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(futures.get(0).get(30, TimeUnit.SECONDS)).isTrue();
         for (CompletableFuture<Boolean> failed : futures.subList(1, 3)) {
-            assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(FlushFailedException.class).hasMessageContaining("did not read back intact");
         }
         assertThat(health.notWritableReason()).contains("offset " + first);

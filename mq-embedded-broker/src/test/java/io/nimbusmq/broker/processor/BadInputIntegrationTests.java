@@ -98,7 +98,7 @@ class BadInputIntegrationTests {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE,
                 new PullMessageRequestHeader("g", "WriteOnlyTopic", 0, 0L, 32, 0, 0L, 0L, null, 0L, null, null, null));
 
-        RemotingCommand response = client.invokeSync(broker.address(), request, 5_000).get();
+        RemotingCommand response = client.invokeSync(broker.address(), request, 30_000).get();
 
         assertThat(response.code()).isEqualTo(ResponseCode.NO_PERMISSION);
         assertThat(response.extFields()).containsExactly(
@@ -109,7 +109,7 @@ class BadInputIntegrationTests {
     void aMissingHeaderFieldIsNamedInTheAnswer() throws Exception {
         RemotingCommand request = RemotingCommand.createRequest(RequestCode.PULL_MESSAGE)
                 .putExtField("consumerGroup", "g").putExtField("topic", "T");
-        RemotingCommand response = client.invokeSync(broker.address(), request, 5_000).get();
+        RemotingCommand response = client.invokeSync(broker.address(), request, 30_000).get();
         assertThat(response.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
         assertThat(response.remark()).contains("queueId");
     }
@@ -121,14 +121,14 @@ class BadInputIntegrationTests {
                 .putExtField("d", 4).putExtField("e", 0).putExtField("f", 0)
                 .putExtField("g", System.currentTimeMillis()).putExtField("h", 0).putExtField("m", true)
                 .setBody(new byte[] {0, 0, 0, 40, 0, 0, 0, 0, 0});
-        RemotingCommand response = client.invokeSync(broker.address(), request, 5_000).get();
+        RemotingCommand response = client.invokeSync(broker.address(), request, 30_000).get();
         assertThat(response.code()).isEqualTo(ResponseCode.MESSAGE_ILLEGAL);
         assertThat(response.remark()).contains("truncated batch");
     }
 
     @Test
     void anUnknownCodeIsNotSupported() throws Exception {
-        RemotingCommand response = client.invokeSync(broker.address(), RemotingCommand.createRequest(9999), 5_000)
+        RemotingCommand response = client.invokeSync(broker.address(), RemotingCommand.createRequest(9999), 30_000)
                 .get();
         assertThat(response.code()).isEqualTo(ResponseCode.REQUEST_CODE_NOT_SUPPORTED);
         assertThat(response.remark()).contains("9999");

@@ -35,7 +35,7 @@ class BrokerRegistrationServiceTests {
     @Test
     void registersAllTopicsAtStart() throws Exception {
         service.start();
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
 
         assertThat(registrar.registrations).hasSize(2);
         Registration first = registrar.registrations.get(0);
@@ -46,11 +46,11 @@ class BrokerRegistrationServiceTests {
 
     @Test
     void aTopicChangeMovesTheDataVersionOn() throws Exception {
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
         clock.advance(Duration.ofSeconds(5));
         topics.set(List.of(TopicConfig.of("T", 4), TopicConfig.of("U", 2)));
 
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
 
         Registration second = registrar.registrations.get(1);
         assertThat(second.topics()).extracting(TopicConfig::topicName).containsExactly("T", "U");
@@ -60,10 +60,10 @@ class BrokerRegistrationServiceTests {
 
     @Test
     void unchangedTopicsKeepTheDataVersion() throws Exception {
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
         clock.advance(Duration.ofSeconds(30));
 
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
 
         assertThat(registrar.registrations.get(1).dataVersion()).isEqualTo(registrar.registrations.get(0).dataVersion());
     }
@@ -79,13 +79,13 @@ class BrokerRegistrationServiceTests {
 
     @Test
     void shutdownUnregistersOnceRegistered() throws Exception {
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
 
         service.shutdown();
         service.shutdown();
 
         assertThat(registrar.unregistrations).containsExactly(BROKER);
-        assertThatThrownBy(() -> service.registerNow().get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> service.registerNow().get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
     }
 
@@ -99,15 +99,15 @@ class BrokerRegistrationServiceTests {
     @Test
     void reportsFailuresAndKeepsGoing() throws Exception {
         registrar.failNext = true;
-        assertThatThrownBy(() -> service.registerNow().get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> service.registerNow().get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(NameServerRegistrationException.class);
 
         topics.set(null);
-        assertThatThrownBy(() -> service.registerNow().get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> service.registerNow().get(30, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(NullPointerException.class);
 
         topics.set(List.of());
-        service.registerNow().get(5, TimeUnit.SECONDS);
+        service.registerNow().get(30, TimeUnit.SECONDS);
         assertThat(registrar.registrations).hasSize(2);
     }
 

@@ -68,7 +68,7 @@ class RemoteNameServerRegistrarIntegrationTests {
     @Test
     void aRefusedFirstOneTopicRegistrationIsPrecededByOneWithoutTopics() throws Exception {
         registrar.register(BROKER, List.of(TopicConfig.of("T", 4)), DataVersion.initial(1))
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(topicCounts).containsExactly(1, 0, 1);
     }
@@ -76,9 +76,9 @@ class RemoteNameServerRegistrarIntegrationTests {
     @Test
     void aKnownBrokerRegistersOneTopicDirectly() throws Exception {
         registrar.register(BROKER, List.of(TopicConfig.of("T", 4), TopicConfig.of("U", 4)), DataVersion.initial(1))
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
         registrar.register(BROKER, List.of(TopicConfig.of("T", 4)), DataVersion.initial(1).next(2))
-                .get(5, TimeUnit.SECONDS);
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(topicCounts).containsExactly(2, 1);
     }

@@ -22,7 +22,7 @@ class ProcessorExecutorsTests {
                 running.complete(Thread.currentThread().getName());
                 awaitQuietly(release);
             });
-            assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo("bounded-test-1");
+            assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("bounded-test-1");
             executor.execute(() -> { });
 
             assertThatThrownBy(() -> executor.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);

@@ -173,7 +173,7 @@ class RequestDispatcherTests {
 
         channel.writeInbound(peerResponse);
 
-        assertThat(pending.get(1, TimeUnit.SECONDS).remark()).isEqualTo("from peer");
+        assertThat(pending.get(30, TimeUnit.SECONDS).remark()).isEqualTo("from peer");
         assertThat(processed).hasValue(0);
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(responseTable.pendingCount()).isZero();
@@ -202,7 +202,7 @@ class RequestDispatcherTests {
 
             other.writeInbound(RemotingCommand.createRequest(ECHO));
 
-            assertThat(thread.get(5, TimeUnit.SECONDS)).startsWith("dispatch-test-");
+            assertThat(thread.get(30, TimeUnit.SECONDS)).startsWith("dispatch-test-");
             other.finishAndReleaseAll();
         } finally {
             executor.shutdownNow();

@@ -34,7 +34,7 @@ class ResponseTableTests {
         boolean matched = table.complete(channel, RemotingCommand.createResponse(request, ResponseCode.SUCCESS, null));
 
         assertThat(matched).isTrue();
-        assertThat(future.get(1, TimeUnit.SECONDS).opaque()).isEqualTo(request.opaque());
+        assertThat(future.get(30, TimeUnit.SECONDS).opaque()).isEqualTo(request.opaque());
         assertThat(table.pendingCount()).isZero();
     }
 

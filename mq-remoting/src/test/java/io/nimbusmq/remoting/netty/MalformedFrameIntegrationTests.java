@@ -92,7 +92,7 @@ class MalformedFrameIntegrationTests {
     @MethodSource("malformedInputs")
     void closesTheOffendingConnectionAndKeepsServingOthers(Malformed input) throws Exception {
         try (RawConnection raw = new RawConnection(fixture.socketAddress)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.server.connectionCount() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> fixture.server.connectionCount() == 2);
 
             raw.send(input.bytes());
             if (input.thenHalfClose()) {
@@ -102,7 +102,7 @@ class MalformedFrameIntegrationTests {
             raw.assertClosedByServer();
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.server.connectionCount() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.server.connectionCount() == 1);
         assertThat(fixture.serverEvents.closes).hasValue(1);
         for (int i = 1; i <= 3; i++) {
             assertWellBehavedClientIsServed(i);

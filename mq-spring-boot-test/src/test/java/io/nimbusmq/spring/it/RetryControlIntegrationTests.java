@@ -68,7 +68,7 @@ class RetryControlIntegrationTests {
         // send-back was stored during these steps
         for (int step = 0; step < 3 && SCHEDULED_ATTEMPTS.size() < 2; step++) {
             clock.advance(Duration.ofSeconds(3));
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> SCHEDULED_ATTEMPTS.size() == 2);
         }
         assertThat(SCHEDULED_ATTEMPTS).containsExactly(0, 1);
