@@ -55,7 +55,8 @@ public final class ClientPullConsumer implements PullConsumer {
                 c.pullBatchSize(), c.pullThresholdForQueue(), c.pullThresholdSizeForQueueMiB(),
                 c.rebalanceInterval(), c.persistOffsetInterval(), c.suspendCurrentQueueTime(),
                 c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp(),
-                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads());
+                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads(),
+                c.consumeTimeout());
         this.consumer = consumerFactory.apply(pushConfig).apply(this::handOver);
         if (!config.assignedQueues().isEmpty()) {
             consumer.assignFixed(config.assignedQueues());

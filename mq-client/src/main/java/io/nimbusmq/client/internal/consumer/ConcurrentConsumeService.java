@@ -2,6 +2,7 @@ package io.nimbusmq.client.internal.consumer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,19 @@ import org.slf4j.LoggerFactory;
  * part-way ({@link ConsumeResult#failedIndex()}) only hands back the failed message and those after it. A message
  * that cannot be handed back is consumed again here 5 s later. The committed offset only moves past messages that
  * finished.
+ *
+ * <p>Every {@code consumeTimeout} ({@link #expireOverdue}), as the official {@code ProcessQueue.cleanExpiredMsg}: per
+ * queue, up to 16 times, the first message whose handler call started more than {@code consumeTimeout} ago is sent
+ * back with delay level 3 and removed, so that the committed offset moves on. The call goes on; when it ends, its
+ * verdict is applied as usual (a RETRY sends the message back once more).
  */
 final class ConcurrentConsumeService implements ConsumeService {
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrentConsumeService.class);
     private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
     private static final long LOCAL_RETRY_DELAY_MILLIS = 5_000;
+    private static final int EXPIRE_PER_QUEUE = 16;
+    private static final int EXPIRED_DELAY_LEVEL = 3;
 
     private final ConsumerContext context;
     private final ThreadPoolExecutor pool;
@@ -62,6 +70,7 @@ final class ConcurrentConsumeService implements ConsumeService {
         if (processQueue.isDropped()) {
             return;
         }
+        processQueue.consumeStarted(messages, System.currentTimeMillis());
         ConsumeResult result = ConsumeService.invoke(context.handler(), limiter, messages, log);
         if (processQueue.isDropped()) {
             return;
@@ -94,6 +103,29 @@ final class ConcurrentConsumeService implements ConsumeService {
             context.services().scheduler().schedule(() -> submit(queue, processQueue, failed, true),
                     LOCAL_RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    @Override
+    public void expireOverdue(Map<MessageQueue, ProcessQueue> table) {
+        if (!context.clustering()) {
+            return;
+        }
+        long timeoutMillis = context.config().consumeTimeout().toMillis();
+        table.forEach((queue, processQueue) -> {
+            for (int i = 0; i < EXPIRE_PER_QUEUE && !processQueue.isDropped(); i++) {
+                ReceivedMessage overdue = processQueue.firstOverdue(System.currentTimeMillis(), timeoutMillis);
+                if (overdue == null || !context.sendBack().sendBack(overdue, maxReconsumeTimes(),
+                        EXPIRED_DELAY_LEVEL)) {
+                    return;
+                }
+                log.info("Consumer {} sent back {} (queue {}, offset {}): consumed for longer than {} ms",
+                        context.group(), overdue.msgId(), queue, overdue.queueOffset(), timeoutMillis);
+                long offset = processQueue.removeIfFirst(overdue);
+                if (offset >= 0 && !processQueue.isDropped()) {
+                    context.offsets().update(queue, offset, true);
+                }
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,13 @@ public interface ConsumeService {
 
     void submit(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages,
             boolean dispatchToConsume);
+
+    /**
+     * Sends back the messages of {@code table} consumed for longer than the consume timeout, as the official push
+     * consumer's {@code cleanExpireMsg}; nothing by default (orderly consumers never expire a message).
+     */
+    default void expireOverdue(Map<MessageQueue, ProcessQueue> table) {
+    }
 
     /** Stops taking new work and waits up to {@code timeoutMillis} for running handlers; true if all finished. */
     boolean shutdown(long timeoutMillis);
