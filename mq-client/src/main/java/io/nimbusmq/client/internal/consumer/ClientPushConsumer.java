@@ -447,6 +447,11 @@ public final class ClientPushConsumer implements PushConsumer {
             public ConsumeResult consume(List<ReceivedMessage> messages) {
                 return handler.consume(names.unwrap(messages));
             }
+
+            @Override
+            public java.util.concurrent.CompletionStage<ConsumeResult> consumeAsync(List<ReceivedMessage> messages) {
+                return handler.consumeAsync(names.unwrap(messages));
+            }
         };
     }
 }

@@ -3,9 +3,14 @@ package io.nimbusmq.client.internal.consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.consumer.ConsumeResult;
@@ -16,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CONCURRENTLY: batches of {@code consumeBatchSize} messages on a pool of {@code consumeThreads}, in no order,
- * spaced by the rate limit if there is one. A RETRY sends each message back (CLUSTERING; BROADCASTING only logs) with
+ * spaced by the rate limit if there is one. A handler that answers later ({@link
+ * io.nimbusmq.client.consumer.MessageHandler#consumeAsync}) gives its thread back meanwhile; its verdict is applied
+ * on the pool when it comes. A RETRY sends each message back (CLUSTERING; BROADCASTING only logs) with
  * the config's retry delay level, a DEAD_LETTER sends it to the dead-letter topic at once; a batch that failed
  * part-way ({@link ConsumeResult#failedIndex()}) only hands back the failed message and those after it. A message
  * that cannot be handed back is consumed again here 5 s later. The committed offset only moves past messages that
@@ -38,6 +45,8 @@ final class ConcurrentConsumeService implements ConsumeService {
     private final ConsumerContext context;
     private final ThreadPoolExecutor pool;
     private final ConsumeRateLimiter limiter;
+    /** Asynchronous verdicts not yet handed to the pool. */
+    private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
 
     ConcurrentConsumeService(ConsumerContext context) {
         this.context = context;
@@ -71,7 +80,28 @@ final class ConcurrentConsumeService implements ConsumeService {
             return;
         }
         processQueue.consumeStarted(messages, System.currentTimeMillis());
-        ConsumeResult result = ConsumeService.invoke(context.handler(), limiter, messages, log);
+        CompletableFuture<ConsumeResult> verdict = ConsumeService.invokeAsync(context.handler(), limiter, messages,
+                log);
+        if (verdict.isDone()) {
+            finish(queue, processQueue, messages, verdict.join());
+            return;
+        }
+        // an asynchronous verdict: this thread goes back to the pool, the verdict is applied on it later
+        CompletableFuture<Void> handedOver = verdict.thenAccept(result -> {
+            try {
+                pool.execute(() -> finish(queue, processQueue, messages, result));
+            } catch (RejectedExecutionException e) {
+                log.debug("Consume pool of {} is shut down; {} message(s) finished late will be redelivered",
+                        context.group(), messages.size());
+            }
+        });
+        pending.add(handedOver);
+        handedOver.whenComplete((ignored, failure) -> pending.remove(handedOver));
+    }
+
+    /** Applies the handler's verdict: sends back what failed and commits past what finished. */
+    private void finish(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages,
+            ConsumeResult result) {
         if (processQueue.isDropped()) {
             return;
         }
@@ -128,8 +158,21 @@ final class ConcurrentConsumeService implements ConsumeService {
         });
     }
 
+    /** Waits for pending asynchronous verdicts, then for the pool, within {@code timeoutMillis} in all. */
     @Override
     public boolean shutdown(long timeoutMillis) {
-        return ConsumeService.awaitPool(pool, timeoutMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean answered = true;
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(timeoutMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            answered = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered = false;
+        }
+        long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        return ConsumeService.awaitPool(pool, left) && answered;
     }
 }
