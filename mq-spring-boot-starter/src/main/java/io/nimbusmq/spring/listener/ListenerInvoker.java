@@ -122,13 +122,18 @@ public final class ListenerInvoker implements MessageHandler {
         try {
             return call.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
-                    endpoint.id(), messages.size(), messages.get(0).topic());
+            return interrupted(messages);
         } catch (ExecutionException e) {
             log.warn("Listener {} failed on {} message(s) of {}", endpoint.id(), messages.size(),
                     messages.get(0).topic(), e.getCause());
+            return ConsumeResult.of(ConsumeStatus.RETRY);
         }
+    }
+
+    private ConsumeResult interrupted(List<ReceivedMessage> messages) {
+        Thread.currentThread().interrupt();
+        log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
+                endpoint.id(), messages.size(), messages.get(0).topic());
         return ConsumeResult.of(ConsumeStatus.RETRY);
     }
 
@@ -171,10 +176,7 @@ public final class ListenerInvoker implements MessageHandler {
             return ack.verdict(timeout).handle((status, timedOut) -> status == ConsumeStatus.SUCCESS
                     ? succeeded(messages, single, result) : notAcknowledged(messages, status, timeout));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
-                    endpoint.id(), messages.size(), messages.get(0).topic());
-            return CompletableFuture.completedFuture(ConsumeResult.of(ConsumeStatus.RETRY));
+            return CompletableFuture.completedFuture(interrupted(messages));
         } catch (Exception e) {
             interceptors.after(messages, endpoint, e);
             return CompletableFuture.completedFuture(onFailure(messages, message, single, e));

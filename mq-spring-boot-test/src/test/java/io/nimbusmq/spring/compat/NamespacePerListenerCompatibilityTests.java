@@ -164,6 +164,12 @@ class NamespacePerListenerCompatibilityTests {
         assertThat(official.get(0).getTopic()).isEqualTo(topics.get("official"));
         assertThat(new String(official.get(0).getBody(), StandardCharsets.UTF_8)).isEqualTo("from the starter");
         RECEIVED.get(connection).awaitMatch("from the official client"::equals, PATIENCE);
+        String wireName = NAMESPACE + "%" + topics.get("listen"); // the listener's group is named as its topic
+        try (MqClient plain = MqClient.create(ClientConfig.builder().nameServer(nameServer(connection))
+                .instanceName(ApacheRocketMq.uniqueName("plain")).build())) {
+            assertThat(plain.consumerGroupMembers(wireName, wireName)).as("the listener's group on the wire")
+                    .hasValueSatisfying(members -> assertThat(members.userSubscriptions()).containsOnlyKeys(wireName));
+        }
     }
 
     @ParameterizedTest(name = "connection ''{0}''")
