@@ -63,7 +63,7 @@ public class MessageListenerContainerFactory {
     /**
      * With the client of each endpoint chosen by {@code clients} (listeners with a connection, access key or
      * namespace of their own), and the producer its replies go through chosen by {@code replyProducers} (asked
-     * when the first reply is sent).
+     * at each reply).
      */
     public MessageListenerContainerFactory(Function<MessageListenerEndpoint, MqClient> clients,
             ConsumerConfigFactory consumerConfigs, MqMessageConverter converter,
