@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 /**
  * Namespaces as RocketMQ clients apply them ({@code NamespaceUtil}): a namespace {@code ns} puts topics and groups on
  * the wire as {@code ns%name}. Retry and dead-letter names keep their prefix in front, {@code %RETRY%ns%group} and
- * {@code %DLQ%ns%group}. System resources (RocketMQ's system topics, {@code rmq_sys_*}, reply topics, and groups
- * starting with {@code CID_RMQ_SYS_}) are never wrapped. Wrapping is idempotent, and unwrapping strips only the given
+ * {@code %DLQ%ns%group}. System resources (RocketMQ's reserved topics, {@code rmq_sys_*}, and groups starting with
+ * {@code CID_RMQ_SYS_}) are never wrapped. Reply topics are: the official client counts {@code <cluster>_REPLY_TOPIC}
+ * as a system topic only inside a broker's JVM (the broker adds it at start-up), so a replier in namespace
+ * {@code ns} sends its reply to {@code ns%<cluster>_REPLY_TOPIC}. Wrapping is idempotent, and unwrapping strips only the given
  * namespace, so that a name of another namespace stays as it is.
  *
  * <p>A namespace is one or more of {@code a-z A-Z 0-9 _ -}: the characters RocketMQ allows in a topic, less its
@@ -55,7 +57,7 @@ public final class Namespaces {
     }
 
     private static boolean isSystem(String name) {
-        return SystemTopics.isSystemTopic(name) || name.startsWith(SYSTEM_GROUP_PREFIX);
+        return SystemTopics.isReservedTopic(name) || name.startsWith(SYSTEM_GROUP_PREFIX);
     }
 
     private static String prefixOf(String name) {

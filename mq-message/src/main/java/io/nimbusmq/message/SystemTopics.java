@@ -82,8 +82,16 @@ public final class SystemTopics {
      * topic or a cluster's reply topic. (A broker also counts its cluster's and its own name.)
      */
     public static boolean isSystemTopic(String topic) {
-        return SYSTEM_TOPICS.contains(topic) || topic.startsWith(SYSTEM_TOPIC_PREFIX)
-                || topic.endsWith(REPLY_TOPIC_SUFFIX);
+        return isReservedTopic(topic) || topic.endsWith(REPLY_TOPIC_SUFFIX);
+    }
+
+    /**
+     * Whether {@code topic} is one of the reserved names above or a {@code rmq_sys_} topic: what a RocketMQ client
+     * counts as a system topic ({@code TopicValidator.isSystemTopic} in a JVM without a broker), so that a client
+     * puts reply topics in its namespace ({@code ns%<cluster>_REPLY_TOPIC}) and leaves these alone.
+     */
+    public static boolean isReservedTopic(String topic) {
+        return SYSTEM_TOPICS.contains(topic) || topic.startsWith(SYSTEM_TOPIC_PREFIX);
     }
 
     public static boolean isRetryTopic(String topic) {

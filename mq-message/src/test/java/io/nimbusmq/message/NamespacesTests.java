@@ -23,6 +23,8 @@ class NamespacesTests {
         assertThat(Namespaces.wrap("ns", "RMQ_SYS_TRACE_TOPIC")).isEqualTo("RMQ_SYS_TRACE_TOPIC");
         assertThat(Namespaces.wrap("ns", "rmq_sys_anything")).isEqualTo("rmq_sys_anything");
         assertThat(Namespaces.wrap("ns", "CID_RMQ_SYS_TRANS")).isEqualTo("CID_RMQ_SYS_TRANS");
+        assertThat(Namespaces.wrap("ns", "DefaultCluster_REPLY_TOPIC")).isEqualTo("ns%DefaultCluster_REPLY_TOPIC");
+        assertThat(Namespaces.unwrap("ns", "ns%DefaultCluster_REPLY_TOPIC")).isEqualTo("DefaultCluster_REPLY_TOPIC");
         assertThat(Namespaces.wrap(null, "orders")).isEqualTo("orders");
         assertThat(Namespaces.wrap("", "orders")).isEqualTo("orders");
     }

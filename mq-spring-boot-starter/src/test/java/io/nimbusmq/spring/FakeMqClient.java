@@ -214,6 +214,12 @@ public final class FakeMqClient implements MqClient {
             return handler.consume(List.of(messages));
         }
 
+        /** Hands one message to the handler as a CONCURRENTLY client does, which frees its thread meanwhile. */
+        public java.util.concurrent.CompletionStage<io.nimbusmq.client.consumer.ConsumeResult> deliverAsync(
+                ReceivedMessage message) {
+            return handler.consumeAsync(List.of(message));
+        }
+
         /** Hands messages to the handler as the client would. */
         public ConsumeStatus deliver(ReceivedMessage... messages) {
             try {

@@ -41,13 +41,18 @@ import io.nimbusmq.remoting.protocol.body.client.MessageModel;
  *                                {@link Double#POSITIVE_INFINITY} (the default) for no limit
  * @param virtualThreads          handler threads are virtual threads (Java 21+; {@code consumeThreads} still bounds
  *                                how many handlers run at once); on an older JVM platform threads, with one INFO line
+ * @param consumeTimeout          CONCURRENTLY, CLUSTERING: a message whose handler call started longer ago is sent back
+ *                                for a retry (delay level 3) and no longer holds back the committed offset, checked
+ *                                every {@code consumeTimeout}, as the official push consumer's {@code cleanExpireMsg}
+ *                                (15 min; the handler call itself is not interrupted). Orderly consumers never expire
  */
 public record ConsumerConfig(String group, List<Subscription> subscriptions, MessageModel messageModel,
         ConsumeMode consumeMode, ConsumeFromWhere consumeFromWhere, int maxReconsumeTimes, int consumeThreads,
         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue, int pullThresholdSizeForQueueMiB,
         Duration rebalanceInterval, Duration persistOffsetInterval, Duration suspendCurrentQueueTime,
         Duration shutdownDrainTimeout, Path offsetStoreDir, String offsetStoreName, Instant consumeTimestamp,
-        List<Integer> retryDelayLevels, Duration pullInterval, double consumeRateLimit, boolean virtualThreads) {
+        List<Integer> retryDelayLevels, Duration pullInterval, double consumeRateLimit, boolean virtualThreads,
+        Duration consumeTimeout) {
 
     public ConsumerConfig {
         Objects.requireNonNull(group, "group");
@@ -74,11 +79,21 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         if (pullInterval.isNegative()) {
             throw new IllegalArgumentException("pullInterval of consumer group " + group + " is negative");
         }
+        if (consumeTimeout == null) {
+            consumeTimeout = DEFAULT_CONSUME_TIMEOUT;
+        }
+        if (consumeTimeout.isNegative() || consumeTimeout.isZero()) {
+            throw new IllegalArgumentException("consumeTimeout of consumer group " + group + " must be > 0 but is "
+                    + consumeTimeout);
+        }
         if (!(consumeRateLimit > 0)) {
             throw new IllegalArgumentException("consumeRateLimit of consumer group " + group + " must be > 0 but is "
                     + consumeRateLimit);
         }
     }
+
+    /** The official client's consumeTimeout, 15 minutes. */
+    public static final Duration DEFAULT_CONSUME_TIMEOUT = Duration.ofMinutes(15);
 
     /** The highest delay level of a RocketMQ broker (2 h by default). */
     public static final int MAX_DELAY_LEVEL = 18;
@@ -121,6 +136,7 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
         private Duration pullInterval = Duration.ZERO;
         private double consumeRateLimit = Double.POSITIVE_INFINITY;
         private boolean virtualThreads;
+        private Duration consumeTimeout = DEFAULT_CONSUME_TIMEOUT;
 
         private Builder(String group) {
             this.group = group;
@@ -235,12 +251,18 @@ public record ConsumerConfig(String group, List<Subscription> subscriptions, Mes
             return this;
         }
 
+        /** How long a handler call may take before its message is sent back for a retry (15 min). */
+        public Builder consumeTimeout(Duration value) {
+            this.consumeTimeout = value;
+            return this;
+        }
+
         public ConsumerConfig build() {
             return new ConsumerConfig(group, subscriptions, messageModel, consumeMode, consumeFromWhere,
                     maxReconsumeTimes, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
                     pullThresholdSizeForQueueMiB, rebalanceInterval, persistOffsetInterval, suspendCurrentQueueTime,
                     shutdownDrainTimeout, offsetStoreDir, offsetStoreName, consumeTimestamp, retryDelayLevels,
-                    pullInterval, consumeRateLimit, virtualThreads);
+                    pullInterval, consumeRateLimit, virtualThreads, consumeTimeout);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.nimbusmq.client.consumer;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.nimbusmq.client.ReceivedMessage;
 
@@ -19,5 +21,17 @@ public interface MessageHandler {
      */
     default ConsumeResult consume(List<ReceivedMessage> messages) {
         return ConsumeResult.of(handle(messages));
+    }
+
+    /**
+     * The verdict, possibly later (asynchronous processing): a CONCURRENTLY consumer calls this method and frees its
+     * consume thread while the stage is incomplete; it applies the verdict on its pool when the stage completes (on
+     * any thread; exceptionally means RETRY). Messages whose verdict is pending still hold back the committed offset,
+     * count against the pull thresholds (not against {@code consumeThreads}) and are sent back for a retry once
+     * past the consume timeout. ORDERLY consumers call {@link #consume} (a queue's next messages wait for the
+     * verdict). By default {@link #consume}'s verdict, at once.
+     */
+    default CompletionStage<ConsumeResult> consumeAsync(List<ReceivedMessage> messages) {
+        return CompletableFuture.completedFuture(consume(messages));
     }
 }

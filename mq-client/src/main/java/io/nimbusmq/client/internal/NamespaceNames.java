@@ -79,6 +79,7 @@ public record NamespaceNames(String namespace) {
                 c.consumeBatchSize(), c.pullThresholdForQueue(), c.pullThresholdSizeForQueueMiB(),
                 c.rebalanceInterval(), c.persistOffsetInterval(), c.suspendCurrentQueueTime(),
                 c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp(),
-                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads());
+                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads(),
+                c.consumeTimeout());
     }
 }

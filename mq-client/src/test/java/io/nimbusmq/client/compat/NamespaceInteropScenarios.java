@@ -126,4 +126,103 @@ abstract class NamespaceInteropScenarios {
         assertThat(client.consumerGroupMembers(group, topic)).as("the application's names").hasValueSatisfying(
                 members -> assertThat(members.userSubscriptions()).containsOnlyKeys(topic));
     }
+
+    @Test
+    void theOfficialRequesterInTheNamespaceGetsOurReplyThroughTheNamespacedReplyTopic() throws Exception {
+        String namespace = uniqueName("tenant");
+        MqClient client = client(namespace);
+        String topic = topicIn(client, "quotes");
+        Producer replier = client.producer(ProducerConfig.builder(uniqueName("replier")).sendTimeout(PATIENCE).build());
+        replier.start();
+        List<ReceivedMessage> requests = new CopyOnWriteArrayList<>();
+        client.pushConsumer(ConsumerConfig.builder(uniqueName("quote-cg")).subscribe(Subscription.all(topic))
+                .consumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET).build(), messages -> {
+                    messages.forEach(request -> {
+                        requests.add(request);
+                        replier.sendReply(request, ("re: " + new String(request.body(), StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
+                    });
+                    return ConsumeStatus.SUCCESS;
+                }).start();
+        DefaultMQProducer official = officialProducer(namespace);
+
+        org.apache.rocketmq.common.message.Message reply = officialRequest(official, topic, "ping");
+
+        assertThat(new String(reply.getBody(), StandardCharsets.UTF_8)).isEqualTo("re: ping");
+        assertThat(requests).extracting(ReceivedMessage::topic).containsOnly(topic);
+        String cluster = requests.get(0).property("CLUSTER");
+        assertThat(reply.getTopic()).as("the reply topic on the wire, as an official replier in the namespace "
+                + "sends it").isEqualTo(namespace + "%" + cluster + "_REPLY_TOPIC");
+    }
+
+    @Test
+    void weGetTheReplyOfTheOfficialReplierInTheNamespace() throws Exception {
+        String namespace = uniqueName("tenant");
+        MqClient client = client(namespace);
+        String topic = topicIn(client, "prices");
+        DefaultMQProducer officialReplier = officialProducer(namespace);
+        DefaultMQPushConsumer official = new DefaultMQPushConsumer(uniqueName("official-cg"));
+        official.setNamesrvAddr(nameServer());
+        official.setNamespace(namespace);
+        official.setInstanceName(uniqueName("official"));
+        official.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        official.subscribe(topic, "*");
+        official.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            for (MessageExt request : messages) {
+                try {
+                    officialReplier.send(org.apache.rocketmq.client.utils.MessageUtil.createReplyMessage(request,
+                            ("re: " + new String(request.getBody(), StandardCharsets.UTF_8))
+                                    .getBytes(StandardCharsets.UTF_8)));
+                } catch (Exception e) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        official.start();
+        closeAfterTest(official::shutdown);
+        Producer requester = client.producer(ProducerConfig.builder(uniqueName("requester")).sendTimeout(PATIENCE)
+                .build());
+        requester.start();
+
+        ReceivedMessage reply = requester.request(new Message(topic, "ping".getBytes(StandardCharsets.UTF_8)),
+                PATIENCE).get(PATIENCE.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("re: ping");
+        assertThat(reply.topic()).as("the application's name of the reply topic").endsWith("_REPLY_TOPIC")
+                .doesNotContain("%");
+    }
+
+    private DefaultMQProducer officialProducer(String namespace) throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer(uniqueName("official-pg"));
+        producer.setNamesrvAddr(nameServer());
+        producer.setNamespace(namespace);
+        producer.setInstanceName(uniqueName("official"));
+        producer.setSendMsgTimeout((int) PATIENCE.toMillis());
+        producer.start();
+        closeAfterTest(producer::shutdown);
+        return producer;
+    }
+
+    /** The official request with a callback (5.3.1's request(msg, timeout) returns before the reply). */
+    private org.apache.rocketmq.common.message.Message officialRequest(DefaultMQProducer requester, String topic,
+            String body) throws Exception {
+        java.util.concurrent.CompletableFuture<org.apache.rocketmq.common.message.Message> answer =
+                new java.util.concurrent.CompletableFuture<>();
+        requester.request(new org.apache.rocketmq.common.message.Message(topic,
+                body.getBytes(StandardCharsets.UTF_8)), new org.apache.rocketmq.client.producer.RequestCallback() {
+                    @Override
+                    public void onSuccess(org.apache.rocketmq.common.message.Message message) {
+                        if (message != null) { // 5.3.1 calls onSuccess(null) once the request is sent
+                            answer.complete(message);
+                        }
+                    }
+
+                    @Override
+                    public void onException(Throwable e) {
+                        answer.completeExceptionally(e);
+                    }
+                }, PATIENCE.toMillis());
+        return answer.get(PATIENCE.toSeconds() + 10, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

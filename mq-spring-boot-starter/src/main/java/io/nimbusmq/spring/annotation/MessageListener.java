@@ -157,6 +157,14 @@ public @interface MessageListener {
     String connection() default "";
 
     /**
+     * The RocketMQ namespace of this listener's topics and group ({@code ns%topic}, {@code ns%group} and
+     * {@code %RETRY%ns%group} on the wire), as rocketmq-spring's {@code @RocketMQMessageListener(namespace)}: the
+     * listener still sees its own names. Empty for its connection's namespace ({@code mq.namespace} or
+     * {@code mq.connections.<name>.namespace}). Letters, digits, '_' and '-'; anything else fails the start.
+     */
+    String namespace() default "";
+
+    /**
      * Where the group's queues start when it has no offset yet: {@code LAST_OFFSET}, {@code FIRST_OFFSET} or
      * {@code TIMESTAMP}; empty for {@code mq.consumer.consume-from-where}.
      */

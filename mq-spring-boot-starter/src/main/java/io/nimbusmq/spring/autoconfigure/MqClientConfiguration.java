@@ -61,6 +61,10 @@ class MqClientConfiguration {
                 .tls(tls(properties.getTls()))
                 .namespace(namespace("mq.namespace", properties.getNamespace()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        if (properties.getAccessChannel() == AccessChannel.CLOUD) {
+            org.slf4j.LoggerFactory.getLogger(MqClientConfiguration.class).info("mq.access-channel=CLOUD changes "
+                    + "nothing: in RocketMQ it only redirects message traces, which Nimbus MQ does not send");
+        }
         return builder.build();
     }
 

@@ -16,15 +16,16 @@ import io.nimbusmq.remoting.acl.SessionCredentials;
  * ({@code mq.connections.<name>.*}, made on first use); and one more, made on first use, for each other access key a
  * producer or listener of a connection is given ({@code mq.producer.access-key},
  * {@code mq.listeners.<group>.access-key}). A client signs every request with one key, as the official client's RPC
- * hook does, and applies one namespace, so that other keys and namespaces need clients of their own; those are closed
- * with the context. Their instance name is the connection's followed by {@code -<access key>}.
+ * hook does, and applies one namespace, so that other keys and namespaces ({@code @MessageListener(namespace)},
+ * {@code MqTemplate.withNamespace}) need clients of their own; those are closed with the context. Their instance name
+ * is the connection's followed by {@code -<access key>} and {@code -<namespace>}.
  */
 final class MqClients implements DisposableBean {
 
     /** The default connection's name. */
     static final String DEFAULT = "";
 
-    private record Key(String connection, SessionCredentials credentials) {
+    private record Key(String connection, SessionCredentials credentials, String namespace) {
     }
 
     private final MqClient primary;
@@ -47,14 +48,20 @@ final class MqClients implements DisposableBean {
         return client(DEFAULT, credentials, "mq.connections");
     }
 
+    /** {@link #client(String, MqProperties.Credentials, String, String)} in the connection's own namespace. */
+    MqClient client(String connection, MqProperties.Credentials credentials, String usedBy) {
+        return client(connection, credentials, null, usedBy);
+    }
+
     /**
      * The client of connection {@code connection} ({@link #DEFAULT} for the default one), signing with
-     * {@code credentials} when they name an access key, else with the connection's own.
+     * {@code credentials} when they name an access key, else with the connection's own, in {@code namespace} when
+     * it is set, else in the connection's namespace.
      *
      * @param usedBy the setting that names the connection, for the error
      * @throws MqConfigurationException when no such connection is configured
      */
-    MqClient client(String connection, MqProperties.Credentials credentials, String usedBy) {
+    MqClient client(String connection, MqProperties.Credentials credentials, String namespace, String usedBy) {
         String name = connection == null ? DEFAULT : connection;
         ClientConfig base = name.isEmpty() ? primaryConfig : connectionConfigs.get(name);
         if (!name.isEmpty() && base == null) {
@@ -62,22 +69,39 @@ final class MqClients implements DisposableBean {
         }
         SessionCredentials wanted = credentials == null || !StringUtils.hasText(credentials.getAccessKey()) ? null
                 : SessionCredentials.ofNullable(credentials.getAccessKey(), credentials.getSecretKey());
-        if (name.isEmpty() && (wanted == null || primaryConfig != null && wanted.equals(primaryConfig.credentials()))) {
+        String otherNamespace = isOwnNamespace(name, namespace) ? null : namespace;
+        if (name.isEmpty() && otherNamespace == null
+                && (wanted == null || primaryConfig != null && wanted.equals(primaryConfig.credentials()))) {
             return primary;
         }
         if (base == null) {
-            throw new IllegalStateException("an access key of its own (" + wanted.accessKey() + ") needs the "
-                    + "auto-configured MqClient; the application defines its own");
+            throw new IllegalStateException("an access key (" + (wanted == null ? "-" : wanted.accessKey())
+                    + ") or namespace (" + otherNamespace + ") of its own needs the auto-configured MqClient; the "
+                    + "application defines its own");
         }
         SessionCredentials effective = wanted != null ? wanted : base.credentials();
-        return others.computeIfAbsent(new Key(name, effective), key -> MqClient.create(new ClientConfig(
-                base.nameServers(), instanceName(base, wanted), base.clientIp(), base.requestTimeout(),
-                base.heartbeatInterval(), base.routeRefreshInterval(), effective, base.tls(), base.namespace())));
+        String effectiveNamespace = otherNamespace != null ? otherNamespace : base.namespace();
+        return others.computeIfAbsent(new Key(name, effective, effectiveNamespace), key -> MqClient.create(
+                new ClientConfig(base.nameServers(), instanceName(base, wanted, otherNamespace), base.clientIp(),
+                        base.requestTimeout(), base.heartbeatInterval(), base.routeRefreshInterval(), effective,
+                        base.tls(), effectiveNamespace)));
     }
 
-    private static String instanceName(ClientConfig base, SessionCredentials wanted) {
-        return wanted != null && !wanted.equals(base.credentials()) ? base.instanceName() + "-" + wanted.accessKey()
-                : base.instanceName();
+    /** Whether {@code namespace} is empty or the one connection {@code connection} has anyway. */
+    boolean isOwnNamespace(String connection, String namespace) {
+        if (namespace == null || namespace.isEmpty()) {
+            return true;
+        }
+        ClientConfig base = connection == null || connection.isEmpty()
+                ? (primaryConfig != null ? primaryConfig : primary.config()) : connectionConfigs.get(connection);
+        return base != null && namespace.equals(base.namespace());
+    }
+
+    /** Another key or namespace than the connection's: a distinct client id, which reply pushes are routed by. */
+    private static String instanceName(ClientConfig base, SessionCredentials wanted, String otherNamespace) {
+        String name = wanted != null && !wanted.equals(base.credentials()) ? base.instanceName() + "-"
+                + wanted.accessKey() : base.instanceName();
+        return otherNamespace != null ? name + "-" + otherNamespace : name;
     }
 
     private static MqConfigurationException unknownConnection(String usedBy, String name,

@@ -85,6 +85,9 @@ final class MqConnectionTemplates implements BeanDefinitionRegistryPostProcessor
         MqTemplate template = new MqTemplate(producer, beanFactory.getBean(MqMessageConverter.class), transactions,
                 beanFactory.getBean(MqMetrics.class), properties.getProducer().getReplyTimeout());
         template.setObservations(beanFactory.getBean(MqObservations.class));
+        NamespacedProducers namespacedProducers = beanFactory.getBean(NamespacedProducers.class);
+        template.setNamespaceProducers(namespace -> namespacedProducers.producer(connection, namespace,
+                "MqTemplate.withNamespace"));
         return template;
     }
 }

@@ -87,13 +87,17 @@ class MqListenerConfiguration {
             PropertiesConsumerConfigFactory consumerConfigs, MqMessageConverter converter, MqMetrics metrics,
             ObjectProvider<MqDeadLetterHandler> deadLetterHandlers, MqObservations observations,
             ObjectProvider<MqMessageInterceptor> interceptors, ObjectProvider<MqBatchInterceptor> batchInterceptors,
-            BeanFactory beanFactory, MessageListenerEndpointRegistrar registrar) {
+            BeanFactory beanFactory, MessageListenerEndpointRegistrar registrar,
+            NamespacedProducers namespacedProducers) {
         MessageListenerContainerFactory factory = new MessageListenerContainerFactory(
                 endpoint -> clients.client(registrar.connection(endpoint.group()).connection(),
                         properties.getListeners().get(endpoint.group()),
+                        registrar.connection(endpoint.group()).namespace(),
                         "@MessageListener(" + endpoint.id() + ").connection"), consumerConfigs,
                 converter,
-                () -> beanFactory.getBean(MqProducerConfiguration.PRODUCER_BEAN, Producer.class), metrics,
+                endpoint -> namespacedProducers.producer(registrar.connection(endpoint.group()).connection(),
+                        registrar.connection(endpoint.group()).namespace(),
+                        "@MessageListener(" + endpoint.id() + ").connection"), metrics,
                 beanFactory);
         factory.setFailurePolicy(new ListenerFailurePolicy(new ExceptionClassifier(
                 properties.getListener().getNotRetryableExceptions()), deadLetterHandlers.orderedStream().toList()));

@@ -70,6 +70,13 @@ class MqProducerConfiguration {
     }
 
     @Bean
+    NamespacedProducers mqNamespacedProducers(MqClients clients, MqProperties properties, ProducerConfigs configs,
+            org.springframework.beans.factory.BeanFactory beanFactory) {
+        return new NamespacedProducers(clients, properties, configs, connection -> beanFactory.getBean(
+                connection.isEmpty() ? PRODUCER_BEAN : connection + "MqProducer", Producer.class));
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     TransactionListenerRegistry mqTransactionListenerRegistry(MqClients clients, MqProperties properties,
             ProducerConfigs configs, MqMessageConverter converter) {
@@ -82,12 +89,14 @@ class MqProducerConfiguration {
     MqTemplate mqTemplate(MqMessageConverter converter,
             TransactionListenerRegistry transactions, MqMetrics metrics, MqObservations observations,
             MqProperties properties, org.springframework.beans.factory.BeanFactory beanFactory,
-            ObjectProvider<MqReceiver> receiver) {
+            ObjectProvider<MqReceiver> receiver, NamespacedProducers namespacedProducers) {
         Producer producer = beanFactory.getBean(PRODUCER_BEAN, Producer.class);
         MqTemplate template = new MqTemplate(producer, converter, transactions, metrics,
                 properties.getProducer().getReplyTimeout());
         template.setObservations(observations);
         template.setReceiver(receiver.getIfAvailable());
+        template.setNamespaceProducers(namespace -> namespacedProducers.producer(MqClients.DEFAULT, namespace,
+                "MqTemplate.withNamespace"));
         return template;
     }
 }

@@ -68,6 +68,13 @@ public class MqProperties {
      */
     private String namespace;
 
+    /**
+     * RocketMQ's access channel, LOCAL or CLOUD, as rocketmq.access-channel. In RocketMQ it only changes where message
+     * traces go (CLOUD: rmq_sys_TRACE_DATA_<region>); Nimbus MQ sends no RocketMQ message traces, so both values
+     * behave alike.
+     */
+    private AccessChannel accessChannel = AccessChannel.LOCAL;
+
     /** Named connections to other clusters (or namespaces, or credentials), by name; see MqConnectionProperties. */
     private final Map<String, MqConnectionProperties> connections = new LinkedHashMap<>();
 
@@ -81,6 +88,14 @@ public class MqProperties {
 
     public void setNamespace(String namespace) {
         this.namespace = namespace;
+    }
+
+    public AccessChannel getAccessChannel() {
+        return accessChannel;
+    }
+
+    public void setAccessChannel(AccessChannel accessChannel) {
+        this.accessChannel = accessChannel;
     }
 
     public Map<String, MqConnectionProperties> getConnections() {

@@ -65,6 +65,7 @@ final class PropertiesConsumerConfigFactory implements ConsumerConfigFactory {
                 .pullBatchSize(Math.max(defaults.getPullBatchSize(), endpoint.batchSize()))
                 .consumeBatchSize(endpoint.batchSize())
                 .shutdownDrainTimeout(defaults.getShutdownTimeout())
+                .consumeTimeout(settings.effectiveConsumeTimeout())
                 .virtualThreads(virtualThreads);
         endpoint.subscriptions().forEach(builder::subscribe);
         if (settings.pullInterval() != null) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import io.nimbusmq.client.ReceivedMessage;
 import io.nimbusmq.client.SendResult;
 import io.nimbusmq.client.producer.Producer;
 import io.nimbusmq.client.producer.TransactionSendResult;
+import io.nimbusmq.message.Namespaces;
 import io.nimbusmq.spring.metrics.MqMetrics;
 import io.nimbusmq.spring.metrics.MqObservations;
 import io.nimbusmq.spring.support.Destination;
@@ -48,6 +51,8 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
     private final Duration replyTimeout;
     private MqObservations observations = MqObservations.NONE;
     private MqReceiver receiver;
+    private Function<String, Producer> namespaceProducers;
+    private final Map<String, MqTemplate> namespaced = new ConcurrentHashMap<>();
 
     public MqTemplate(Producer producer, MqMessageConverter converter, TransactionSender transactions,
             MqMetrics metrics, Duration replyTimeout) {
@@ -89,6 +94,49 @@ public class MqTemplate extends AbstractMessageSendingTemplate<String> implement
                     + "(the topic and consumer group it reads)");
         }
         return receiver;
+    }
+
+    /**
+     * Where {@link #withNamespace} finds the producer of a namespace (the auto-configuration sets it: one producer
+     * per namespace of this template's connection); none by default.
+     */
+    public void setNamespaceProducers(Function<String, Producer> namespaceProducers) {
+        this.namespaceProducers = namespaceProducers;
+    }
+
+    /**
+     * A template of the same connection whose topics are in RocketMQ namespace {@code namespace}, as a producer with
+     * rocketmq-spring's {@code @ExtRocketMQTemplateConfiguration(namespace)}: {@code withNamespace("tenant-b")
+     * .syncSend("orders", o)} sends to {@code tenant-b%orders}; send results, replies and their topics carry the
+     * application's names. Made on first use and kept (ask for it as often as needed); this template itself for its
+     * connection's own namespace. It sends no transactional messages.
+     *
+     * @throws IllegalArgumentException for a namespace with other characters than letters, digits, '_' and '-'
+     * @throws IllegalStateException    when the template was not made by the auto-configuration
+     */
+    public MqTemplate withNamespace(String namespace) {
+        if (namespace == null || namespace.isEmpty() || !Namespaces.isValid(namespace)) {
+            throw new IllegalArgumentException("MqTemplate.withNamespace('" + namespace + "'): a namespace is one or "
+                    + "more letters, digits, '_' and '-' (RocketMQ puts it in front of topic names, separated by '%')");
+        }
+        if (namespaceProducers == null) {
+            throw new IllegalStateException("MqTemplate.withNamespace needs the template of the auto-configuration "
+                    + "(or setNamespaceProducers)");
+        }
+        return namespaced.computeIfAbsent(namespace, ns -> {
+            Producer other = namespaceProducers.apply(ns);
+            if (other == producer) {
+                return this;
+            }
+            TransactionSender none = (message, payload, argument) -> {
+                throw new IllegalStateException("MqTemplate.withNamespace(" + ns + ") sends no transactional "
+                        + "messages: send them through a template of the namespace's own connection");
+            };
+            MqTemplate template = new MqTemplate(other, converter, none, metrics, replyTimeout);
+            template.setObservations(observations);
+            template.setNamespaceProducers(namespaceProducers);
+            return template;
+        });
     }
 
     /** Observes sends (the trace context goes into each message's properties); none by default. */

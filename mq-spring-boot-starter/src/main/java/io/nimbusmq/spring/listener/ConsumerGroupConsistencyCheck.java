@@ -38,6 +38,15 @@ public final class ConsumerGroupConsistencyCheck {
 
     /** @throws InconsistentConsumerGroupException when live members of the group subscribe differently */
     public void check(MessageListenerEndpoint endpoint) {
+        check(endpoint, client);
+    }
+
+    /**
+     * The same, asking through {@code client}: the listener's own (its connection and namespace).
+     *
+     * @throws InconsistentConsumerGroupException when live members of the group subscribe differently
+     */
+    public void check(MessageListenerEndpoint endpoint, MqClient client) {
         Optional<ConsumerGroupMembers> found;
         try {
             found = client.consumerGroupMembers(endpoint.group(), endpoint.topic());

@@ -2,13 +2,11 @@ package io.nimbusmq.spring.listener;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.nimbusmq.client.consumer.ConsumeStatus;
 
-/** The {@link Acknowledgement} of one listener call; the consume thread waits in {@link #await}. */
+/** The {@link Acknowledgement} of one listener call: its {@link #verdict} completes when the listener gives it. */
 final class DeferredAcknowledgement implements Acknowledgement {
 
     private final CompletableFuture<ConsumeStatus> status = new CompletableFuture<>();
@@ -29,16 +27,10 @@ final class DeferredAcknowledgement implements Acknowledgement {
     }
 
     /**
-     * The verdict given within {@code timeout}.
-     *
-     * @throws TimeoutException     when none was given in time
-     * @throws InterruptedException at shutdown
+     * The verdict, completing when it is given, or exceptionally with a {@link java.util.concurrent.TimeoutException}
+     * when none was given within {@code timeout} (a later one is then ignored).
      */
-    ConsumeStatus await(Duration timeout) throws TimeoutException, InterruptedException {
-        try {
-            return status.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+    CompletableFuture<ConsumeStatus> verdict(Duration timeout) {
+        return status.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

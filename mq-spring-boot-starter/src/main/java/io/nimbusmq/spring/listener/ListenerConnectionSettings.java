@@ -7,23 +7,40 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import io.nimbusmq.message.Namespaces;
 import io.nimbusmq.remoting.protocol.body.client.ConsumeFromWhere;
 
 /**
  * Where a listener connects and where its queues start when its group has no offset yet.
  *
  * @param connection       the {@code mq.connections.<name>} it consumes from; empty for the default connection
+ * @param namespace        the RocketMQ namespace of its topics and group; empty for its connection's
  * @param consumeFromWhere {@code null} for {@code mq.consumer.consume-from-where}
  * @param consumeTimestamp where CONSUME_FROM_TIMESTAMP starts; {@code null} for {@code mq.consumer.consume-timestamp}
  */
-public record ListenerConnectionSettings(String connection, ConsumeFromWhere consumeFromWhere,
+public record ListenerConnectionSettings(String connection, String namespace, ConsumeFromWhere consumeFromWhere,
         Instant consumeTimestamp) {
 
-    public static final ListenerConnectionSettings DEFAULTS = new ListenerConnectionSettings("", null, null);
+    public static final ListenerConnectionSettings DEFAULTS = new ListenerConnectionSettings("", "", null, null);
     private static final DateTimeFormatter ROCKETMQ_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     public ListenerConnectionSettings {
         connection = connection == null ? "" : connection;
+        namespace = namespace == null ? "" : namespace;
+    }
+
+    /**
+     * A RocketMQ namespace (letters, digits, '_' and '-', as {@code mq.namespace}); empty for {@code null}.
+     *
+     * @throws InvalidListenerSettingException naming {@code setting} and the value
+     */
+    public static String parseNamespace(String setting, String value) {
+        String namespace = value == null ? "" : value.trim();
+        if (!Namespaces.isValid(namespace)) {
+            throw new InvalidListenerSettingException(setting, value, "a namespace may only hold letters, digits, "
+                    + "'_' and '-' (RocketMQ puts it in front of topic and group names, separated by '%')");
+        }
+        return namespace;
     }
 
     /**

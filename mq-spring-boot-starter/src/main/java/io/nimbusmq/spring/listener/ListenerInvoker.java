@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -28,7 +30,8 @@ import io.nimbusmq.spring.support.MqMessageConverter;
 /**
  * The push consumer's handler for one endpoint: runs the {@link ListenerInterceptors} around each call, turns received
  * messages into Spring messages, invokes the listener method (arguments resolved by spring-messaging resolvers), waits
- * for a deferred {@link Acknowledgement} when the method takes one, and sends its return value back when the message
+ * for a deferred {@link Acknowledgement} when the method takes one (without holding a consume thread, see
+ * {@link #consumeAsync}), and sends its return value back when the message
  * is a request. A failure goes to the listener's {@link MqListenerErrorHandler}, if it has one, then to
  * {@link ListenerFailures}: retry, or dead-letter at once when it is not retryable. A batch listener's
  * {@link BatchListenerFailedException} fails only the message it names ({@link ConsumeResult}).
@@ -85,12 +88,12 @@ public final class ListenerInvoker implements MessageHandler {
         }
         metrics.received(messages.get(0).topic(), endpoint.group(), messages.size());
         if (endpoint.batch()) {
-            return call(messages, null);
+            return verdictOf(call(messages, null), messages);
         }
         for (int i = 0; i < messages.size(); i++) {
             ReceivedMessage received = messages.get(i);
             ConsumeStatus status = observations.receive(endpoint.id(), endpoint.group(), received,
-                    () -> call(List.of(received), received).status());
+                    () -> verdictOf(call(List.of(received), received), List.of(received)).status());
             if (status != ConsumeStatus.SUCCESS) {
                 return new ConsumeResult(status, i);
             }
@@ -98,76 +101,105 @@ public final class ListenerInvoker implements MessageHandler {
         return ConsumeResult.of(ConsumeStatus.SUCCESS);
     }
 
+    /**
+     * A listener with an {@link Acknowledgement} parameter answers when it acknowledges (or when its consume timeout
+     * passes): its consume thread is free meanwhile. The listener's observation covers the method call; interceptors'
+     * {@code after}, the reply and the failure policy run on the thread that acknowledges. Every other listener
+     * answers at once, as {@link #consume}.
+     */
+    @Override
+    public CompletionStage<ConsumeResult> consumeAsync(List<ReceivedMessage> messages) {
+        if (!deferred || messages.size() != 1) {
+            return CompletableFuture.completedFuture(consume(messages));
+        }
+        ReceivedMessage received = messages.get(0);
+        metrics.received(received.topic(), endpoint.group(), 1);
+        return observations.receive(endpoint.id(), endpoint.group(), received, () -> call(messages, received));
+    }
+
+    /** The verdict of a call, waiting for a deferred acknowledgement; RETRY when interrupted by shutdown. */
+    private ConsumeResult verdictOf(CompletableFuture<ConsumeResult> call, List<ReceivedMessage> messages) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            return interrupted(messages);
+        } catch (ExecutionException e) {
+            log.warn("Listener {} failed on {} message(s) of {}", endpoint.id(), messages.size(),
+                    messages.get(0).topic(), e.getCause());
+            return ConsumeResult.of(ConsumeStatus.RETRY);
+        }
+    }
+
+    private ConsumeResult interrupted(List<ReceivedMessage> messages) {
+        Thread.currentThread().interrupt();
+        log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
+                endpoint.id(), messages.size(), messages.get(0).topic());
+        return ConsumeResult.of(ConsumeStatus.RETRY);
+    }
+
     /** @param single the message of a non-batch listener (answered with the return value if a request), else null */
-    private ConsumeResult call(List<ReceivedMessage> messages, ReceivedMessage single) {
+    private CompletableFuture<ConsumeResult> call(List<ReceivedMessage> messages, ReceivedMessage single) {
         Object call = activity.callStarted();
         inFlight.addAndGet(messages.size());
         long started = System.nanoTime();
-        ConsumeResult result = ConsumeResult.of(ConsumeStatus.RETRY);
+        CompletableFuture<ConsumeResult> verdict;
         try {
-            result = intercepted(messages, single);
-            return result;
-        } finally {
+            verdict = intercepted(messages, single);
+        } catch (RuntimeException | Error e) {
+            verdict = CompletableFuture.failedFuture(e);
+        }
+        return verdict.whenComplete((result, failure) -> {
             activity.callEnded(call);
             inFlight.addAndGet(-messages.size());
             interceptors.afterCompletion(messages, endpoint);
             metrics.processed(endpoint.id(), messages.get(0).topic(), endpoint.group(),
-                    Duration.ofNanos(System.nanoTime() - started), result.status() == ConsumeStatus.SUCCESS);
-        }
+                    Duration.ofNanos(System.nanoTime() - started),
+                    result != null && result.status() == ConsumeStatus.SUCCESS);
+        });
     }
 
-    private ConsumeResult intercepted(List<ReceivedMessage> messages, ReceivedMessage single) {
+    private CompletableFuture<ConsumeResult> intercepted(List<ReceivedMessage> messages, ReceivedMessage single) {
         Message<?> message = null;
         try {
             if (!interceptors.before(messages, endpoint)) {
                 log.debug("Listener {}: an interceptor skipped {} message(s), first {}", endpoint.id(),
                         messages.size(), messages.get(0).msgId());
-                return ConsumeResult.of(ConsumeStatus.SUCCESS);
+                return CompletableFuture.completedFuture(ConsumeResult.of(ConsumeStatus.SUCCESS));
             }
             DeferredAcknowledgement ack = deferred ? new DeferredAcknowledgement() : null;
             message = single != null ? singleMessage(single, ack) : batchMessage(messages);
             Object result = method.invoke(message);
-            if (ack != null) {
-                ConsumeStatus acknowledged = awaitAcknowledgement(ack, messages);
-                if (acknowledged != ConsumeStatus.SUCCESS) {
-                    return ConsumeResult.of(acknowledged);
-                }
+            if (ack == null) {
+                return CompletableFuture.completedFuture(succeeded(messages, single, result));
             }
-            if (single != null) {
-                reply(single, result);
-            }
-            interceptors.after(messages, endpoint, null);
-            return ConsumeResult.of(ConsumeStatus.SUCCESS);
+            Duration timeout = endpoint.settings().effectiveConsumeTimeout();
+            return ack.verdict(timeout).handle((status, timedOut) -> status == ConsumeStatus.SUCCESS
+                    ? succeeded(messages, single, result) : notAcknowledged(messages, status, timeout));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.info("Listener {} interrupted by shutdown on {} message(s) of {}; they will be redelivered",
-                    endpoint.id(), messages.size(), messages.get(0).topic());
-            return ConsumeResult.of(ConsumeStatus.RETRY);
+            return CompletableFuture.completedFuture(interrupted(messages));
         } catch (Exception e) {
             interceptors.after(messages, endpoint, e);
-            return onFailure(messages, message, single, e);
+            return CompletableFuture.completedFuture(onFailure(messages, message, single, e));
         }
     }
 
-    /** The verdict of a deferred acknowledgement; a nack or a timeout is a (retryable) failure. */
-    private ConsumeStatus awaitAcknowledgement(DeferredAcknowledgement ack, List<ReceivedMessage> messages)
-            throws InterruptedException {
-        Duration timeout = endpoint.settings().effectiveConsumeTimeout();
-        ConsumeStatus status;
-        Exception failure;
-        try {
-            status = ack.await(timeout);
-            if (status == ConsumeStatus.SUCCESS) {
-                return status;
-            }
-            failure = status == ConsumeStatus.DEAD_LETTER
-                    ? new DeadLetterNowException("dead-lettered through its Acknowledgement")
-                    : new IllegalStateException("negatively acknowledged");
-        } catch (TimeoutException e) {
-            failure = new IllegalStateException("not acknowledged within the consume timeout " + timeout);
+    private ConsumeResult succeeded(List<ReceivedMessage> messages, ReceivedMessage single, Object result) {
+        if (single != null) {
+            reply(single, result);
         }
+        interceptors.after(messages, endpoint, null);
+        return ConsumeResult.of(ConsumeStatus.SUCCESS);
+    }
+
+    /** A deferred acknowledgement's nack, dead letter or timeout ({@code status} null): a failure. */
+    private ConsumeResult notAcknowledged(List<ReceivedMessage> messages, ConsumeStatus status, Duration timeout) {
+        Exception failure = status == null
+                ? new IllegalStateException("not acknowledged within the consume timeout " + timeout)
+                : status == ConsumeStatus.DEAD_LETTER
+                        ? new DeadLetterNowException("dead-lettered through its Acknowledgement")
+                        : new IllegalStateException("negatively acknowledged");
         interceptors.after(messages, endpoint, failure);
-        return failures.onFailure(messages, failure);
+        return ConsumeResult.of(failures.onFailure(messages, failure));
     }
 
     private ConsumeResult onFailure(List<ReceivedMessage> messages, Message<?> message, ReceivedMessage request,

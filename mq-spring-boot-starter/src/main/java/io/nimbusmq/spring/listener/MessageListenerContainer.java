@@ -42,6 +42,11 @@ public final class MessageListenerContainer {
         return endpoint;
     }
 
+    /** The client it consumes through (its connection, credentials and namespace). */
+    public MqClient client() {
+        return client;
+    }
+
     public ConsumerConfig config() {
         return config;
     }

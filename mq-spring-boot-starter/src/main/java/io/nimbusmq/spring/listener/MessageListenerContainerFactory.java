@@ -44,7 +44,7 @@ public class MessageListenerContainerFactory {
     private final Function<MessageListenerEndpoint, MqClient> clients;
     private final ConsumerConfigFactory consumerConfigs;
     private final MqMessageConverter converter;
-    private final Supplier<Producer> replyProducer;
+    private final Function<MessageListenerEndpoint, Producer> replyProducers;
     private final MqMetrics metrics;
     private final BeanFactory beanFactory;
     private ListenerFailurePolicy failurePolicy = ListenerFailurePolicy.defaults();
@@ -57,17 +57,21 @@ public class MessageListenerContainerFactory {
     public MessageListenerContainerFactory(MqClient client, ConsumerConfigFactory consumerConfigs,
             MqMessageConverter converter, Supplier<Producer> replyProducer, MqMetrics metrics,
             BeanFactory beanFactory) {
-        this(endpoint -> client, consumerConfigs, converter, replyProducer, metrics, beanFactory);
+        this(endpoint -> client, consumerConfigs, converter, endpoint -> replyProducer.get(), metrics, beanFactory);
     }
 
-    /** With the client of each endpoint chosen by {@code clients} (listeners with access keys of their own). */
+    /**
+     * With the client of each endpoint chosen by {@code clients} (listeners with a connection, access key or
+     * namespace of their own), and the producer its replies go through chosen by {@code replyProducers} (asked
+     * at each reply).
+     */
     public MessageListenerContainerFactory(Function<MessageListenerEndpoint, MqClient> clients,
-            ConsumerConfigFactory consumerConfigs, MqMessageConverter converter, Supplier<Producer> replyProducer,
-            MqMetrics metrics, BeanFactory beanFactory) {
+            ConsumerConfigFactory consumerConfigs, MqMessageConverter converter,
+            Function<MessageListenerEndpoint, Producer> replyProducers, MqMetrics metrics, BeanFactory beanFactory) {
         this.clients = clients;
         this.consumerConfigs = consumerConfigs;
         this.converter = converter;
-        this.replyProducer = replyProducer;
+        this.replyProducers = replyProducers;
         this.metrics = metrics;
         this.beanFactory = beanFactory;
         this.singleMethods = methodFactory(List.of(new ReceivedMessageArgumentResolver(),
@@ -112,7 +116,7 @@ public class MessageListenerContainerFactory {
     /** A factory with this one's clients, converter, failure policy, observations, defaults and interceptors. */
     public MessageListenerContainerFactory copy() {
         MessageListenerContainerFactory copy = new MessageListenerContainerFactory(clients, consumerConfigs,
-                converter, replyProducer, metrics, beanFactory);
+                converter, replyProducers, metrics, beanFactory);
         copy.failurePolicy = failurePolicy;
         copy.observations = observations;
         copy.defaults = defaults;
@@ -129,7 +133,8 @@ public class MessageListenerContainerFactory {
         ListenerFailures failures = new ListenerFailures(endpoint, failurePolicy, maxReconsumeTimes(config),
                 metrics);
         ListenerActivity activity = new ListenerActivity(System::nanoTime);
-        ListenerInvoker invoker = new ListenerInvoker(endpoint, method, converter, replyProducer, metrics,
+        ListenerInvoker invoker = new ListenerInvoker(endpoint, method, converter,
+                () -> replyProducers.apply(endpoint), metrics,
                 observations, errorHandler(endpoint), failures, interceptors, activity);
         return new MessageListenerContainer(endpoint, config, clients.apply(endpoint), invoker, activity);
     }

@@ -186,12 +186,12 @@ public class MessageListenerContainerRegistry
             }
             starting.add(endpoint);
         }
-        if (consistency != null) {
-            starting.forEach(consistency::check);
-        }
         // every container is made (its connection found, its settings checked) before any starts
         List<MessageListenerContainer> created = starting.stream()
                 .map(endpoint -> factories.apply(endpoint.containerFactory()).create(endpoint)).toList();
+        if (consistency != null) {
+            created.forEach(container -> consistency.check(container.endpoint(), container.client()));
+        }
         for (MessageListenerContainer container : created) {
             container.start();
             containers.put(container.endpoint().group(), container);

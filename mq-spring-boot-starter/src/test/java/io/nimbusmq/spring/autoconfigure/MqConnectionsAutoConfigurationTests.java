@@ -79,6 +79,42 @@ class MqConnectionsAutoConfigurationTests {
     }
 
     @Test
+    void aListenerNamespaceWithForbiddenCharactersFailsTheStartNamingTheAttribute() {
+        runner.withPropertyValues("app.namespace=tenant%b").withUserConfiguration(BadNamespaceListener.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new InvalidListenerSettingFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("@MessageListener(tenant).namespace = 'tenant%b'")
+                            .contains("letters, digits, '_' and '-'");
+                });
+    }
+
+    @Test
+    void withNamespaceRefusesForbiddenCharactersAndGivesTheTemplateItselfForItsOwnNamespace() {
+        runner.withPropertyValues("mq.namespace=tenant-a").run(context -> {
+            MqTemplate template = context.getBean(MqTemplate.class);
+            assertThatThrownBy(() -> template.withNamespace("tenant%b")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("withNamespace('tenant%b')");
+            assertThat(template.withNamespace("tenant-a")).isSameAs(template);
+        });
+    }
+
+    @Test
+    void theAccessChannelIsLocalOrCloudAndAnythingElseFailsTheStartNamingTheSetting() {
+        runner.run(context -> assertThat(context.getBean(MqProperties.class).getAccessChannel())
+                .isEqualTo(AccessChannel.LOCAL));
+        runner.withPropertyValues("mq.access-channel=cloud").run(context -> assertThat(
+                context.getBean(MqProperties.class).getAccessChannel()).isEqualTo(AccessChannel.CLOUD));
+        runner.withPropertyValues("mq.access-channel=cloudy").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("Failed to bind properties under 'mq.access-channel'")
+                    .hasStackTraceContaining("cloudy");
+        });
+    }
+
+    @Test
     void receiveNeedsAPullConsumerTopicAndGroup() {
         runner.run(context -> assertThatThrownBy(() -> context.getBean(MqTemplate.class).receive(String.class))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("mq.pull-consumer.topic"));
@@ -98,6 +134,21 @@ class MqConnectionsAutoConfigurationTests {
             this.plain = plain;
             this.analytics = analytics;
             return "injected";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BadNamespaceListener {
+
+        @Bean
+        Listener listener() {
+            return new Listener();
+        }
+
+        static class Listener {
+            @MessageListener(id = "tenant", topic = "t", consumerGroup = "g", namespace = "${app.namespace}")
+            void on(String body) {
+            }
         }
     }
 

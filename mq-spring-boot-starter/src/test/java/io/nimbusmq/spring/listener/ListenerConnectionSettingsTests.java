@@ -36,4 +36,14 @@ class ListenerConnectionSettingsTests {
                 "yesterday")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mq.consumer.consume-timestamp='yesterday'");
     }
+
+    @Test
+    void namespacesAreCheckedAsMqNamespace() {
+        assertThat(ListenerConnectionSettings.parseNamespace("s", " tenant-a_1 ")).isEqualTo("tenant-a_1");
+        assertThat(ListenerConnectionSettings.parseNamespace("s", null)).isEmpty();
+        assertThatThrownBy(() -> ListenerConnectionSettings.parseNamespace("@MessageListener(x).namespace",
+                "tenant%a")).isInstanceOf(InvalidListenerSettingException.class)
+                .hasMessageContaining("@MessageListener(x).namespace = 'tenant%a'")
+                .hasMessageContaining("letters, digits, '_' and '-'");
+    }
 }

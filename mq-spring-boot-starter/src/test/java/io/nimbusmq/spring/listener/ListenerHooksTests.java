@@ -89,6 +89,7 @@ class ListenerHooksTests {
                         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
                 case "nack" -> ack.nack();
                 case "dead" -> ack.deadLetter();
+                case "hold" -> PENDING.complete(ack);
                 default -> {
                     // never acknowledged: retried after the consume timeout
                 }
@@ -197,6 +198,25 @@ class ListenerHooksTests {
             long started = System.nanoTime();
             assertThat(deferred.deliver(message(client, "forgotten"))).isEqualTo(ConsumeStatus.RETRY);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        });
+    }
+
+    @Test
+    void deferredCompletionDoesNotHoldTheConsumeThreadWhileItWaits() {
+        runner.withBean(Listeners.class).run(context -> {
+            FakeMqClient client = context.getBean(FakeMqClient.class);
+            FakeConsumer deferred = client.consumers().get("deferred");
+
+            CompletableFuture<ConsumeResult> verdict = deferred.deliverAsync(message(client, "hold"))
+                    .toCompletableFuture();
+
+            assertThat(TRACE).containsExactly("deferred hold");
+            assertThat(verdict).as("returned before the acknowledgement").isNotDone();
+            PENDING.get(10, TimeUnit.SECONDS).acknowledge();
+            assertThat(verdict.get(10, TimeUnit.SECONDS)).isEqualTo(ConsumeResult.of(ConsumeStatus.SUCCESS));
+            assertThat(deferred.deliverAsync(message(client, "forgotten")).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS)).as("after the 300 ms consume timeout")
+                    .isEqualTo(ConsumeResult.of(ConsumeStatus.RETRY));
         });
     }
 

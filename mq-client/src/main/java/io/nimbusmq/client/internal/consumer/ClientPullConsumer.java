@@ -45,6 +45,12 @@ public final class ClientPullConsumer implements PullConsumer {
     /** Batches told SUCCESS whose messages may still be unfinished in their process queues; guarded by polled. */
     private final List<Handoff> committing = new ArrayList<>();
 
+    /**
+     * Polled batches wait for the application's commit as long as it takes (as with the official lite-pull
+     * consumer): they are not expired after a consume timeout.
+     */
+    private static final Duration NEVER_EXPIRE = Duration.ofMillis(Long.MAX_VALUE);
+
     /** @param consumerFactory makes the push consumer (registered with the client) from its config and handler */
     public ClientPullConsumer(PullConsumerConfig config,
             Function<ConsumerConfig, Function<MessageHandler, ClientPushConsumer>> consumerFactory) {
@@ -55,7 +61,8 @@ public final class ClientPullConsumer implements PullConsumer {
                 c.pullBatchSize(), c.pullThresholdForQueue(), c.pullThresholdSizeForQueueMiB(),
                 c.rebalanceInterval(), c.persistOffsetInterval(), c.suspendCurrentQueueTime(),
                 c.shutdownDrainTimeout(), c.offsetStoreDir(), c.offsetStoreName(), c.consumeTimestamp(),
-                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads());
+                c.retryDelayLevels(), c.pullInterval(), c.consumeRateLimit(), c.virtualThreads(),
+                NEVER_EXPIRE);
         this.consumer = consumerFactory.apply(pushConfig).apply(this::handOver);
         if (!config.assignedQueues().isEmpty()) {
             consumer.assignFixed(config.assignedQueues());

@@ -162,6 +162,8 @@ public final class ClientPushConsumer implements PushConsumer {
         schedule(this::persistOffsets, config.persistOffsetInterval().toMillis());
         if (config.consumeMode() == ConsumeMode.ORDERLY && context.clustering()) {
             schedule(() -> locks.lockAll(table), LOCK_INTERVAL_MILLIS);
+        } else if (context.clustering()) {
+            schedule(() -> consumeService.expireOverdue(table), config.consumeTimeout().toMillis());
         }
         log.info("Push consumer {} started ({}, {}) as {}", config.group(), config.messageModel(),
                 config.consumeMode(), services.clientId());
@@ -444,6 +446,11 @@ public final class ClientPushConsumer implements PushConsumer {
             @Override
             public ConsumeResult consume(List<ReceivedMessage> messages) {
                 return handler.consume(names.unwrap(messages));
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<ConsumeResult> consumeAsync(List<ReceivedMessage> messages) {
+                return handler.consumeAsync(names.unwrap(messages));
             }
         };
     }

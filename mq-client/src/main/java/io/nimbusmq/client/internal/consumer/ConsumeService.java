@@ -1,6 +1,9 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +30,13 @@ public interface ConsumeService {
     void submit(MessageQueue queue, ProcessQueue processQueue, List<ReceivedMessage> messages,
             boolean dispatchToConsume);
 
+    /**
+     * Sends back the messages of {@code table} consumed for longer than the consume timeout, as the official push
+     * consumer's {@code cleanExpireMsg}; nothing by default (orderly consumers never expire a message).
+     */
+    default void expireOverdue(Map<MessageQueue, ProcessQueue> table) {
+    }
+
     /** Stops taking new work and waits up to {@code timeoutMillis} for running handlers; true if all finished. */
     boolean shutdown(long timeoutMillis);
 
@@ -40,21 +50,50 @@ public interface ConsumeService {
             return ConsumeResult.of(ConsumeStatus.RETRY);
         }
         try {
-            ConsumeResult result = handler.consume(messages);
-            if (result == null) {
-                return ConsumeResult.of(ConsumeStatus.RETRY);
-            }
-            if (result.failedIndex() >= messages.size()) {
-                log.warn("Message handler named message {} of a batch of {} as failed; the verdict {} applies to all",
-                        result.failedIndex(), messages.size(), result.status());
-                return ConsumeResult.of(result.status());
-            }
-            return result;
+            return checked(handler.consume(messages), null, messages, log);
         } catch (RuntimeException | Error e) {
+            return checked(null, e, messages, log);
+        }
+    }
+
+    /**
+     * {@link #invoke} for a handler that may answer later ({@link MessageHandler#consumeAsync}); the stage never
+     * completes exceptionally.
+     */
+    static CompletableFuture<ConsumeResult> invokeAsync(MessageHandler handler, ConsumeRateLimiter limiter,
+            List<ReceivedMessage> messages, Logger log) {
+        if (limiter != null && !limiter.acquire(messages.size())) {
+            return CompletableFuture.completedFuture(ConsumeResult.of(ConsumeStatus.RETRY));
+        }
+        CompletionStage<ConsumeResult> stage;
+        try {
+            stage = handler.consumeAsync(messages);
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.completedFuture(checked(null, e, messages, log));
+        }
+        if (stage == null) {
+            return CompletableFuture.completedFuture(ConsumeResult.of(ConsumeStatus.RETRY));
+        }
+        return stage.toCompletableFuture().handle((result, failure) -> checked(result, failure, messages, log));
+    }
+
+    /** The verdict to apply: RETRY for none or a failure, a whole-batch verdict for an index out of the batch. */
+    private static ConsumeResult checked(ConsumeResult result, Throwable failure, List<ReceivedMessage> messages,
+            Logger log) {
+        if (failure != null) {
             log.warn("Message handler failed on {} message(s), first {}: {}", messages.size(),
-                    messages.get(0).msgId(), e.toString());
+                    messages.get(0).msgId(), failure.toString());
             return ConsumeResult.of(ConsumeStatus.RETRY);
         }
+        if (result == null) {
+            return ConsumeResult.of(ConsumeStatus.RETRY);
+        }
+        if (result.failedIndex() >= messages.size()) {
+            log.warn("Message handler named message {} of a batch of {} as failed; the verdict {} applies to all",
+                    result.failedIndex(), messages.size(), result.status());
+            return ConsumeResult.of(result.status());
+        }
+        return result;
     }
 
     /**

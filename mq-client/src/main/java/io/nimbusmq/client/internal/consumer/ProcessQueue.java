@@ -1,6 +1,7 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,9 @@ import io.nimbusmq.client.ReceivedMessage;
  * The messages of one assigned queue that were pulled but are not finished, by queue offset. The pull loop adds, the
  * consume threads remove; the smallest offset still here is what may be committed (nothing at or after it is done).
  *
- * <p>Orderly consumption also moves messages to a "consuming" map while the handler has them, and keeps the broker
+ * <p>Concurrent consumption records when each message's handler call started ({@link #consumeStarted}), so that a
+ * message consumed for longer than the consume timeout can be expired ({@link #firstOverdue}, {@link #removeIfFirst}).
+ * Orderly consumption also moves messages to a "consuming" map while the handler has them, and keeps the broker
  * lock state. All methods are thread-safe (one monitor); {@link #consumeLock()} is held by an orderly handler call so
  * that a rebalance does not unlock the queue in the middle of it.
  */
@@ -23,6 +26,7 @@ public final class ProcessQueue {
 
     private final TreeMap<Long, ReceivedMessage> messages = new TreeMap<>();
     private final TreeMap<Long, ReceivedMessage> consuming = new TreeMap<>();
+    private final Map<Long, Long> consumeStartMillis = new HashMap<>();
     private final ReentrantLock consumeLock = new ReentrantLock();
     private long bodyBytes;
     private long maxOffset = -1;
@@ -62,11 +66,45 @@ public final class ProcessQueue {
         }
         for (ReceivedMessage message : finished) {
             ReceivedMessage removed = messages.remove(message.queueOffset());
+            consumeStartMillis.remove(message.queueOffset());
             if (removed != null) {
                 bodyBytes -= removed.body().length;
             }
         }
         return messages.isEmpty() ? maxOffset + 1 : messages.firstKey();
+    }
+
+    /** Concurrent: the handler call of {@code batch} starts now (the messages still here). */
+    public synchronized void consumeStarted(List<ReceivedMessage> batch, long nowMillis) {
+        for (ReceivedMessage message : batch) {
+            if (messages.containsKey(message.queueOffset())) {
+                consumeStartMillis.put(message.queueOffset(), nowMillis);
+            }
+        }
+    }
+
+    /**
+     * Concurrent: the first (smallest offset) message when its handler call started more than {@code timeoutMillis}
+     * ago, else {@code null} (also when it has not started: it waits in the pool, which is no fault of the handler).
+     */
+    public synchronized ReceivedMessage firstOverdue(long nowMillis, long timeoutMillis) {
+        if (messages.isEmpty()) {
+            return null;
+        }
+        Long started = consumeStartMillis.get(messages.firstKey());
+        return started != null && nowMillis - started > timeoutMillis ? messages.firstEntry().getValue() : null;
+    }
+
+    /**
+     * Concurrent: removes {@code message} when it is still the first one (an expired message sent back).
+     *
+     * @return the offset to commit then, as {@link #remove}; -1 when it was not the first
+     */
+    public synchronized long removeIfFirst(ReceivedMessage message) {
+        if (messages.isEmpty() || messages.firstKey() != message.queueOffset()) {
+            return -1;
+        }
+        return remove(List.of(message));
     }
 
     /** Orderly: moves up to {@code count} of the first messages to the consuming map; none ends the consume task. */
@@ -126,6 +164,7 @@ public final class ProcessQueue {
     public synchronized void clear() {
         messages.clear();
         consuming.clear();
+        consumeStartMillis.clear();
         bodyBytes = 0;
     }
 

@@ -210,7 +210,7 @@ public final class ClientProducer implements Producer {
                         reply.completeExceptionally(ClientRemoting.unwrap(failure));
                     }
                 });
-        return reply;
+        return names.isEmpty() ? reply : reply.thenApply(names::unwrap);
     }
 
     @Override
@@ -223,7 +223,8 @@ public final class ClientProducer implements Producer {
             throw new MqClientException(ResponseCode.MESSAGE_ILLEGAL, "message " + request.msgId()
                     + " is not a request: it lacks CLUSTER, CORRELATION_ID or REPLY_TO_CLIENT");
         }
-        Message reply = new Message(cluster + SystemTopics.REPLY_TOPIC_SUFFIX, replyBody);
+        // in the producer's namespace, ns%<cluster>_REPLY_TOPIC, as the official client's send(createReplyMessage(..))
+        Message reply = new Message(SystemTopics.replyTopic(cluster), replyBody);
         Map<String, String> properties = OutgoingMessages.wireProperties(reply);
         properties.put(MessageConst.MSG_TYPE, MessageConst.MSG_TYPE_REPLY);
         properties.put(MessageConst.CORRELATION_ID, correlationId);

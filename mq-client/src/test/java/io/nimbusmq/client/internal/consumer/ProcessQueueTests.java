@@ -56,4 +56,23 @@ class ProcessQueueTests {
         assertThat(queue.isLockExpired(1_000 + 30_000)).isFalse();
         assertThat(queue.isLockExpired(1_000 + 30_001)).isTrue();
     }
+
+    @Test
+    void onlyTheFirstMessageExpiresAndOnlyOnceItsCallHasRunPastTheTimeout() {
+        ProcessQueue queue = new ProcessQueue();
+        queue.put(List.of(message(5), message(6), message(7)));
+        queue.consumeStarted(List.of(message(6)), 1_000);
+        assertThat(queue.firstOverdue(100_000, 500)).as("the first message's call has not started").isNull();
+
+        queue.consumeStarted(List.of(message(5)), 1_000);
+
+        assertThat(queue.firstOverdue(1_500, 500)).as("not past the timeout yet").isNull();
+        assertThat(queue.firstOverdue(1_501, 500)).extracting(ReceivedMessage::queueOffset).isEqualTo(5L);
+        assertThat(queue.removeIfFirst(message(6))).as("not the first").isEqualTo(-1);
+        assertThat(queue.removeIfFirst(message(5))).as("commit up to the next one").isEqualTo(6);
+        assertThat(queue.firstOverdue(1_501, 500)).extracting(ReceivedMessage::queueOffset).isEqualTo(6L);
+        assertThat(queue.remove(List.of(message(6), message(7)))).isEqualTo(8);
+        assertThat(queue.firstOverdue(100_000, 500)).isNull();
+    }
 }
+
