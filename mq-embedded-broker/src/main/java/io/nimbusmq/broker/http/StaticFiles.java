@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * ({@code [A-Za-z0-9._-]}, no {@code ..}), so nothing outside the folder can be reached. Read once and kept.
  *
  * <p>Caching: answered with an {@code ETag} (a hash of the content: a browser revalidates with
- * {@code If-None-Match} and gets 304, see {@link WebServer}) and {@code Cache-Control: no-cache}, except under a route that also has a {@code {version}}
- * parameter equal to {@link #VERSION} (the page links its files as {@code /assets/<VERSION>/app.js}, and relative
- * module imports stay under it): those are {@code immutable} for a year, so a browser loads them once per broker
- * run and a page opens with no request for them.
+ * {@code If-None-Match} and gets 304, see {@link WebServer}) and {@code Cache-Control: no-cache}, except under a
+ * route that also has a {@code {version}} parameter equal to {@link #VERSION} (the page links its files as
+ * {@code /assets/<VERSION>/app.js}, and relative module imports stay under it): those are {@code immutable} for a
+ * year, so a browser loads them once per broker run and a page opens with no request for them.
  */
 public final class StaticFiles implements Handler {
 
