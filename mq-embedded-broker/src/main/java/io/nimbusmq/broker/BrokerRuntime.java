@@ -352,7 +352,7 @@ public final class BrokerRuntime {
     /** What the admin tools and the dashboard call (docs/operations.md). */
     private void registerAdmin(ProcessorRegistry registry, Clock clock) {
         progress = new ConsumeProgress(store, topics, offsets, stats, config.brokerName());
-        track = new MessageTrack(consumers, offsets);
+        track = new MessageTrack(consumers, offsets, progress);
         RuntimeInfo runtimeInfo = new RuntimeInfo(store, stats, config.messageStoreDir(), executors::queues, clock);
         registry.register(new TopicAdminProcessor(store, topics, offsets, track, config.brokerName(),
                         () -> registration.registerNow()), executors.admin(), TopicAdminProcessor.requestCodes())

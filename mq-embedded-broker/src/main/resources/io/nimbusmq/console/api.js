@@ -8,6 +8,23 @@ export class ApiError extends Error {
   }
 }
 
+// The responses prefetch.js started when the console opened (null from now on tells it, should it run late, that
+// the page's modules run already and make their own calls).
+let started = window.consolePrefetched || {};
+window.consolePrefetched = null;
+
+/** The response prefetch.js started for this GET when the console opened, once; null otherwise. */
+function prefetched(path) {
+  const response = started[path];
+  delete started[path];
+  return response || null;
+}
+
+/** Forgets the responses prefetch.js started that the first page did not take (app.js, after the first page). */
+export function dropPrefetched() {
+  started = {};
+}
+
 async function call(method, path, body) {
   const options = { method, headers: { 'Accept': 'application/json' }, credentials: 'same-origin' };
   if (method !== 'GET') {
@@ -19,7 +36,7 @@ async function call(method, path, body) {
   }
   let response;
   try {
-    response = await fetch(path, options);
+    response = await ((method === 'GET' && prefetched(path)) || fetch(path, options));
   } catch (e) {
     throw new ApiError(0, 'The broker cannot be reached. Is it running?');
   }

@@ -1,14 +1,16 @@
 // The console's shell: routes #/<page>/<argument> to a page module, keeps the session, refreshes live pages.
-import { api } from './api.js';
+import { api, dropPrefetched } from './api.js';
 import { h, showError, clearBanner } from './ui.js';
-import * as overview from './overview.js';
-import * as topics from './topics.js';
-import * as groups from './groups.js';
-import * as messages from './messages.js';
-import * as deadLetters from './deadletters.js';
-import * as pending from './pending.js';
 
-const pages = { overview, topics, groups, messages, 'dead-letters': deadLetters, pending };
+// each page's module is loaded when the page is first opened (prefetch.js preloads the opening page's)
+const pages = {
+  overview: () => import('./overview.js'),
+  topics: () => import('./topics.js'),
+  groups: () => import('./groups.js'),
+  messages: () => import('./messages.js'),
+  'dead-letters': () => import('./deadletters.js'),
+  pending: () => import('./pending.js'),
+};
 const main = document.getElementById('page');
 let current = null;
 let session = { loginRequired: false, user: null };
@@ -32,12 +34,19 @@ async function route() {
   }
   const { name, arg } = parseHash();
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === name));
-  const page = pages[name];
   main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
+    const page = await pages[name]();
     current = (await page.render(main, arg)) || page;
     performance.mark('console-page-shown');
   } catch (e) {
+    if (e.status === 401) {
+      // a login is needed (the first page opens before the session is known, or the session ended)
+      session = { loginRequired: true, user: null };
+      showUser();
+      renderLogin();
+      return;
+    }
     main.replaceChildren(h('p', { class: 'muted' }, 'This page could not be shown.'));
     showError(e.message);
   }
@@ -88,12 +97,14 @@ window.addEventListener('console-login-needed', () => {
   }
 });
 
-(async () => {
-  try {
-    session = await api.session();
-  } catch (e) {
-    showError(e.message);
-  }
+// The first page's calls start at once, not after the session's: when a login is needed they answer 401 and the
+// page shows the login form instead.
+api.session().then((known) => {
+  const loggedOut = known.loginRequired && !known.user && !(session.loginRequired && !session.user);
+  session = known;
   showUser();
-  route();
-})();
+  if (loggedOut) {
+    route();
+  }
+}, (e) => showError(e.message));
+route().finally(dropPrefetched);

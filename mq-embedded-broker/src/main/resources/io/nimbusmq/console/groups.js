@@ -1,6 +1,7 @@
 // Consumer groups: the list with lag; one group's members, subscriptions, lag per queue and over time, reset, delete.
 import { api } from './api.js';
-import { h, section, table, link, number, rate, time, localInput, change, showError, timeChart } from './ui.js';
+import { h, section, table, link, number, rate, time, localInput, change, showError, timeChart, loadCharts }
+  from './ui.js';
 
 let timer = null;
 let chart = null;
@@ -29,7 +30,7 @@ async function renderList(main) {
 }
 
 async function renderGroup(main, name) {
-  const [g, lag] = await Promise.all([api.group(name), api.lag(name)]);
+  const [g, lag] = await Promise.all([api.group(name), api.lag(name), loadCharts()]);
   const chartBox = h('div', { class: 'chart', id: 'lag-chart' });
   main.replaceChildren(
     h('p', {}, link('#/groups', '← Consumer groups')),

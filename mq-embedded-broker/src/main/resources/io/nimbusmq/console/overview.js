@@ -1,12 +1,12 @@
 // Overview: who the broker is, its disk and traffic, the busiest and most lagging topics and groups.
 import { api } from './api.js';
-import { h, card, section, table, link, number, rate, bytes, duration, time, timeChart } from './ui.js';
+import { h, card, section, table, link, number, rate, bytes, duration, time, timeChart, loadCharts } from './ui.js';
 
 let timer = null;
 let chart = null;
 
 export async function render(main) {
-  const [overview, traffic] = await Promise.all([api.overview(), api.traffic()]);
+  const [overview, traffic] = await Promise.all([api.overview(), api.traffic(), loadCharts()]);
   const cards = h('div', { class: 'cards', id: 'overview-cards' });
   const chartBox = h('div', { class: 'chart', id: 'traffic-chart' });
   const tables = h('div', { class: 'columns', id: 'overview-tables' });

@@ -29,17 +29,44 @@ export function h(tag, attrs = {}, ...children) {
   return element;
 }
 
-/** A table; columns are {title, value(row) -> text or node, cls}. Empty rows show `empty`. */
+/**
+ * A table; columns are {title, value(row) -> text, node or array of them, cls}. Empty rows show `empty`. Rows are
+ * built with the plain DOM calls, not h(): the topic list has a row per topic (a thousand or more).
+ */
 export function table(columns, rows, { empty = 'Nothing to show.', testid } = {}) {
   const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.cls }, c.title))));
-  const body = h('tbody', {}, rows.length === 0
-    ? h('tr', {}, h('td', { colspan: String(columns.length), class: 'muted' }, empty))
-    : rows.map((row) => h('tr', {}, columns.map((c) => h('td', { class: c.cls }, c.value(row))))));
+  const body = document.createElement('tbody');
+  if (rows.length === 0) {
+    body.append(h('tr', {}, h('td', { colspan: String(columns.length), class: 'muted' }, empty)));
+  }
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const column of columns) {
+      const td = tr.insertCell();
+      if (column.cls) {
+        td.className = column.cls;
+      }
+      fillCell(td, column.value(row));
+    }
+  }
   return h('table', { class: 'grid', 'data-testid': testid }, head, body);
 }
 
+function fillCell(td, value) {
+  if (value instanceof Node) {
+    td.append(value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => fillCell(td, v));
+  } else if (value !== null && value !== undefined && value !== false) {
+    td.append(String(value));
+  }
+}
+
 export function link(href, text) {
-  return h('a', { href }, text);
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
 }
 
 export function card(label, value, testid) {
@@ -67,12 +94,17 @@ export function localInput(ms) {
   return time(ms).replace(' ', 'T');
 }
 
+// one formatter each: toLocaleString would build a new one for every number (a thousand rows, a thousand times)
+const integers = new Intl.NumberFormat('en-US');
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const noDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 export function number(n) {
-  return Number(n).toLocaleString('en-US');
+  return integers.format(Number(n));
 }
 
 export function rate(perSecond) {
-  return `${Number(perSecond).toLocaleString('en-US', { maximumFractionDigits: 1 })}/s`;
+  return `${oneDecimal.format(Number(perSecond))}/s`;
 }
 
 export function bytes(n) {
@@ -83,7 +115,7 @@ export function bytes(n) {
     value /= 1024;
     unit++;
   }
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+  return `${(unit === 0 ? noDecimal : oneDecimal).format(value)} ${units[unit]}`;
 }
 
 export function duration(ms) {
@@ -154,12 +186,39 @@ export async function change(title, text, okLabel, action, done) {
 
 // --- charts (uPlot) ----------------------------------------------------------------------------------------------
 
+let chartLibrary = null;
+
+function load(element) {
+  return new Promise((resolve, reject) => {
+    element.addEventListener('load', resolve, { once: true });
+    element.addEventListener('error', () => reject(new Error('The chart library could not be loaded.')),
+      { once: true });
+    document.head.append(element);
+  });
+}
+
+/**
+ * Loads uPlot, its script and styles (linked on the page's <html> element, under the broker run's version), once,
+ * for the first page with a chart: the other pages never parse it. Call it with the page's data calls, in parallel.
+ */
+export function loadCharts() {
+  if (!chartLibrary) {
+    const root = document.documentElement.dataset;
+    chartLibrary = Promise.all([load(h('link', { rel: 'stylesheet', href: root.chartStyles })),
+      load(h('script', { src: root.chartScript }))]);
+    chartLibrary.catch(() => {
+      chartLibrary = null; // the next page with a chart tries again
+    });
+  }
+  return chartLibrary;
+}
+
 function lastMinuteAtLeast(min, max) {
   const end = max ?? Date.now() / 1000;
   return [Math.min(min ?? end, end - 60), end];
 }
 
-/** A time chart; series are [{label, stroke}]; rows are [timeMillis, value1, value2, ...]. */
+/** A time chart (after {@link loadCharts}); series are [{label, stroke}]; rows are [timeMillis, value1, ...]. */
 export function timeChart(container, series, rows, { height = 220 } = {}) {
   const data = [rows.map((r) => r[0] / 1000), ...series.map((_, i) => rows.map((r) => r[i + 1]))];
   const width = Math.max(320, container.clientWidth || 640);

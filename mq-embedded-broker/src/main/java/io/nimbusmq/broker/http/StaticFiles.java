@@ -3,6 +3,9 @@ package io.nimbusmq.broker.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +16,11 @@ import java.util.regex.Pattern;
  * Files from the class path (the jar), answered for a route with a {@code {file}} parameter: only plain file names
  * ({@code [A-Za-z0-9._-]}, no {@code ..}), so nothing outside the folder can be reached. Read once and kept.
  *
- * <p>Caching: answered with {@code Cache-Control: no-cache}, except under a route that also has a {@code {version}}
- * parameter equal to {@link #VERSION} (the page links its files as {@code /assets/<VERSION>/app.js}, and relative
- * module imports stay under it): those are {@code immutable} for a year, so a browser loads them once per broker
- * run and a page opens with no request for them.
+ * <p>Caching: answered with an {@code ETag} (a hash of the content: a browser revalidates with
+ * {@code If-None-Match} and gets 304, see {@link WebServer}) and {@code Cache-Control: no-cache}, except under a
+ * route that also has a {@code {version}} parameter equal to {@link #VERSION} (the page links its files as
+ * {@code /assets/<VERSION>/app.js}, and relative module imports stay under it): those are {@code immutable} for a
+ * year, so a browser loads them once per broker run and a page opens with no request for them.
  */
 public final class StaticFiles implements Handler {
 
@@ -69,8 +73,7 @@ public final class StaticFiles implements Handler {
         }
         Response original = file(name);
         String text = change.apply(new String(original.body(), StandardCharsets.UTF_8));
-        Response response = Response.bytes(original.contentType(), text.getBytes(StandardCharsets.UTF_8))
-                .withHeader("Cache-Control", "no-cache");
+        Response response = cacheable(original.contentType(), text.getBytes(StandardCharsets.UTF_8));
         cache.put(key, response);
         return response;
     }
@@ -89,10 +92,20 @@ public final class StaticFiles implements Handler {
                 throw HttpError.notFound("There is no file " + name + ".");
             }
             String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            Response response = Response.bytes(TYPES.getOrDefault(extension, "application/octet-stream"),
-                    in.readAllBytes()).withHeader("Cache-Control", "no-cache");
+            Response response = cacheable(TYPES.getOrDefault(extension, "application/octet-stream"),
+                    in.readAllBytes());
             cache.put(name, response);
             return response;
+        }
+    }
+
+    private static Response cacheable(String contentType, byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return Response.bytes(contentType, content).withHeader("Cache-Control", "no-cache")
+                    .withHeader("ETag", "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

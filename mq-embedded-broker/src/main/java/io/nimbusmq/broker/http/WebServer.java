@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * becomes a 500 whose message names the failure's kind, with the stack trace in this server's log (rate-limited, a
  * broken handler cannot flood it).
  *
+ * <p>Text answers (JSON, scripts, styles, the page) over 1 KiB are gzipped when the client accepts it
+ * ({@link Compression}); an answer with an {@code ETag} is answered 304 without its body when the request's
+ * {@code If-None-Match} names it.
+ *
  * <p>TCP_NODELAY: the JDK server writes a response's headers and its body separately, so with Nagle's algorithm on
  * (its default) every small answer waits for the client's delayed ACK, about 40 ms. This class turns
  * {@code sun.net.httpserver.nodelay} on before the JDK reads it (once per JVM), unless it was set explicitly.
@@ -200,6 +204,16 @@ public final class WebServer implements AutoCloseable {
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
         var headers = exchange.getResponseHeaders();
+        var requestHeaders = exchange.getRequestHeaders();
+        String etag = response.headers().get("ETag");
+        if (etag != null && response.status() == 200 && etag.equals(requestHeaders.getFirst("If-None-Match"))) {
+            response = new Response(304, response.contentType(), null, response.headers());
+        } else if (Compression.worthIt(response)) {
+            headers.set("Vary", "Accept-Encoding");
+            if (Compression.accepted(requestHeaders.getFirst("Accept-Encoding"))) {
+                response = Compression.gzip(response);
+            }
+        }
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");

@@ -3,7 +3,6 @@ package io.nimbusmq.broker.processor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.nimbusmq.broker.client.ConsumerManager;
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
@@ -94,14 +93,11 @@ public final class ConsumerProgressProcessor implements RequestProcessor {
     }
 
     private Set<String> topicsOf(String group, String topic) {
-        Set<String> result = new TreeSet<>();
         if (topic != null && !topic.isBlank()) {
-            result.add(topic);
-            return result;
+            return Set.of(topic);
         }
-        result.addAll(offsets.topicsOf(group));
-        consumers.group(group).ifPresent(g -> result.addAll(g.subscriptions().keySet()));
-        return result;
+        return progress.reportedTopics(group,
+                consumers.group(group).map(g -> g.subscriptions().keySet()).orElse(Set.of()));
     }
 
     private RemotingCommand resetOffset(RemotingCommand request) {

@@ -2,6 +2,8 @@ package io.nimbusmq.broker.stats;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.nimbusmq.broker.offset.ConsumerOffsetTable;
 import io.nimbusmq.broker.topic.TopicConfigTable;
@@ -33,6 +35,22 @@ public final class ConsumeProgress {
         this.offsets = offsets;
         this.stats = stats;
         this.brokerName = brokerName;
+    }
+
+    /**
+     * The topics GET_CONSUME_STATS reports for a group when no topic is named, as RocketMQ's broker chooses them: the
+     * topics it committed offsets on, less those it does not subscribe when it is online with subscriptions. A
+     * group that never committed (a broadcasting group keeps its offsets on its clients) has none, which the admin
+     * tools read as CONSUME_BROADCASTING for an online broadcasting group.
+     *
+     * @param subscribed the topics the group's online members subscribe, empty when it has none
+     */
+    public Set<String> reportedTopics(String group, Set<String> subscribed) {
+        Set<String> result = new TreeSet<>(offsets.topicsOf(group));
+        if (!subscribed.isEmpty()) {
+            result.retainAll(subscribed);
+        }
+        return result;
     }
 
     /** The group's progress on every queue of {@code topic}; null when the topic does not exist. */

@@ -20,16 +20,22 @@ import io.nimbusmq.remoting.protocol.body.client.SubscriptionData;
  * offset, which {@link #track} does here for the web console. Track types are RocketMQ's {@code TrackType} names:
  *
  * <pre>
- * | type                  | when                                                                     |
- * |-----------------------|--------------------------------------------------------------------------|
- * | PULL                  | an online group that pulls itself (CONSUME_ACTIVELY)                     |
- * | CONSUME_BROADCASTING  | an online broadcasting group (each member keeps its own offsets)         |
- * | CONSUMED              | the group's committed offset on the message's queue is past the message  |
- * | CONSUMED_BUT_FILTERED | consumed, but the group's tag subscription does not match its tag        |
- * | NOT_CONSUME_YET       | the committed offset is not past the message (or the group never committed) |
+ * | type                  | when                                                                         |
+ * |-----------------------|------------------------------------------------------------------------------|
+ * | PULL                  | an online group that pulls itself (CONSUME_ACTIVELY: a lite pull consumer)   |
+ * | CONSUME_BROADCASTING  | an online broadcasting group with no offsets on the broker (its members keep |
+ * |                       | their own, so GET_CONSUME_STATS reports none: {@link ConsumeProgress#reportedTopics}) |
+ * | CONSUMED              | the group's committed offset on the message's queue is past the message      |
+ * | CONSUMED_BUT_FILTERED | consumed, but the group's tags ({@code TagA || TagB}) do not name its tag    |
+ * | NOT_CONSUME_YET       | the committed offset is not past the message (or the group never committed)  |
  * </pre>
  *
- * RocketMQ's tools say NOT_ONLINE for a group without members; the broker still knows its committed offset, so the
+ * These are the types Apache's admin client ({@code DefaultMQAdminExtImpl.messageTrackDetail}, 5.3.1) computes from
+ * this broker's answers, in its order: the consume type first, then broadcasting, then the offset, then the tags.
+ * An SQL92 subscription has no tags, so a message its selector skipped is CONSUMED, as Apache says
+ * ({@code ConsoleMessageTrackCompatibilityTests} runs each case against both brokers).
+ *
+ * <p>RocketMQ's tools say NOT_ONLINE for a group without members; the broker still knows its committed offset, so the
  * type here says whether it consumed and {@link Track#online} whether it has members.
  */
 public final class MessageTrack {
@@ -46,10 +52,12 @@ public final class MessageTrack {
 
     private final ConsumerManager consumers;
     private final ConsumerOffsetTable offsets;
+    private final ConsumeProgress progress;
 
-    public MessageTrack(ConsumerManager consumers, ConsumerOffsetTable offsets) {
+    public MessageTrack(ConsumerManager consumers, ConsumerOffsetTable offsets, ConsumeProgress progress) {
         this.consumers = consumers;
         this.offsets = offsets;
+        this.progress = progress;
     }
 
     /** Groups subscribed to {@code topic} now or with offsets committed on it (QUERY_TOPIC_CONSUME_BY_WHO). */
@@ -80,15 +88,17 @@ public final class MessageTrack {
         if (online.isPresent() && online.get().consumeType() == ConsumeType.CONSUME_ACTIVELY) {
             return TrackType.PULL;
         }
-        if (online.isPresent() && online.get().messageModel() == MessageModel.BROADCASTING) {
+        if (online.isPresent() && online.get().messageModel() == MessageModel.BROADCASTING
+                && progress.reportedTopics(group, online.get().subscriptions().keySet()).isEmpty()) {
             return TrackType.CONSUME_BROADCASTING;
         }
         if (!consumed) {
             return TrackType.NOT_CONSUME_YET;
         }
         Optional<SubscriptionData> subscription = consumers.findSubscription(group, topic);
-        boolean filtered = subscription.isPresent() && subscription.get().tagExpression()
-                && !subscription.get().tagsSet().isEmpty() && !subscription.get().tagsSet().contains(tags);
+        Set<String> groupTags = subscription.map(SubscriptionData::tagsSet).orElse(Set.of());
+        boolean filtered = !groupTags.isEmpty() && !groupTags.contains(SubscriptionData.SUB_ALL)
+                && !groupTags.contains(tags);
         return filtered ? TrackType.CONSUMED_BUT_FILTERED : TrackType.CONSUMED;
     }
 }

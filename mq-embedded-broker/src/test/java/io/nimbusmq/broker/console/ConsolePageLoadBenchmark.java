@@ -47,6 +47,26 @@ public final class ConsolePageLoadBenchmark {
     private static final String START = "<!-- console-page-load:start -->";
     private static final String END = "<!-- console-page-load:end -->";
     private static final int WARM_UP = 5;
+    /**
+     * With {@code -Dbenchmark.details=true}, printed for each page's last load: the navigation's phases, every
+     * performance entry ([name, start, duration, bytes transferred: 0 from the cache]) and each long animation
+     * frame with the scripts that ran in it, in ms from the navigation's start.
+     */
+    private static final String DETAILS = """
+            const r = (x) => Math.round(x);
+            const nav = performance.getEntriesByType('navigation')[0];
+            return JSON.stringify({
+              navigation: { requestStart: r(nav.requestStart), responseEnd: r(nav.responseEnd),
+                domInteractive: r(nav.domInteractive), domContentLoaded: r(nav.domContentLoadedEventEnd),
+                load: r(nav.loadEventEnd), bytes: nav.transferSize },
+              entries: performance.getEntries().filter((e) => e.entryType !== 'navigation'
+                  && e.entryType !== 'long-animation-frame')
+                .map((e) => [e.name.replace(location.origin, ''), r(e.startTime), r(e.duration), e.transferSize]),
+              longFrames: performance.getEntriesByType('long-animation-frame').map((f) => ({ start: r(f.startTime),
+                duration: r(f.duration), styleAndLayoutStart: r(f.styleAndLayoutStart),
+                scripts: f.scripts.map((s) => [s.invoker, r(s.startTime), r(s.duration)]) })),
+            });
+            """;
 
     /** A page: its route, the calls it makes when it opens, and the script that is true once it shows them. */
     private record Page(String name, String route, List<String> calls, String shown) {
@@ -174,8 +194,7 @@ public final class ConsolePageLoadBenchmark {
             }
             if (i == WARM_UP + loads - 1 && Boolean.getBoolean("benchmark.details")) {
                 System.out.println(page.name() + ": " + ((JavascriptExecutor) browser.driver()).executeScript(
-                        "return JSON.stringify(performance.getEntries().map(e => [e.name.replace(location.origin, ''),"
-                                + " Math.round(e.startTime), Math.round(e.duration)]))"));
+                        DETAILS));
             }
         }
         return new Figures(percentile(api, 50), percentile(api, 95), bytes, percentile(shown, 50),
