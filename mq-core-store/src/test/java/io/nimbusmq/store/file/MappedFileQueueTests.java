@@ -1,11 +1,14 @@
 package io.nimbusmq.store.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,41 @@ class MappedFileQueueTests {
 
     private static void fill(MappedFile file, int bytes) throws IOException {
         file.append(ByteBuffer.allocate(bytes));
+    }
+
+    @Test
+    void rollToAnAnnouncedPreallocationWaitsForItInsteadOfReservingInline() throws Exception {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        queue.announcePreallocation(0);
+        AtomicReference<MappedFile> rolled = new AtomicReference<>();
+        Thread roller = new Thread(() -> {
+            try {
+                rolled.set(queue.roll(0));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        roller.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> roller.getState() == Thread.State.WAITING);
+
+        assertThat(queue.preallocate(0)).isTrue();
+        roller.join(30_000);
+
+        assertThat(rolled.get().fileFromOffset()).isZero();
+        assertThat(queue.inlineReservations()).isZero();
+        assertThat(dir.resolve(StoreFileNames.segmentName(0))).exists();
+        queue.shutdown();
+    }
+
+    @Test
+    void shutdownReleasesARollWaitingForAnAnnouncementThatNeverRan() throws Exception {
+        MappedFileQueue queue = new MappedFileQueue(dir, 4096);
+        queue.announcePreallocation(0);
+        queue.shutdown();
+
+        assertThat(queue.roll(0).fileFromOffset()).isZero();
+        assertThat(queue.inlineReservations()).isEqualTo(1);
+        queue.shutdown();
     }
 
     @Test
