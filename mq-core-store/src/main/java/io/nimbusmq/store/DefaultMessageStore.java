@@ -235,6 +235,7 @@ public final class DefaultMessageStore implements MessageStore {
         retention.shutdown();
         checkpointService.shutdown();
         reput.shutdown();
+        commitLog.files().stopPreallocating();
         allocateService.shutdown();
         flusher.shutdown();
         prefault.shutdown();

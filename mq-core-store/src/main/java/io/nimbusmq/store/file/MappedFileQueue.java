@@ -43,6 +43,8 @@ public final class MappedFileQueue implements ForceableLog {
     /** Written by the rolling thread only (the commit log's: under its put lock). */
     private volatile long rollNanos;
     private volatile int inlineReservations;
+    /** Set by {@link #stopPreallocating()}: a preallocation running gives up, later ones do nothing. */
+    private volatile boolean preallocationStopped;
     /** See {@link #announcePreallocation}; null when none is announced. */
     private volatile Announced announced;
 
@@ -239,7 +241,7 @@ public final class MappedFileQueue implements ForceableLog {
      * that the roll to it renames into place. Does nothing if it exists. Ends an {@link #announcePreallocation
      * announcement} of that segment, whether it succeeds or not.
      *
-     * @return whether it created the file (false: it was there already)
+     * @return whether it created the file (false: it was there already, or {@link #stopPreallocating()} was called)
      * @throws InsufficientDiskSpaceException if the disk cannot hold it; no file is left behind
      */
     public boolean preallocate(long fromOffset) throws IOException {
@@ -249,8 +251,8 @@ public final class MappedFileQueue implements ForceableLog {
                 if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
                     return false;
                 }
-                SegmentReservation.createFile(ready, segmentSizeBytes, allocator);
-                return true;
+                return !preallocationStopped && SegmentReservation.createFile(ready, segmentSizeBytes, allocator,
+                        () -> preallocationStopped);
             }
         } finally {
             endAnnouncement(fromOffset);
@@ -263,6 +265,14 @@ public final class MappedFileQueue implements ForceableLog {
             announced = null;
             pending.done().complete(null);
         }
+    }
+
+    /**
+     * Makes a {@link #preallocate} that is running give up soon (between two chunks of its reservation; its file is
+     * deleted) and later ones do nothing: a store that stops does not wait for a whole segment to be zero-filled.
+     */
+    public void stopPreallocating() {
+        preallocationStopped = true;
     }
 
     /** Offset at which the next segment will start. */
