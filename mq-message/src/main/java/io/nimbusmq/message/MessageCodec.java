@@ -128,7 +128,8 @@ public final class MessageCodec {
      * string followed by {@code propertiesSuffix} (an entry such as {@link RecordCrc#RESERVED_ENTRY}), written
      * straight into the buffer: an ASCII topic and property string cost no intermediate copy ({@link Utf8}).
      *
-     * @param topicBytes and {@code propertiesBytes}: their UTF-8 lengths, {@link Utf8#length}, the suffix included
+     * @param topicBytes the topic's UTF-8 length ({@link Utf8#length})
+     * @param propertiesBytes the property string's UTF-8 length plus the suffix's
      */
     public static int encode(MessageInput message, int topicBytes, int propertiesBytes, String propertiesSuffix,
             int sysFlag, ByteBuffer out) {
