@@ -33,7 +33,7 @@ class FirstSegmentReservationTests {
     Path dir;
 
     private DefaultMessageStore store;
-    /** The commit log files the allocator reserved a whole segment for, in order. */
+    /** The commit log files the allocator reserved, in order (one call each: these segments are one chunk). */
     private final List<String> commitLogReservations = new CopyOnWriteArrayList<>();
     private final CountDownLatch allocatorGate = new CountDownLatch(1);
 
