@@ -57,6 +57,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>After a fault.</b> When a write or a force failed during this run ({@link StoreHealth#faultFloor()}), no
  * checkpoint claims more than the offset of the failure and a normal stop leaves the abort marker behind, so the next
  * start validates the commit log from there instead of trusting a clean shutdown.
+ *
+ * <p><b>Segments ahead of the writer.</b> No put reserves a commit log segment in the steady state: a new store's
+ * first segment is reserved by {@link AllocateSegmentService} as soon as {@link #start()} begins its services (a put
+ * that comes earlier waits for that reservation rather than making its own), and every next one while the writer is
+ * in the segment before it. {@link StoreStats#inlineSegmentReservations()} counts the exceptions. {@code start()}
+ * does not wait for the reservation: a 64 MiB segment (the embedded broker's) takes tens of milliseconds, a 1 GiB one
+ * up to seconds, and the broker's own start-up runs meanwhile.
  */
 public final class DefaultMessageStore implements MessageStore {
 
@@ -165,8 +172,12 @@ public final class DefaultMessageStore implements MessageStore {
         } catch (Exception e) {
             throw new IOException("cannot write the checkpoint in " + root, e);
         }
-        flusher.start();
+        if (commitLog.files().isEmpty()) {
+            // a new store reserves its first segment in the background; a put that comes first waits for it
+            commitLog.files().announcePreallocation(0);
+        }
         allocateService.start();
+        flusher.start();
         prefault.start();
         reput.start();
         checkpointService.start();
@@ -224,6 +235,7 @@ public final class DefaultMessageStore implements MessageStore {
         retention.shutdown();
         checkpointService.shutdown();
         reput.shutdown();
+        commitLog.files().stopPreallocating();
         allocateService.shutdown();
         flusher.shutdown();
         prefault.shutdown();
@@ -368,7 +380,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public StoreStats stats() {
         return new StoreStats(appender.putMessageCount(), appender.putBytes(), flusher.forceCount(),
-                reput.behindBytes());
+                reput.behindBytes(), commitLog.files().inlineReservations());
     }
 
     /** Runs one retention round now (tests and admin tools). */

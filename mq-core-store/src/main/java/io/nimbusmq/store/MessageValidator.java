@@ -1,9 +1,9 @@
 package io.nimbusmq.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.nimbusmq.message.MessageInput;
+import io.nimbusmq.message.Utf8;
 import io.nimbusmq.store.commitlog.CommitLogConfig;
 
 /** Checks a put before anything is written: a rejected put leaves no trace in the store. */
@@ -71,7 +71,7 @@ final class MessageValidator {
         }
         String properties = message.properties();
         int propertiesBytes = properties.length() <= config.maxPropertiesSizeBytes() / 3 ? properties.length()
-                : properties.getBytes(StandardCharsets.UTF_8).length;
+                : Utf8.length(properties);
         if (propertiesBytes > config.maxPropertiesSizeBytes()) {
             return PutMessageResult.rejected(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, "properties of "
                     + propertiesBytes + " bytes exceed the maximum of " + config.maxPropertiesSizeBytes() + " bytes");

@@ -93,6 +93,18 @@ class DefaultMessageStoreTests {
     }
 
     @Test
+    void nonAsciiPropertiesAreStoredAsUtf8AndSealed() throws Exception {
+        open(smallConfig(dir));
+        String keys = "caf\u00e9 \u4e2d\u6587 \ud83d\ude00";
+        PutMessageResult put = store.putMessage(message("TopicA", 0, "body", "T\u00e4g", keys)).get();
+
+        StoredMessage stored = store.lookMessage(put.append().physicalOffset());
+        assertThat(stored).isNotNull();
+        assertThat(stored.property(MessageConst.TAGS)).isEqualTo("T\u00e4g");
+        assertThat(stored.property(MessageConst.KEYS)).isEqualTo(keys);
+    }
+
+    @Test
     void readStopsAtMaxMessagesAndMaxBytesButReturnsAtLeastOne() throws Exception {
         open(smallConfig(dir));
         for (int i = 0; i < 10; i++) {

@@ -115,6 +115,35 @@ public final class MessageCodec {
      */
     public static int encode(MessageInput message, byte[] topic, byte[] properties, int sysFlag, ByteBuffer out) {
         int size = recordSize(sysFlag, message.body().length, topic.length, properties.length);
+        putFixedFieldsAndBody(message, size, sysFlag, out);
+        out.put((byte) topic.length);
+        out.put(topic);
+        out.putShort((short) properties.length);
+        out.put(properties);
+        return size;
+    }
+
+    /**
+     * Like {@link #encode(MessageInput, byte[], byte[], int, ByteBuffer)}, with the message's own topic and property
+     * string followed by {@code propertiesSuffix} (an entry such as {@link RecordCrc#RESERVED_ENTRY}), written
+     * straight into the buffer: an ASCII topic and property string cost no intermediate copy ({@link Utf8}).
+     *
+     * @param topicBytes the topic's UTF-8 length ({@link Utf8#length})
+     * @param propertiesBytes the property string's UTF-8 length plus the suffix's
+     */
+    public static int encode(MessageInput message, int topicBytes, int propertiesBytes, String propertiesSuffix,
+            int sysFlag, ByteBuffer out) {
+        int size = recordSize(sysFlag, message.body().length, topicBytes, propertiesBytes);
+        putFixedFieldsAndBody(message, size, sysFlag, out);
+        out.put((byte) topicBytes);
+        Utf8.put(out, message.topic());
+        out.putShort((short) propertiesBytes);
+        Utf8.put(out, message.properties());
+        Utf8.put(out, propertiesSuffix);
+        return size;
+    }
+
+    private static void putFixedFieldsAndBody(MessageInput message, int size, int sysFlag, ByteBuffer out) {
         out.putInt(size);
         out.putInt(MAGIC_V1);
         out.putInt(bodyCrc(message.body()));
@@ -131,11 +160,6 @@ public final class MessageCodec {
         out.putLong(message.preparedTransactionOffset());
         out.putInt(message.body().length);
         out.put(message.body());
-        out.put((byte) topic.length);
-        out.put(topic);
-        out.putShort((short) properties.length);
-        out.put(properties);
-        return size;
     }
 
     private static void putHost(ByteBuffer out, InetSocketAddress host) {

@@ -53,12 +53,27 @@ public final class MessageProperties {
         return map;
     }
 
-    /** Reads one property without building a map. */
+    /** Reads one property without building a map; the last of duplicates wins. */
     public static String get(String properties, String name) {
-        if (properties == null || properties.isEmpty()) {
+        int start = valueStart(properties, name);
+        if (start < 0) {
             return null;
         }
-        String found = null;
+        int end = properties.indexOf(PROPERTY_SEPARATOR, start);
+        return properties.substring(start, end < 0 ? properties.length() : end);
+    }
+
+    /** Whether the property string has an entry named {@code name}; allocates nothing. */
+    public static boolean contains(String properties, String name) {
+        return valueStart(properties, name) >= 0;
+    }
+
+    /** Where the value of the last entry named {@code name} starts, or -1. */
+    private static int valueStart(String properties, String name) {
+        if (properties == null || properties.isEmpty()) {
+            return -1;
+        }
+        int found = -1;
         int start = 0;
         int length = properties.length();
         while (start < length) {
@@ -69,7 +84,7 @@ public final class MessageProperties {
             int nameEnd = start + name.length();
             if (nameEnd < end && properties.charAt(nameEnd) == NAME_VALUE_SEPARATOR
                     && properties.startsWith(name, start)) {
-                found = properties.substring(nameEnd + 1, end);
+                found = nameEnd + 1;
             }
             start = end + 1;
         }

@@ -32,6 +32,17 @@ class MessagePropertiesTests {
         assertThat(MessageProperties.get(props, "TAGS")).isEqualTo("yes");
         assertThat(MessageProperties.get(props, "UNIQ_KEY")).isEqualTo("U1");
         assertThat(MessageProperties.get(props, "KEYS")).isNull();
+        assertThat(MessageProperties.get("A\u00011\u0002A\u00012", "A")).isEqualTo("2");
+        assertThat(MessageProperties.get("A\u0001", "A")).isEmpty();
+    }
+
+    @Test
+    void containsFindsWholeNamesOnly() {
+        String props = "TAGSX\u0001no\u0002UNIQ_KEY\u0001U1\u0002";
+        assertThat(MessageProperties.contains(props, "UNIQ_KEY")).isTrue();
+        assertThat(MessageProperties.contains(props, "TAGS")).isFalse();
+        assertThat(MessageProperties.contains("", "TAGS")).isFalse();
+        assertThat(MessageProperties.contains(null, "TAGS")).isFalse();
     }
 
     @Test

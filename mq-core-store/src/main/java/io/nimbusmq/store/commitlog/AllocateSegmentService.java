@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * rest of its active segment and the next one ({@link CommitLog#resumeAfterWriteFault()}); the first round that
  * succeeds makes the store writable again, without a restart.
  *
- * <p>Reserves the next segment once the writer passes {@link CommitLog#reserveNextAt()} in the current one: half a
+ * <p>Reserves the first segment of an empty commit log at once (the store announces it when it starts), and the next
+ * segment once the writer passes {@link CommitLog#reserveNextAt()} in the current one: half a
  * segment, at most 64 MiB (a store that never gets there, a test's, never pays for it). The writer wakes this thread
  * when it crosses that point ({@link CommitLog#onReserveNext}), so the reservation gets all the rest of the segment's
  * time; it also polls every {@value #POLL_MILLIS} ms, for write faults and a wake-up that came while it was busy.
@@ -63,7 +64,7 @@ public final class AllocateSegmentService extends ServiceThread {
         }
         MappedFileQueue files = commitLog.files();
         MappedFile last = files.lastSegment();
-        if (last == null || last.writePosition() < commitLog.reserveNextAt()) {
+        if (last != null && last.writePosition() < commitLog.reserveNextAt()) {
             return;
         }
         long next = files.nextSegmentOffset();

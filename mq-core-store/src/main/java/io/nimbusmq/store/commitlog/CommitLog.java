@@ -2,7 +2,6 @@ package io.nimbusmq.store.commitlog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,6 +13,7 @@ import io.nimbusmq.message.MessageMeta;
 import io.nimbusmq.message.MessageSysFlag;
 import io.nimbusmq.message.RecordCheck;
 import io.nimbusmq.message.RecordCrc;
+import io.nimbusmq.message.Utf8;
 import io.nimbusmq.store.file.InsufficientDiskSpaceException;
 import io.nimbusmq.store.file.MappedFile;
 import io.nimbusmq.store.file.MappedFileQueue;
@@ -247,17 +247,13 @@ public final class CommitLog {
         return now;
     }
 
+    /** Into this thread's buffer, without a copy of the topic or the properties on the way (see {@link Utf8}). */
     private ByteBuffer encode(List<MessageInput> messages) {
         int total = 0;
-        byte[][] topics = new byte[messages.size()][];
-        byte[][] properties = new byte[messages.size()][];
-        int[] sysFlags = new int[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             MessageInput m = messages.get(i);
-            topics[i] = m.topic().getBytes(StandardCharsets.UTF_8);
-            properties[i] = (m.properties() + RecordCrc.RESERVED_ENTRY).getBytes(StandardCharsets.UTF_8);
-            sysFlags[i] = MessageCodec.effectiveSysFlag(m);
-            total += MessageCodec.recordSize(sysFlags[i], m.body().length, topics[i].length, properties[i].length);
+            total += MessageCodec.recordSize(MessageCodec.effectiveSysFlag(m), m.body().length,
+                    Utf8.length(m.topic()), Utf8.length(m.properties()) + RecordCrc.ENTRY_BYTES);
         }
         ByteBuffer buffer = encodeBuffers.get();
         if (buffer.capacity() < total) {
@@ -266,7 +262,9 @@ public final class CommitLog {
         }
         buffer.clear();
         for (int i = 0; i < messages.size(); i++) {
-            MessageCodec.encode(messages.get(i), topics[i], properties[i], sysFlags[i], buffer);
+            MessageInput m = messages.get(i);
+            MessageCodec.encode(m, Utf8.length(m.topic()), Utf8.length(m.properties()) + RecordCrc.ENTRY_BYTES,
+                    RecordCrc.RESERVED_ENTRY, MessageCodec.effectiveSysFlag(m), buffer);
         }
         buffer.flip();
         return buffer;

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Space.</b> Every segment is created with its blocks reserved by the {@link SegmentAllocator}, so that a full
  * disk shows as a failed {@link #roll}, never as a failed write into a mapped page. The commit log's next segment is
- * reserved ahead of its writer ({@link #preallocate}, as {@code <name>.alloc}) and renamed into place by the roll.
+ * reserved ahead of its writer ({@link #preallocate}, as {@code <name>.alloc}) and renamed into place by the roll. A
+ * preallocation {@linkplain #announcePreallocation announced} before it runs makes a roll to that segment wait for it
+ * instead of reserving the segment a second time.
  */
 public final class MappedFileQueue implements ForceableLog {
 
@@ -40,6 +43,13 @@ public final class MappedFileQueue implements ForceableLog {
     /** Written by the rolling thread only (the commit log's: under its put lock). */
     private volatile long rollNanos;
     private volatile int inlineReservations;
+    /** Set by {@link #stopPreallocating()}: a preallocation running gives up, later ones do nothing. */
+    private volatile boolean preallocationStopped;
+    /** See {@link #announcePreallocation}; null when none is announced. */
+    private volatile Announced announced;
+
+    private record Announced(long fromOffset, CompletableFuture<Void> done) {
+    }
 
     public MappedFileQueue(Path dir, int segmentSizeBytes) {
         this(dir, segmentSizeBytes, SegmentAllocator.zeroFill());
@@ -188,6 +198,10 @@ public final class MappedFileQueue implements ForceableLog {
         Path path = dir.resolve(StoreFileNames.segmentName(fromOffset));
         MappedFile file;
         long started = System.nanoTime();
+        Announced pending = announced;
+        if (pending != null && pending.fromOffset() == fromOffset) {
+            pending.done().join();
+        }
         synchronized (allocationLock) {
             Path ready = StoreFileNames.preallocatedFileFor(path);
             if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
@@ -214,21 +228,51 @@ public final class MappedFileQueue implements ForceableLog {
     }
 
     /**
+     * Says that {@link #preallocate} will be called for the segment at {@code fromOffset} on another thread: until
+     * that call ends (or {@link #shutdown}), a {@link #roll} to the segment waits for it instead of reserving the
+     * segment itself. The store announces its first segment when it starts, and reserves it in the background.
+     */
+    public void announcePreallocation(long fromOffset) {
+        announced = new Announced(fromOffset, new CompletableFuture<>());
+    }
+
+    /**
      * Creates the segment that will start at {@code fromOffset}, with its blocks reserved, as a preallocated file
-     * that the roll to it renames into place. Does nothing if it exists.
+     * that the roll to it renames into place. Does nothing if it exists. Ends an {@link #announcePreallocation
+     * announcement} of that segment, whether it succeeds or not.
      *
-     * @return whether it created the file (false: it was there already)
+     * @return whether it created the file (false: it was there already, or {@link #stopPreallocating()} was called)
      * @throws InsufficientDiskSpaceException if the disk cannot hold it; no file is left behind
      */
     public boolean preallocate(long fromOffset) throws IOException {
         Path ready = StoreFileNames.preallocatedFileFor(dir.resolve(StoreFileNames.segmentName(fromOffset)));
-        synchronized (allocationLock) {
-            if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
-                return false;
+        try {
+            synchronized (allocationLock) {
+                if (Files.exists(ready) && Files.size(ready) == segmentSizeBytes) {
+                    return false;
+                }
+                return !preallocationStopped && SegmentReservation.createFile(ready, segmentSizeBytes, allocator,
+                        () -> preallocationStopped);
             }
-            SegmentReservation.createFile(ready, segmentSizeBytes, allocator);
-            return true;
+        } finally {
+            endAnnouncement(fromOffset);
         }
+    }
+
+    private void endAnnouncement(long fromOffset) {
+        Announced pending = announced;
+        if (pending != null && (fromOffset < 0 || pending.fromOffset() == fromOffset)) {
+            announced = null;
+            pending.done().complete(null);
+        }
+    }
+
+    /**
+     * Makes a {@link #preallocate} that is running give up soon (between two chunks of its reservation; its file is
+     * deleted) and later ones do nothing: a store that stops does not wait for a whole segment to be zero-filled.
+     */
+    public void stopPreallocating() {
+        preallocationStopped = true;
     }
 
     /** Offset at which the next segment will start. */
@@ -384,6 +428,7 @@ public final class MappedFileQueue implements ForceableLog {
 
     /** Unmaps every segment without deleting anything. */
     public void shutdown() {
+        endAnnouncement(-1);
         List<MappedFile> all = segments();
         files.clear();
         all.forEach(f -> f.shutdown(false));

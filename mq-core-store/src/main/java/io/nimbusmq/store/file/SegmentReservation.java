@@ -5,9 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.BooleanSupplier;
 
 /** Creating segment files with their blocks reserved, and telling a full disk from other failures. */
 final class SegmentReservation {
+
+    /** How much {@link #createFile(Path, int, SegmentAllocator, BooleanSupplier)} reserves between two checks. */
+    static final int CHUNK_BYTES = 16 * 1024 * 1024;
 
     private SegmentReservation() {
     }
@@ -15,10 +19,20 @@ final class SegmentReservation {
     /**
      * Creates the file {@code path} with {@code fileSize} reserved zero bytes, without mapping it. A file already
      * there is overwritten. A disk without room for the file fails at once, before anything is written.
-     *
-     * @throws InsufficientDiskSpaceException if the disk cannot hold it; no file is left behind
      */
     static void createFile(Path path, int fileSize, SegmentAllocator allocator) throws IOException {
+        createFile(path, fileSize, allocator, () -> false);
+    }
+
+    /**
+     * Like {@link #createFile(Path, int, SegmentAllocator)}, reserving {@value #CHUNK_BYTES} bytes at a time and
+     * giving up between two chunks once {@code cancelled} says so: the file is then deleted.
+     *
+     * @return false if it gave up
+     * @throws InsufficientDiskSpaceException if the disk cannot hold it; no file is left behind
+     */
+    static boolean createFile(Path path, int fileSize, SegmentAllocator allocator, BooleanSupplier cancelled)
+            throws IOException {
         Path dir = path.getParent();
         Files.createDirectories(dir);
         long usable = Files.getFileStore(dir).getUsableSpace();
@@ -28,7 +42,15 @@ final class SegmentReservation {
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            allocator.reserve(channel, path, 0, fileSize);
+            for (long from = 0; from < fileSize; from += CHUNK_BYTES) {
+                if (cancelled.getAsBoolean()) {
+                    channel.close();
+                    Files.deleteIfExists(path);
+                    return false;
+                }
+                allocator.reserve(channel, path, from, Math.min(fileSize, from + CHUNK_BYTES));
+            }
+            return true;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw failed(path, fileSize, e);

@@ -44,6 +44,7 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     /** The MSG_REGION of every send response (RocketMQ's default region). */
     static final String REGION = "DefaultRegion";
+    private static final String PROPERTY_SEPARATOR = String.valueOf(MessageProperties.PROPERTY_SEPARATOR);
 
     private final MessageStore store;
     private final TopicConfigTable topics;
@@ -132,7 +133,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (IllegalArgumentException e) {
             return fail(response, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
-        String uniqueKey = MessageProperties.get(messages.get(0).properties(), MessageConst.UNIQ_KEY);
+        String uniqueKey = header.batch() ? null
+                : MessageProperties.get(messages.get(0).properties(), MessageConst.UNIQ_KEY);
         long started = System.nanoTime();
         store.putMessages(messages).whenComplete((result, error) -> {
             boolean stored = error == null && result.append() != null;
@@ -143,7 +145,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             if (error != null) {
                 context.writeResponse(fail(response, ResponseCode.SYSTEM_ERROR, String.valueOf(error)));
             } else {
-                context.writeResponse(toResponse(response, result, queueId, header.batch() ? null : uniqueKey));
+                context.writeResponse(toResponse(response, result, queueId, uniqueKey));
             }
         });
         return null;
@@ -206,20 +208,15 @@ public final class SendMessageProcessor implements RequestProcessor {
      * {@code brokerProperties}, the encoded properties the broker adds (CLUSTER, and for a batch its shared ones).
      */
     static String completeProperties(String own, String brokerProperties) {
-        int ownLength = own == null ? 0 : own.length();
-        // room for the separator, a UNIQ_KEY entry and the broker's: the builder never grows
-        StringBuilder sb = new StringBuilder(ownLength + 64 + brokerProperties.length());
-        if (own != null) {
-            sb.append(own);
+        // one concatenation: one array of the final size, no builder copied into a string
+        String base = own == null ? "" : own;
+        String separator = base.isEmpty() || base.charAt(base.length() - 1) == MessageProperties.PROPERTY_SEPARATOR
+                ? "" : PROPERTY_SEPARATOR;
+        if (MessageProperties.contains(base, MessageConst.UNIQ_KEY)) {
+            return base + separator + brokerProperties;
         }
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != MessageProperties.PROPERTY_SEPARATOR) {
-            sb.append(MessageProperties.PROPERTY_SEPARATOR);
-        }
-        if (MessageProperties.get(own, MessageConst.UNIQ_KEY) == null) {
-            sb.append(MessageConst.UNIQ_KEY).append(MessageProperties.NAME_VALUE_SEPARATOR)
-                    .append(MessageIds.newUniqueId()).append(MessageProperties.PROPERTY_SEPARATOR);
-        }
-        return sb.append(brokerProperties).toString();
+        return base + separator + MessageConst.UNIQ_KEY + MessageProperties.NAME_VALUE_SEPARATOR
+                + MessageIds.newUniqueId() + MessageProperties.PROPERTY_SEPARATOR + brokerProperties;
     }
 
     private static InetSocketAddress bornHost(SocketAddress address) {
@@ -232,12 +229,9 @@ public final class SendMessageProcessor implements RequestProcessor {
             case PUT_OK, FLUSH_DISK_TIMEOUT -> {
                 response.setCode(result.isOk() ? ResponseCode.SUCCESS : ResponseCode.FLUSH_DISK_TIMEOUT);
                 response.setRemark(result.remark());
-                StringJoiner ids = new StringJoiner(",");
-                for (long offset : result.append().physicalOffsets()) {
-                    ids.add(MessageIds.offsetMessageId(storeHostSupplier.get(), offset));
-                }
-                SendMessageResponseHeader.writeStored(response, ids.toString(), queueId,
-                        result.append().queueOffset(), uniqueKey, REGION, true);
+                String ids = messageIds(result.append().physicalOffsets());
+                SendMessageResponseHeader.writeStored(response, ids, queueId, result.append().queueOffset(),
+                        uniqueKey, REGION, true);
                 return response;
             }
             case SERVICE_NOT_AVAILABLE -> {
@@ -251,6 +245,19 @@ public final class SendMessageProcessor implements RequestProcessor {
                 return fail(response, ResponseCode.SYSTEM_ERROR, result.status() + ": " + result.remark());
             }
         }
+    }
+
+    /** The offset message ids of what was stored, comma-separated (a batch has several). */
+    private String messageIds(long[] physicalOffsets) {
+        InetSocketAddress storeHost = storeHostSupplier.get();
+        if (physicalOffsets.length == 1) {
+            return MessageIds.offsetMessageId(storeHost, physicalOffsets[0]);
+        }
+        StringJoiner ids = new StringJoiner(",");
+        for (long offset : physicalOffsets) {
+            ids.add(MessageIds.offsetMessageId(storeHost, offset));
+        }
+        return ids.toString();
     }
 
     /** A refusal: the code, the remark, and the ext fields every send response carries. */

@@ -41,6 +41,11 @@ public final class RemotingCommand {
      * per message.
      */
     private static final int EXT_FIELDS_CAPACITY = 32;
+    /**
+     * A response's: a table of 8 holds 6 fields, as many as a send response has (a third of the bytes of 32); the
+     * odd response with more grows once.
+     */
+    private static final int RESPONSE_EXT_FIELDS_CAPACITY = 8;
 
     private int code;
     private LanguageCode language = LanguageCode.JAVA;
@@ -224,7 +229,7 @@ public final class RemotingCommand {
             return this;
         }
         if (extFields == null) {
-            extFields = new HashMap<>(EXT_FIELDS_CAPACITY);
+            extFields = new HashMap<>(isResponse() ? RESPONSE_EXT_FIELDS_CAPACITY : EXT_FIELDS_CAPACITY);
         }
         extFields.put(name, String.valueOf(value));
         return this;
