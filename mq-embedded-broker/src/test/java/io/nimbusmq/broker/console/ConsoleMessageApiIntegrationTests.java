@@ -1,6 +1,7 @@
 package io.nimbusmq.broker.console;
 
 import static io.nimbusmq.broker.console.ConsoleTopicApiIntegrationTests.assertRefused;
+import static io.nimbusmq.testkit.OfficialClients.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -150,7 +151,7 @@ class ConsoleMessageApiIntegrationTests {
         Message inTwoHours = new Message(topic, "TagD", "delayed-key", "later".getBytes(StandardCharsets.UTF_8));
         inTwoHours.setDelayTimeLevel(18);
         SendResult delayed = broker.producer().send(inTwoHours);
-        TransactionMQProducer transactional = new TransactionMQProducer(ConsoleBroker.uniqueName("txg"));
+        TransactionMQProducer transactional = patient(new TransactionMQProducer(ConsoleBroker.uniqueName("txg")));
         transactional.setNamesrvAddr(broker.broker().address());
         transactional.setInstanceName(ConsoleBroker.uniqueName("tx"));
         transactional.setTransactionListener(new TransactionListener() {
@@ -169,6 +170,12 @@ class ConsoleMessageApiIntegrationTests {
             SendResult half = transactional.sendMessageInTransaction(new Message(topic, "TagT", "tx-key",
                     "pending".getBytes(StandardCharsets.UTF_8)), null);
 
+            // both lists are read from what the store has dispatched, which follows the send asynchronously
+            await("the delayed message listed").atMost(ConsoleBroker.PATIENCE)
+                    .until(() -> broker.http().get("/api/scheduled").json().path("messages")
+                            .findValuesAsText("msgId").contains(delayed.getMsgId()));
+            await("the half message listed").atMost(ConsoleBroker.PATIENCE)
+                    .until(() -> broker.http().get("/api/transactions").json().path("waiting").asInt() == 1);
             JsonNode scheduled = broker.http().get("/api/scheduled").json();
             JsonNode transactions = broker.http().get("/api/transactions").json();
 
