@@ -77,7 +77,8 @@ class NamespacePerListenerCompatibilityTests {
         nimbus.start();
         List<String> properties = new ArrayList<>(List.of("spring.application.name=namespaces",
                 "mq.name-server=" + nimbus.address(), "mq.connections.apache.name-server="
-                        + rocketmq.nameServerAddress(), "app.namespace=" + NAMESPACE));
+                        + rocketmq.nameServerAddress(), "app.namespace=" + NAMESPACE,
+                "mq.producer.send-timeout=30s", "mq.producer.reply-timeout=60s"));
         for (String connection : List.of(NIMBUS, APACHE)) {
             try (MqClient namespaced = MqClient.create(ClientConfig.builder().nameServer(nameServer(connection))
                     .instanceName(ApacheRocketMq.uniqueName("setup")).namespace(NAMESPACE).build())) {
