@@ -205,7 +205,8 @@ public final class Targets {
         List<Figures> counted = rounds.stream().filter(Figures::counts).toList();
         List<String> refusals = rounds.stream().filter(f -> f.refusal() != null).map(Figures::refusal).toList();
         long busy = counted.stream().filter(Figures::busy).count();
-        String roundsText = rounds.size() == 1 && refusals.isEmpty() && busy == 0 ? "" : counted.size() + " of "
+        boolean nothingToSay = (rounds.size() == 1 || counted.isEmpty()) && refusals.isEmpty() && busy == 0;
+        String roundsText = nothingToSay ? "" : counted.size() + " of "
                 + rounds.size()
                 + (refusals.isEmpty() ? "" : "; refused, busy during one side only: " + String.join(", ", refusals))
                 + (busy > 0 ? "; busy machine during both sides of " + busy : "");
