@@ -41,7 +41,8 @@ import io.nimbusmq.benchmark.report.Verdict;
  * stops it, and writes the comparison into BENCHMARKS.md.
  *
  * <p>Phases are interleaved, so that a change in the machine's background load hits both brokers alike: start-ups of
- * both, then the ASYNC_FLUSH run of each, then the SYNC_FLUSH run (produce-sync only) of each. Run it with
+ * both, then rounds of: the ASYNC_FLUSH run of each, then the SYNC_FLUSH run (produce-sync only) of each. The targets
+ * are judged on the median of the rounds' ratios (see {@link Targets}). Run it with
  * {@code mvn -B -pl mq-benchmark -am -Pbroker-comparison verify -DskipTests}; see {@link ComparisonSettings}.
  */
 public final class BrokerComparison {
@@ -95,14 +96,16 @@ public final class BrokerComparison {
             startups.add(startup(kind));
         }
         List<SuiteRun> runs = new ArrayList<>();
-        for (String flush : List.of(ASYNC_FLUSH, SYNC_FLUSH)) {
-            List<Scenario> scenarios = flush.equals(ASYNC_FLUSH) ? settings.scenarios()
-                    : settings.scenarios().stream().filter(s -> s == Scenario.PRODUCE_SYNC).toList();
-            if (scenarios.isEmpty()) {
-                continue;
-            }
-            for (BrokerKind kind : settings.brokers()) {
-                runs.add(suite(kind, flush, scenarios));
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (String flush : List.of(ASYNC_FLUSH, SYNC_FLUSH)) {
+                List<Scenario> scenarios = flush.equals(ASYNC_FLUSH) ? settings.scenarios()
+                        : settings.scenarios().stream().filter(s -> s == Scenario.PRODUCE_SYNC).toList();
+                if (scenarios.isEmpty()) {
+                    continue;
+                }
+                for (BrokerKind kind : settings.brokers()) {
+                    runs.add(suite(kind, flush, scenarios, round));
+                }
             }
         }
         ComparisonData data = new ComparisonData(startups, runs);
@@ -151,16 +154,16 @@ public final class BrokerComparison {
 
     // ------------------------------------------------------------------------------------------------ a broker run
 
-    private SuiteRun suite(BrokerKind kind, String flush, List<Scenario> scenarios) throws Exception {
+    private SuiteRun suite(BrokerKind kind, String flush, List<Scenario> scenarios, int round) throws Exception {
         List<String> drivers = drivers(kind, flush);
         List<String> topics = new ArrayList<>();
         for (String driver : drivers) {
             scenarios.forEach(s -> topics.add(s.topic(driver)));
         }
-        Path dir = runDir.resolve(kind.id() + "-" + flush.toLowerCase(Locale.ROOT));
-        Path jfr = settings.recordsJfr(kind) ? runDir.resolve(kind.id() + "-" + flush + ".jfr") : null;
-        System.out.printf(Locale.ROOT, "%s %s run: %s with %s%n", kind.id(), flush,
-                scenarios.stream().map(Scenario::id).toList(), drivers);
+        Path dir = runDir.resolve(kind.id() + "-" + flush.toLowerCase(Locale.ROOT) + "-" + round);
+        Path jfr = settings.recordsJfr(kind) ? runDir.resolve(kind.id() + "-" + flush + "-" + round + ".jfr") : null;
+        System.out.printf(Locale.ROOT, "%s %s run, round %d of %d: %s with %s%n", kind.id(), flush, round,
+                settings.rounds(), scenarios.stream().map(Scenario::id).toList(), drivers);
         List<ScenarioResult> results = new ArrayList<>();
         ProcessMemory after = ProcessMemory.UNKNOWN;
         long heap = -1;
@@ -184,9 +187,10 @@ public final class BrokerComparison {
                 } catch (IllegalStateException e) {
                     problems.add(kind.id() + " " + flush + " with the " + driver + " client: " + e.getMessage());
                 }
-                if (driver.equals(ClientDrivers.OFFICIAL)) {
+                if (driver.equals(ClientDrivers.OFFICIAL) && round == 1) {
                     // memory as the official client's run left it (our client's run, if any, comes after), read
-                    // after the same idle period for both brokers: what a broker keeps resident once the load stops
+                    // after the same idle period for both brokers: what a broker keeps resident once the load stops;
+                    // once, in the first round
                     Thread.sleep(SETTLE_SECONDS * 1000L);
                     after = started.process.memory();
                     heap = started.process.heapUsedAfterGc();
@@ -199,7 +203,7 @@ public final class BrokerComparison {
             problems.add(kind.id() + " " + flush + " run: " + e.getMessage());
         }
         deleteStore(dir);
-        return new SuiteRun(kind.id(), flush, readyMillis, atReady, after, heap, results);
+        return new SuiteRun(kind.id(), flush, readyMillis, atReady, after, heap, results, round);
     }
 
     private List<String> drivers(BrokerKind kind, String flush) {
@@ -309,8 +313,10 @@ public final class BrokerComparison {
                 + "; RSS = VmRSS of /proc/<pid>/status, heap = `jcmd <pid> GC.run` then `GC.heap_info`; the "
                 + "memory after a run is read " + SETTLE_SECONDS + " s after the official client's load ends "
                 + "(same idle period for both brokers).");
-        lines.add("Order: start-ups of both brokers, then the ASYNC_FLUSH run of each (all scenarios), then the "
-                + "SYNC_FLUSH run of each (produce-sync only), each on a freshly started broker.");
+        lines.add("Order: start-ups of both brokers, then " + (settings.rounds() > 1 ? settings.rounds()
+                + " rounds of: " : "") + "the ASYNC_FLUSH run of each (all scenarios), then the SYNC_FLUSH run of each "
+                + "(produce-sync only), each on a freshly started broker" + (settings.rounds() > 1 ? "; the memory "
+                + "after a run is read in the first round only" : "") + ".");
         return lines;
     }
 

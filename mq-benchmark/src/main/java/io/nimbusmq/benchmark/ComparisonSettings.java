@@ -18,6 +18,7 @@ import io.nimbusmq.benchmark.load.Scenario;
  * <tr><td>comparison.warmupSeconds / measureSeconds</td><td>5 / 15</td><td>2 / 5</td></tr>
  * <tr><td>comparison.backlog (consume scenario)</td><td>1,000,000</td><td>100,000</td></tr>
  * <tr><td>comparison.startupLaunches (measured, after one unmeasured)</td><td>3</td><td>1 (no unmeasured one)</td></tr>
+ * <tr><td>comparison.rounds (every broker run repeated, targets on the median)</td><td>3</td><td>1</td></tr>
  * <tr><td>comparison.writeReport (into BENCHMARKS.md)</td><td>true</td><td>false</td></tr>
  * </table>
  * Others: {@code scenarios} (produce-sync,produce-async,produce-oneway,round-trip,consume, or none: start-ups only;
@@ -29,7 +30,7 @@ import io.nimbusmq.benchmark.load.Scenario;
 public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String heap, List<BrokerKind> brokers,
         List<String> drivers,
         int threads, int bodySize, int queues, int warmupSeconds, int measureSeconds, long backlog,
-        int roundTripRate, int asyncInFlight, int consumeBatch, int startupLaunches, boolean warmupLaunch,
+        int roundTripRate, int asyncInFlight, int consumeBatch, int startupLaunches, boolean warmupLaunch, int rounds,
         String jfr, int apacheCommitLogMiB, Path dir, boolean writeReport, Path report, Path nimbusJar,
         Path classes, Path apacheClasspathFile, Path clientClasspathFile, String apacheVersion, String command) {
 
@@ -55,6 +56,7 @@ public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String
                 intProp("comparison.consumeBatch", 32),
                 intProp("comparison.startupLaunches", quick ? 1 : 3),
                 !quick,
+                intProp("comparison.rounds", quick ? 1 : 3),
                 prop("comparison.jfr", "none").toLowerCase(Locale.ROOT),
                 intProp("comparison.apacheCommitLogMiB", 128),
                 Path.of(prop("comparison.dir", System.getProperty("java.io.tmpdir"))),

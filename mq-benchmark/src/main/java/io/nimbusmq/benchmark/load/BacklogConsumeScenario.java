@@ -68,7 +68,7 @@ final class BacklogConsumeScenario {
         note = ProduceScenario.join(note, complete ? "" : "drain timed out");
         return new ScenarioResult(scenario.id(), driver.name(), 1, settings.bodySize(), measured.seconds(), messages,
                 LatencySummary.NONE, measured.brokerCpuSeconds(), measured.clientCpuSeconds(),
-                measured.otherCpuPercent(), ledger.counts(), note);
+                measured.load(), ledger.counts(), note);
     }
 
     private void writeBacklog(String topic, DeliveryLedger ledger, ErrorTally errors) throws Exception {

@@ -11,6 +11,7 @@ import io.nimbusmq.benchmark.driver.ClientDriver;
 import io.nimbusmq.benchmark.driver.ClientDrivers;
 import io.nimbusmq.benchmark.metrics.DeliveryCounts;
 import io.nimbusmq.benchmark.metrics.LatencySummary;
+import io.nimbusmq.benchmark.metrics.MachineLoad;
 import io.nimbusmq.benchmark.metrics.ResultFile;
 import io.nimbusmq.benchmark.metrics.ScenarioResult;
 
@@ -55,7 +56,7 @@ public final class LoadGenerator {
             e.printStackTrace(new PrintWriter(trace));
             System.out.println(trace);
             return new ScenarioResult(scenario.id(), driver.name(), settings.threads(), settings.bodySize(), 0, 0,
-                    LatencySummary.NONE, 0, 0, 0, DeliveryCounts.NONE,
+                    LatencySummary.NONE, 0, 0, MachineLoad.UNKNOWN, DeliveryCounts.NONE,
                     "failed: " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage())
                             .replaceAll("\\s+", " "));
         }

@@ -77,7 +77,7 @@ final class ProduceScenario {
         String note = join(errors.note(), complete ? "" : "read-back timed out");
         return new ScenarioResult(scenario.id(), driver.name(), settings.threads(), settings.bodySize(),
                 measured.seconds(), messages, summary, measured.brokerCpuSeconds(), measured.clientCpuSeconds(),
-                measured.otherCpuPercent(), ledger.counts(), note);
+                measured.load(), ledger.counts(), note);
     }
 
     static String join(String a, String b) {

@@ -78,7 +78,7 @@ final class RoundTripScenario {
         note = ProduceScenario.join(note, String.format(Locale.ROOT, "paced at %d msg/s, achieved %.0f",
                 settings.roundTripRate(), messages / measured.seconds()));
         return new ScenarioResult(scenario.id(), driver.name(), 1, settings.bodySize(), measured.seconds(), messages,
-                summary, measured.brokerCpuSeconds(), measured.clientCpuSeconds(), measured.otherCpuPercent(),
+                summary, measured.brokerCpuSeconds(), measured.clientCpuSeconds(), measured.load(),
                 ledger.counts(), note);
     }
 

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What Linux tells about a process and the machine in /proc: CPU time of a process (utime + stime of
@@ -14,6 +18,9 @@ import java.nio.file.Path;
 public final class ProcFs {
 
     public static final int TICKS_PER_SECOND = 100;
+
+    /** PF_KTHREAD in the flags field of /proc/<pid>/stat: the process is a kernel thread. */
+    private static final long KERNEL_THREAD_FLAG = 0x00200000L;
 
     private ProcFs() {
     }
@@ -26,6 +33,66 @@ public final class ProcFs {
     /** Busy time of all cores so far (user, nice, system, irq, softirq, steal), in seconds of one core. */
     public static double machineBusySeconds() {
         return parseMachineBusyTicks(read(Path.of("/proc/stat"))) / (double) TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU ticks so far of every user-space process but the {@code excluded} ones, by pid: utime + stime + cutime +
+     * cstime, so that the time of children a process waited for counts too (a shell loop's short-lived commands).
+     * Kernel threads are left out. Subtract two readings with {@link #ticksSince}.
+     */
+    public static Map<Long, Long> userProcessTicks(Set<Long> excluded) {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.forEach(entry -> {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit) || excluded.contains(Long.parseLong(name))) {
+                    return;
+                }
+                try {
+                    long t = parseUserProcessTicks(Files.readString(entry.resolve("stat")));
+                    if (t >= 0) {
+                        ticks.put(Long.parseLong(name), t);
+                    }
+                } catch (IOException e) {
+                    // the process ended between the listing and the read
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc", e);
+        }
+        return ticks;
+    }
+
+    /**
+     * Ticks used between two {@link #userProcessTicks} readings: processes present in both count their difference, new
+     * ones everything they used (a pid reused in between counts as new).
+     */
+    public static long ticksSince(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            long earlier = before.getOrDefault(e.getKey(), 0L);
+            sum += e.getValue() >= earlier ? e.getValue() - earlier : e.getValue();
+        }
+        return sum;
+    }
+
+    /** utime + stime + cutime + cstime of a user-space process, or -1 for a kernel thread. */
+    static long parseUserProcessTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state): flags is field 9, utime..cstime fields 14-17
+        if ((Long.parseLong(f[6]) & KERNEL_THREAD_FLAG) != 0) {
+            return -1;
+        }
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+
+    /** The 1-minute load average, or -1 if the kernel does not say. */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Resident memory of process {@code pid} now. */

@@ -12,13 +12,13 @@ package io.nimbusmq.benchmark.metrics;
  * @param latency           send latency (produce) or end-to-end latency, born to received (round trip)
  * @param brokerCpuSeconds  CPU time (user + system) of the broker JVM in the measured period
  * @param clientCpuSeconds  CPU time of the load generator JVM in the measured period
- * @param otherCpuPercent   CPU used by every other process in the period, 100 = one core (noise on a shared machine)
+ * @param load              how busy the rest of the machine was in the period (noise on a shared machine)
  * @param delivery          the accounting of every message of the scenario, warm-up included
  * @param note              anything a reader of the table should know, or empty
  */
 public record ScenarioResult(String scenario, String driver, int threads, int bodySize, double seconds,
         long messages, LatencySummary latency, double brokerCpuSeconds, double clientCpuSeconds,
-        double otherCpuPercent, DeliveryCounts delivery, String note) {
+        MachineLoad load, DeliveryCounts delivery, String note) {
 
     public double messagesPerSecond() {
         return seconds > 0 ? messages / seconds : 0;

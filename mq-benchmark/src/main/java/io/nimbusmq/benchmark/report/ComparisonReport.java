@@ -14,6 +14,7 @@ import java.util.function.DoubleFunction;
 
 import io.nimbusmq.benchmark.metrics.DeliveryCounts;
 import io.nimbusmq.benchmark.metrics.LatencySummary;
+import io.nimbusmq.benchmark.metrics.MachineLoad;
 import io.nimbusmq.benchmark.metrics.ScenarioResult;
 
 /** The markdown of the comparison's section in BENCHMARKS.md: machine, settings, targets, every figure. */
@@ -66,35 +67,52 @@ public final class ComparisonReport {
     }
 
     private static void targets(StringBuilder sb, List<Verdict> verdicts) {
-        sb.append("### Targets (ratio = Nimbus MQ / Apache RocketMQ, same run)\n\n");
-        sb.append("| Target | Apache RocketMQ | Nimbus MQ | Ratio | |\n|---|---:|---:|---:|---|\n");
+        boolean rounds = verdicts.stream().anyMatch(v -> !v.rounds().isEmpty());
+        sb.append("### Targets (ratio = Nimbus MQ / Apache RocketMQ, same run")
+                .append(rounds ? "; figures and ratio are medians over the rounds" : "").append(")\n\n");
+        sb.append("| Target | Apache RocketMQ | Nimbus MQ | Ratio |").append(rounds ? " Range | Rounds |" : "")
+                .append(" |\n|---|---:|---:|---:|").append(rounds ? "---:|---|" : "").append("---|\n");
         for (Verdict v : verdicts) {
             boolean clientRow = v.target().startsWith("our client vs official");
             sb.append("| ").append(v.target()).append(clientRow && v.outcome() != Verdict.Outcome.NA
                             ? " (columns: official client, our client)" : "")
                     .append(" | ").append(v.apache()).append(" | ").append(v.nimbus()).append(" | ")
-                    .append(v.ratio()).append(" | ").append(v.outcome().label()).append(" |\n");
+                    .append(v.ratio()).append(" | ");
+            if (rounds) {
+                sb.append(v.range()).append(" | ").append(v.rounds().isEmpty() ? "-" : v.rounds()).append(" | ");
+            }
+            sb.append(v.outcome().label()).append(" |\n");
         }
         sb.append('\n');
+        if (rounds) {
+            sb.append("A round's ratio is refused (not counted) when processes outside the measurement used at least "
+                    + (int) MachineLoad.BUSY_FOREIGN_CPU_PERCENT + " % of a core during one broker's side of it and not "
+                    + "during the other's. Start-up and memory come from the first round.\n\n");
+        }
     }
 
     static void scenarios(StringBuilder sb, ComparisonData data, String driver, String title) {
         List<String> notes = new ArrayList<>();
         sb.append(title);
         sb.append("| Scenario | Flush | Broker | msgs/s | MB/s | p50 | p99 | p99.9 | broker CPU / msg | client CPU % "
-                + "| other CPU % | sent | acked | failed | received | lost | dup |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| other CPU % | foreign CPU % | load | sent | acked | failed | received | lost | dup |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Integer> rounds = data.rounds();
         for (String flush : List.of(ASYNC_FLUSH, ComparisonData.SYNC_FLUSH)) {
             for (String scenario : scenarioOrder(data, flush, driver)) {
-                for (String broker : List.of(APACHE, NIMBUS)) {
-                    Optional<ScenarioResult> result = data.result(broker, flush, scenario, driver);
-                    if (result.isEmpty()) {
-                        continue;
-                    }
-                    ScenarioResult r = result.get();
-                    row(sb, r, flush, ComparisonData.label(broker));
-                    if (!r.note().isEmpty()) {
-                        notes.add(scenario + ", " + flush + ", " + ComparisonData.label(broker) + ": " + r.note());
+                for (int round : rounds) {
+                    String roundLabel = rounds.size() > 1 ? ", round " + round : "";
+                    for (String broker : List.of(APACHE, NIMBUS)) {
+                        Optional<ScenarioResult> result = data.round(round).result(broker, flush, scenario, driver);
+                        if (result.isEmpty()) {
+                            continue;
+                        }
+                        ScenarioResult r = result.get();
+                        row(sb, r, roundLabel, flush, ComparisonData.label(broker));
+                        if (!r.note().isEmpty()) {
+                            notes.add(scenario + roundLabel + ", " + flush + ", " + ComparisonData.label(broker) + ": "
+                                    + r.note());
+                        }
                     }
                 }
             }
@@ -109,8 +127,10 @@ public final class ComparisonReport {
                 + "measured period; MB/s = msgs/s x body size (10^6 bytes); latency = send to answer (produce; none for "
                 + "one-way) or send to receipt (round-trip); broker "
                 + "CPU / msg = user + system CPU time of the broker JVM (/proc/<pid>/stat) over the measured period "
-                + "divided by its messages; client CPU % = the load generator JVM, other CPU % = every other process "
-                + "(100 = one core; well above 0 means a busy, shared machine); sent / acked / failed / received / lost "
+                + "divided by its messages; client CPU % = the load generator JVM, other CPU % = everything else, the "
+                + "kernel's own threads included (page-cache writeback caused by the broker's writes shows here), "
+                + "foreign CPU % = user-space processes outside the measurement (100 = one core; well above 0 means "
+                + "a busy, shared machine), load = the 1-minute load average at the end of the period; sent / acked / failed / received / lost "
                 + "/ dup count every message of the scenario, warm-up included, read back by a consumer in a new "
                 + "group after the scenario (lost = acknowledged but never received, dup = received more than once; "
                 + "for one-way sends acked means handed to the client without an error; every 32nd one-way message of a "
@@ -132,17 +152,20 @@ public final class ComparisonReport {
         return order;
     }
 
-    private static void row(StringBuilder sb, ScenarioResult r, String flush, String brokerLabel) {
+    private static void row(StringBuilder sb, ScenarioResult r, String roundLabel, String flush, String brokerLabel) {
         LatencySummary l = r.latency();
         DeliveryCounts d = r.delivery();
         sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %.1f | %s | %s | %s | %s | %.0f | %.0f "
-                        + "| %s | %s | %s | %s | %s | %s |%n",
-                r.scenario() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : ""), flush, brokerLabel,
+                        + "| %.0f | %s | %s | %s | %s | %s | %s | %s |%n",
+                r.scenario() + (r.threads() > 1 ? " (" + r.threads() + " threads)" : "") + roundLabel, flush,
+                brokerLabel,
                 r.messagesPerSecond(), r.megabytesPerSecond(),
                 l.count() > 0 ? Format.micros(l.p50Micros()) : "-", l.count() > 0 ? Format.micros(l.p99Micros()) : "-",
                 l.count() > 0 ? Format.micros(l.p999Micros()) : "-",
                 Double.isNaN(r.brokerCpuMicrosPerMessage()) ? "-" : Format.cpuMicros(r.brokerCpuMicrosPerMessage()),
-                r.seconds() > 0 ? r.clientCpuSeconds() / r.seconds() * 100 : 0, r.otherCpuPercent(),
+                r.seconds() > 0 ? r.clientCpuSeconds() / r.seconds() * 100 : 0, r.load().otherCpuPercent(),
+                r.load().foreignCpuPercent(),
+                r.load().loadAverage() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.load().loadAverage()),
                 Format.count(d.sent()), Format.count(d.acked()), Format.count(d.failed()), Format.count(d.received()),
                 Format.count(d.lost() + d.unexpected()), Format.count(d.duplicated())));
     }

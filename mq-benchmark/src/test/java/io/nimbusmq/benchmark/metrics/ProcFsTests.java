@@ -3,6 +3,9 @@ package io.nimbusmq.benchmark.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.Set;
+
 import io.nimbusmq.benchmark.metrics.ProcFs.ProcessMemory;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +18,41 @@ class ProcFsTests {
                 + "12345678 4000000000 60000 18446744073709551615 1 1 0 0 0 0 0 0 0";
 
         assertThat(ProcFs.parseCpuTicks(stat)).isEqualTo(731 + 269);
+    }
+
+    @Test
+    void aUserProcessCountsItsOwnAndItsWaitedForChildrensTime() {
+        // flags 4194560 (no PF_KTHREAD); utime 731, stime 269, cutime 40, cstime 10
+        String stat = "4242 (bash) S 1 4242 4242 0 -1 4194560 12345 0 3 0 731 269 40 10 20 0 1 0 "
+                + "12345678 4000000 600 18446744073709551615 1 1 0 0 0 0 0 0 0";
+
+        assertThat(ProcFs.parseUserProcessTicks(stat)).isEqualTo(731 + 269 + 40 + 10);
+    }
+
+    @Test
+    void aKernelThreadIsNotAUserProcess() {
+        // flags 69238880 = PF_KTHREAD (0x200000) | others, as kworker threads show
+        String stat = "83 (kdamond.0) I 2 0 0 0 -1 69238880 0 0 0 0 4000 500 0 0 20 0 1 0 100 0 0 "
+                + "18446744073709551615 0 0 0 0 0 0 0 2147483647 0";
+
+        assertThat(ProcFs.parseUserProcessTicks(stat)).isEqualTo(-1);
+    }
+
+    @Test
+    void ticksSinceCountsDifferencesNewProcessesAndReusedPids() {
+        Map<Long, Long> before = Map.of(1L, 100L, 2L, 50L, 3L, 500L);
+        Map<Long, Long> after = Map.of(1L, 130L, 3L, 20L, 4L, 7L); // 2 ended, 3 is a new process on an old pid
+
+        assertThat(ProcFs.ticksSince(before, after)).isEqualTo(30 + 20 + 7);
+    }
+
+    @Test
+    void foreignTicksLeaveOutTheExcludedProcesses() {
+        long self = ProcessHandle.current().pid();
+
+        assertThat(ProcFs.userProcessTicks(Set.of(self))).doesNotContainKey(self).isNotEmpty();
+        assertThat(ProcFs.userProcessTicks(Set.of())).containsKey(self);
+        assertThat(ProcFs.loadAverage()).isNotNegative();
     }
 
     @Test

@@ -13,7 +13,7 @@ class ResultFileTests {
 
     static ScenarioResult sample(String scenario, String note) {
         return new ScenarioResult(scenario, "official", 32, 1024, 15.002, 360_123,
-                new LatencySummary(360_123, 1_234.5, 4_500, 9_871, 120_003), 11.25, 14.5, 3.5,
+                new LatencySummary(360_123, 1_234.5, 4_500, 9_871, 120_003), 11.25, 14.5, new MachineLoad(3.5, 1.25, 0.72),
                 new DeliveryCounts(500_000, 499_990, 10, 499_995, 0, 2, 5, 0), note);
     }
 
@@ -43,7 +43,7 @@ class ResultFileTests {
     @Test
     void derivedFiguresComeFromTheMeasuredPeriod() {
         ScenarioResult r = new ScenarioResult("produce-sync", "official", 32, 1000, 10, 250_000,
-                LatencySummary.NONE, 5, 0, 0, DeliveryCounts.NONE, "");
+                LatencySummary.NONE, 5, 0, MachineLoad.UNKNOWN, DeliveryCounts.NONE, "");
 
         assertThat(r.messagesPerSecond()).isEqualTo(25_000);
         assertThat(r.megabytesPerSecond()).isEqualTo(25.0);
@@ -52,8 +52,8 @@ class ResultFileTests {
 
     @Test
     void cpuPerMessageIsUndefinedWithoutMessages() {
-        ScenarioResult r = new ScenarioResult("consume", "official", 1, 1024, 0, 0, LatencySummary.NONE, 0, 0, 0,
-                DeliveryCounts.NONE, "failed");
+        ScenarioResult r = new ScenarioResult("consume", "official", 1, 1024, 0, 0, LatencySummary.NONE, 0, 0,
+                MachineLoad.UNKNOWN, DeliveryCounts.NONE, "failed");
 
         assertThat(r.brokerCpuMicrosPerMessage()).isNaN();
         assertThat(r.messagesPerSecond()).isZero();
