@@ -1,7 +1,6 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,8 @@ import io.nimbusmq.client.ReceivedMessage;
  * consume threads remove; the smallest offset still here is what may be committed (nothing at or after it is done).
  *
  * <p>Concurrent consumption records when each message's handler call started ({@link #consumeStarted}), so that a
- * message consumed for longer than the consume timeout can be expired ({@link #firstOverdue}, {@link #removeIfFirst}).
+ * message consumed for longer than the consume timeout can be expired ({@link #firstOverdue}, {@link #removeIfFirst});
+ * these times are kept without an allocation per message ({@link ConsumeStartTimes}).
  * Orderly consumption also moves messages to a "consuming" map while the handler has them, and keeps the broker
  * lock state. All methods are thread-safe (one monitor); {@link #consumeLock()} is held by an orderly handler call so
  * that a rebalance does not unlock the queue in the middle of it.
@@ -26,7 +26,7 @@ public final class ProcessQueue {
 
     private final TreeMap<Long, ReceivedMessage> messages = new TreeMap<>();
     private final TreeMap<Long, ReceivedMessage> consuming = new TreeMap<>();
-    private final Map<Long, Long> consumeStartMillis = new HashMap<>();
+    private final ConsumeStartTimes consumeStartMillis = new ConsumeStartTimes();
     private final ReentrantLock consumeLock = new ReentrantLock();
     private long bodyBytes;
     private long maxOffset = -1;
@@ -91,8 +91,9 @@ public final class ProcessQueue {
         if (messages.isEmpty()) {
             return null;
         }
-        Long started = consumeStartMillis.get(messages.firstKey());
-        return started != null && nowMillis - started > timeoutMillis ? messages.firstEntry().getValue() : null;
+        Map.Entry<Long, ReceivedMessage> first = messages.firstEntry();
+        long started = consumeStartMillis.get(first.getKey());
+        return started != ConsumeStartTimes.NONE && nowMillis - started > timeoutMillis ? first.getValue() : null;
     }
 
     /**
