@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.nimbusmq.client.ReceivedMessage;
@@ -34,6 +35,21 @@ public final class ProcessQueue {
     private volatile boolean dropped;
     private volatile boolean locked;
     private volatile long lastLockMillis;
+    private final AtomicLong pullsSent = new AtomicLong();
+    private final AtomicLong pullsAnswered = new AtomicLong();
+    private final AtomicLong pullsPutOff = new AtomicLong();
+
+    /**
+     * How this queue's pull chain went so far: pulls sent, pulls answered (with anything, or failed), and pulls put
+     * off by a timer (flow control, errors, pause) rather than sent at once.
+     */
+    public record PullCounts(long sent, long answered, long putOff) {
+
+        /** Pulls out at the broker now (held there while the queue has nothing new). */
+        public long outstanding() {
+            return sent - answered;
+        }
+    }
 
     /**
      * Adds pulled messages.
@@ -167,6 +183,22 @@ public final class ProcessQueue {
         consuming.clear();
         consumeStartMillis.clear();
         bodyBytes = 0;
+    }
+
+    void pullSent() {
+        pullsSent.incrementAndGet();
+    }
+
+    void pullAnswered() {
+        pullsAnswered.incrementAndGet();
+    }
+
+    void pullPutOff() {
+        pullsPutOff.incrementAndGet();
+    }
+
+    public PullCounts pullCounts() {
+        return new PullCounts(pullsSent.get(), pullsAnswered.get(), pullsPutOff.get());
     }
 
     public ReentrantLock consumeLock() {
