@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link RemotingClientConfig#tls()} enabled every connection speaks TLS; a request is written once the
  * connection is up, and Netty's SslHandler holds it until the handshake is done.
  *
+ * <p>A burst of requests on one connection goes out in one socket write ({@link QueuedFlushCoalescer}); a lone
+ * request is flushed at once.
+ *
  * <p>All methods are thread-safe and non-blocking except {@link #close()}. Futures complete on Netty I/O threads.
  */
 public final class NettyRemotingClient implements AutoCloseable {
@@ -63,6 +66,7 @@ public final class NettyRemotingClient implements AutoCloseable {
                             if (sslContext != null) {
                                 TlsHandlers.addClientTls(channel, sslContext, handshakeTimeoutMillis);
                             }
+                            channel.pipeline().addLast("flushCoalescer", new QueuedFlushCoalescer());
                         }));
     }
 

@@ -281,6 +281,11 @@ public final class ClientPushConsumer implements PushConsumer {
         fixedAssignment = queues.stream().map(names::wrap).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** How the pull chain of {@code queue} (application name) went so far; empty when the queue is not held. */
+    public Optional<ProcessQueue.PullCounts> pullCounts(MessageQueue queue) {
+        return Optional.ofNullable(table.get(names.wrap(queue))).map(ProcessQueue::pullCounts);
+    }
+
     /** Whether any of {@code messages} (as the handler saw them) is not finished yet in its process queue. */
     public boolean holdsAny(List<ReceivedMessage> messages) {
         for (ReceivedMessage m : messages) {

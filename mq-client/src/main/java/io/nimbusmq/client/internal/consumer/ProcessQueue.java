@@ -1,10 +1,10 @@
 package io.nimbusmq.client.internal.consumer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.nimbusmq.client.ReceivedMessage;
@@ -14,7 +14,8 @@ import io.nimbusmq.client.ReceivedMessage;
  * consume threads remove; the smallest offset still here is what may be committed (nothing at or after it is done).
  *
  * <p>Concurrent consumption records when each message's handler call started ({@link #consumeStarted}), so that a
- * message consumed for longer than the consume timeout can be expired ({@link #firstOverdue}, {@link #removeIfFirst}).
+ * message consumed for longer than the consume timeout can be expired ({@link #firstOverdue}, {@link #removeIfFirst});
+ * these times are kept without an allocation per message ({@link ConsumeStartTimes}).
  * Orderly consumption also moves messages to a "consuming" map while the handler has them, and keeps the broker
  * lock state. All methods are thread-safe (one monitor); {@link #consumeLock()} is held by an orderly handler call so
  * that a rebalance does not unlock the queue in the middle of it.
@@ -26,7 +27,7 @@ public final class ProcessQueue {
 
     private final TreeMap<Long, ReceivedMessage> messages = new TreeMap<>();
     private final TreeMap<Long, ReceivedMessage> consuming = new TreeMap<>();
-    private final Map<Long, Long> consumeStartMillis = new HashMap<>();
+    private final ConsumeStartTimes consumeStartMillis = new ConsumeStartTimes();
     private final ReentrantLock consumeLock = new ReentrantLock();
     private long bodyBytes;
     private long maxOffset = -1;
@@ -34,6 +35,21 @@ public final class ProcessQueue {
     private volatile boolean dropped;
     private volatile boolean locked;
     private volatile long lastLockMillis;
+    private final AtomicLong pullsSent = new AtomicLong();
+    private final AtomicLong pullsAnswered = new AtomicLong();
+    private final AtomicLong pullsPutOff = new AtomicLong();
+
+    /**
+     * How this queue's pull chain went so far: pulls sent, pulls answered (with anything, or failed), and pulls put
+     * off by a timer (flow control, errors, pause) rather than sent at once.
+     */
+    public record PullCounts(long sent, long answered, long putOff) {
+
+        /** Pulls out at the broker now (held there while the queue has nothing new). */
+        public long outstanding() {
+            return sent - answered;
+        }
+    }
 
     /**
      * Adds pulled messages.
@@ -91,8 +107,9 @@ public final class ProcessQueue {
         if (messages.isEmpty()) {
             return null;
         }
-        Long started = consumeStartMillis.get(messages.firstKey());
-        return started != null && nowMillis - started > timeoutMillis ? messages.firstEntry().getValue() : null;
+        Map.Entry<Long, ReceivedMessage> first = messages.firstEntry();
+        long started = consumeStartMillis.get(first.getKey());
+        return started != ConsumeStartTimes.NONE && nowMillis - started > timeoutMillis ? first.getValue() : null;
     }
 
     /**
@@ -166,6 +183,22 @@ public final class ProcessQueue {
         consuming.clear();
         consumeStartMillis.clear();
         bodyBytes = 0;
+    }
+
+    void pullSent() {
+        pullsSent.incrementAndGet();
+    }
+
+    void pullAnswered() {
+        pullsAnswered.incrementAndGet();
+    }
+
+    void pullPutOff() {
+        pullsPutOff.incrementAndGet();
+    }
+
+    public PullCounts pullCounts() {
+        return new PullCounts(pullsSent.get(), pullsAnswered.get(), pullsPutOff.get());
     }
 
     public ReentrantLock consumeLock() {

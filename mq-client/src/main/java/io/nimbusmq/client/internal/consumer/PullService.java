@@ -120,6 +120,7 @@ final class PullService {
         if (delayMillis <= 0) {
             context.services().workers().execute(() -> pull(request));
         } else {
+            request.processQueue.pullPutOff();
             context.services().scheduler().schedule(() -> context.services().workers().execute(() -> pull(request)),
                     delayMillis, TimeUnit.MILLISECONDS);
         }
@@ -158,8 +159,10 @@ final class PullService {
                 context.group(), request.queue.topic(), request.queue.queueId(), request.nextOffset,
                 context.config().pullBatchSize(), sysFlag, Math.max(0, commitOffset), BROKER_SUSPEND_MILLIS, null,
                 subscription.subVersion(), subscription.expressionType(), null, request.queue.brokerName()));
+        processQueue.pullSent();
         context.services().remoting().invoke(broker.address(), pull, PULL_TIMEOUT_MILLIS)
                 .whenComplete((response, failure) -> {
+                    processQueue.pullAnswered();
                     if (failure == null && response.code() == ResponseCode.SUCCESS) {
                         onResponse(request, broker, subscription, response); // on the I/O thread: see the class doc
                     } else {
