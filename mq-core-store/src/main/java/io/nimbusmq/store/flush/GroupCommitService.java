@@ -28,7 +28,8 @@ import io.nimbusmq.store.internal.StoreHealth;
  * completes with {@code false} (FLUSH_DISK_TIMEOUT); its bytes are still written and will still be forced. Requests
  * are queued in arrival order, which is also deadline order, so one timer at a time serves them all: armed when the
  * queue gets its first request, it completes the requests whose deadline passed and re-arms for the oldest one left.
- * It runs on its own thread, so a force that hangs in the kernel still lets its waiters time out.
+ * It runs on the JDK's delay thread, not this one, so a force that hangs in the kernel still lets its waiters time
+ * out.
  *
  * <p><b>Read-back.</b> After each force, the newly forced bytes are read back from the file and checked record by
  * record (the {@code readBack} function, {@link io.nimbusmq.store.commitlog.ReadBackCheck} in the store) before any
@@ -195,8 +196,9 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
         return lastGoodFlush;
     }
 
+    /** Runs {@link #expire} on the JDK's delay thread (the one {@code completeOnTimeout} uses), not a pool. */
     private void armTimer(long delayNanos) {
-        CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(this::expire);
+        CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, Runnable::run).execute(this::expire);
     }
 
     /** The timer: completes the requests whose deadline passed with {@code false}, re-arms for the oldest left. */
