@@ -54,11 +54,6 @@ final class RecordScanner {
                 value(buf, keysAt, propertiesEnd), value(buf, uniqKeyAt, propertiesEnd));
     }
 
-    /** Number of topics the cache holds (for tests). */
-    int cachedTopics() {
-        return topics.size();
-    }
-
     /** One pass over the entries in [start, end): records where the wanted values start. */
     private void findValues(ByteBuffer buf, int start, int end) {
         tagsAt = -1;
