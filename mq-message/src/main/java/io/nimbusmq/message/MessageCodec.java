@@ -260,8 +260,7 @@ public final class MessageCodec {
         int size = buf.getInt(position);
         int magic = buf.getInt(position + 4);
         int sysFlag = buf.getInt(position + SYS_FLAG_POSITION);
-        int bodyLengthPos = position + bodyLengthPosition(sysFlag);
-        int topicPos = bodyLengthPos + 4 + buf.getInt(bodyLengthPos);
+        int topicPos = topicLengthPosition(buf, position);
         int topicLength = magic == MAGIC_V2 ? buf.getShort(topicPos) & 0xFFFF : buf.get(topicPos) & 0xFF;
         int topicStart = topicPos + (magic == MAGIC_V2 ? 2 : 1);
         int propertiesPos = topicStart + topicLength;
@@ -302,8 +301,21 @@ public final class MessageCodec {
                 readString(buf, propertiesPos + 2, userPropertiesLength(buf, propertiesPos)));
     }
 
-    /** The stored property length without the record CRC entry, if there is one. */
-    private static int userPropertiesLength(ByteBuffer buf, int propertiesPos) {
+    /**
+     * Where the topic length of the valid record at {@code position} is stored: one byte in a v1 record, two in a v2
+     * one ({@link #MAGIC_V2}), then the topic's UTF-8 bytes, then the properties' two-byte length and their bytes. For
+     * readers that scan the bytes instead of decoding strings.
+     */
+    public static int topicLengthPosition(ByteBuffer buf, int position) {
+        int bodyLengthPos = position + bodyLengthPosition(buf.getInt(position + SYS_FLAG_POSITION));
+        return bodyLengthPos + 4 + buf.getInt(bodyLengthPos);
+    }
+
+    /**
+     * The length of the properties whose two-byte length is stored at {@code propertiesPos}, without the record CRC
+     * entry the store appends (the part {@link #decodeMeta} returns).
+     */
+    public static int userPropertiesLength(ByteBuffer buf, int propertiesPos) {
         int stored = buf.getShort(propertiesPos);
         return RecordCrc.userPropertiesLength(buf, propertiesPos + 2 + stored, stored);
     }

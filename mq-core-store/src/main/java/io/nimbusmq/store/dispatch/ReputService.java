@@ -32,6 +32,8 @@ public final class ReputService extends ServiceThread {
     private final MappedFileQueue commitLog;
     private final DamagedRanges damaged;
     private final List<CommitLogDispatcher> dispatchers = new CopyOnWriteArrayList<>();
+    /** Owned by the thread that dispatches (recovery's, then the service's: never both at once). */
+    private final RecordScanner scanner = new RecordScanner();
     private volatile long dispatchedOffset;
 
     public ReputService(MappedFileQueue commitLog) {
@@ -137,7 +139,7 @@ public final class ReputService extends ServiceThread {
                 dispatchedOffset = slice.physicalOffset() + position;
                 continue;
             }
-            DispatchRequest request = DispatchRequest.of(MessageCodec.decodeMeta(buf, position));
+            DispatchRequest request = scanner.scan(buf, position);
             for (CommitLogDispatcher dispatcher : dispatchers) {
                 dispatcher.dispatch(request);
             }

@@ -1,6 +1,8 @@
 package io.nimbusmq.store.flush;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +17,19 @@ import io.nimbusmq.store.internal.StoreHealth;
  * SYNC_FLUSH with group commit.
  *
  * <p><b>Hand-off.</b> Writer threads append under the commit log lock, then call {@link #awaitFlushed(long)}, which
- * queues a request and wakes this thread. This thread takes <em>all</em> queued requests at once, forces the log one
- * time, and completes every request the force covered. While it forces, new requests pile up and are served together
- * by the next force, so N concurrent writers cost about one force per round instead of N. Writers never block on the
- * disk: they get a future, and a request not served within the timeout completes with {@code false}
- * (FLUSH_DISK_TIMEOUT). The bytes are still written and will still be forced.
+ * queues a request and wakes this thread (a wake-up already pending costs nothing: {@link ServiceThread#wakeup()}).
+ * This thread forces the log once for everything written so far, then completes every queued request that force
+ * covered, in one pass. While it forces, new requests pile up and are served together by the next force, so N
+ * concurrent writers cost about one force per round instead of N, and no byte range is forced twice (the log forces
+ * only what lies past its flushed position). The next round starts at once when a request arrived meanwhile; the
+ * 10 ms wait between rounds only applies when nobody waits.
+ *
+ * <p><b>Timeouts.</b> Writers never block on the disk: they get a future, and a request not served within the timeout
+ * completes with {@code false} (FLUSH_DISK_TIMEOUT); its bytes are still written and will still be forced. Requests
+ * are queued in arrival order, which is also deadline order, so one timer at a time serves them all: armed when the
+ * queue gets its first request, it completes the requests whose deadline passed and re-arms for the oldest one left.
+ * It runs on the JDK's delay thread, not this one, so a force that hangs in the kernel still lets its waiters time
+ * out.
  *
  * <p><b>Read-back.</b> After each force, the newly forced bytes are read back from the file and checked record by
  * record (the {@code readBack} function, {@link io.nimbusmq.store.commitlog.ReadBackCheck} in the store) before any
@@ -33,11 +43,12 @@ import io.nimbusmq.store.internal.StoreHealth;
  */
 public final class GroupCommitService extends ServiceThread implements CommitLogFlusher {
 
-    private record Request(long endOffset, CompletableFuture<Boolean> future) {
+    /** A put waiting for its force. */
+    private record Request(long endOffset, long deadlineNanos, CompletableFuture<Boolean> future) {
     }
 
     private final ForceableLog files;
-    private final long timeoutMillis;
+    private final long timeoutNanos;
     private final StoreHealth health;
     private final LongBinaryOperator readBack;
     /** Owned by the service thread: every record before it read back intact after its force. */
@@ -47,7 +58,12 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
     private volatile FlushFailedException failure;
     private final LongAdder forces = new LongAdder();
     private final Object queueLock = new Object();
-    private List<Request> pending = new ArrayList<>();
+    /** Guarded by {@link #queueLock}: requests not completed yet, in arrival (and so deadline) order. */
+    private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+    /** Guarded by {@link #queueLock}: whether the timeout timer is scheduled. */
+    private boolean timerArmed;
+    /** Owned by the service thread: the requests a round completes, reused from round to round. */
+    private final List<Request> settled = new ArrayList<>();
 
     public GroupCommitService(ForceableLog files, long timeoutMillis) {
         this(files, timeoutMillis, new StoreHealth(), (from, to) -> to);
@@ -60,7 +76,7 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
     public GroupCommitService(ForceableLog files, long timeoutMillis, StoreHealth health,
             LongBinaryOperator readBack) {
         this.files = files;
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.health = health;
         this.readBack = readBack;
     }
@@ -79,13 +95,20 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
             return CompletableFuture.completedFuture(Boolean.TRUE);
         }
         CompletableFuture<Boolean> future = new CompletableFuture<>();
+        boolean arm;
         synchronized (queueLock) {
-            pending.add(new Request(endOffset, future));
+            waiting.addLast(new Request(endOffset, System.nanoTime() + timeoutNanos, future));
+            arm = !timerArmed;
+            timerArmed = true;
+        }
+        if (arm) {
+            armTimer(timeoutNanos);
         }
         wakeup();
-        return future.completeOnTimeout(Boolean.FALSE, timeoutMillis, TimeUnit.MILLISECONDS);
+        return future;
     }
 
+    /** Number of forces that wrote something (a force that spans two segments counts once). */
     @Override
     public long forceCount() {
         return forces.sum();
@@ -98,40 +121,52 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
 
     @Override
     protected void runOnce() {
-        List<Request> batch;
         synchronized (queueLock) {
-            if (pending.isEmpty()) {
+            if (waiting.isEmpty()) {
                 return;
             }
-            batch = pending;
-            pending = new ArrayList<>();
         }
+        long flushed = force();
+        long verified = verify(flushed);
+        long goodFlush = lastGoodFlush;
+        synchronized (queueLock) {
+            for (Iterator<Request> it = waiting.iterator(); it.hasNext();) {
+                Request request = it.next();
+                if (request.endOffset() <= flushed || request.endOffset() > goodFlush) {
+                    settled.add(request);
+                    it.remove();
+                }
+            }
+        }
+        for (Request request : settled) {
+            settle(request, flushed, verified);
+        }
+        settled.clear();
+    }
+
+    /** Forces what is written; returns the offset up to which bytes are forced and may be acknowledged. */
+    private long force() {
+        long before = files.flushedOffset();
         long flushed;
         try {
             flushed = Math.min(files.flush(), lastGoodFlush);
         } catch (RuntimeException | InternalError e) {
-            flushed = failed(e);
+            return failed(e);
         }
-        forces.increment();
-        long verified = verify(flushed);
-        List<Request> notCovered = new ArrayList<>();
-        for (Request request : batch) {
-            if (request.endOffset() > lastGoodFlush) {
-                request.future().completeExceptionally(failure);
-            } else if (request.endOffset() > verified && request.endOffset() <= flushed) {
-                request.future().completeExceptionally(new FlushFailedException("not acknowledged: the record at "
-                        + "offset " + verified + " did not read back intact after the force", verified, null));
-            } else if (request.endOffset() <= flushed) {
-                request.future().complete(Boolean.TRUE);
-            } else if (!request.future().isDone()) {
-                notCovered.add(request);
-            }
+        if (flushed > before) {
+            forces.increment();
         }
-        if (!notCovered.isEmpty()) {
-            synchronized (queueLock) {
-                pending.addAll(notCovered);
-            }
-            wakeup();
+        return flushed;
+    }
+
+    private void settle(Request request, long flushed, long verified) {
+        if (request.endOffset() > lastGoodFlush) {
+            request.future().completeExceptionally(failure);
+        } else if (request.endOffset() > verified) {
+            request.future().completeExceptionally(new FlushFailedException("not acknowledged: the record at "
+                    + "offset " + verified + " did not read back intact after the force", verified, null));
+        } else {
+            request.future().complete(Boolean.TRUE);
         }
     }
 
@@ -161,6 +196,33 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
         return lastGoodFlush;
     }
 
+    /** Runs {@link #expire} on the JDK's delay thread (the one {@code completeOnTimeout} uses), not a pool. */
+    private void armTimer(long delayNanos) {
+        CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, Runnable::run).execute(this::expire);
+    }
+
+    /** The timer: completes the requests whose deadline passed with {@code false}, re-arms for the oldest left. */
+    private void expire() {
+        List<Request> late = new ArrayList<>();
+        long now = System.nanoTime();
+        long nextDelay = -1;
+        synchronized (queueLock) {
+            Request oldest;
+            while ((oldest = waiting.peekFirst()) != null && oldest.deadlineNanos() - now <= 0) {
+                late.add(waiting.pollFirst());
+            }
+            if (oldest == null) {
+                timerArmed = false;
+            } else {
+                nextDelay = oldest.deadlineNanos() - now;
+            }
+        }
+        late.forEach(request -> request.future().complete(Boolean.FALSE));
+        if (nextDelay >= 0) {
+            armTimer(nextDelay);
+        }
+    }
+
     @Override
     protected long waitIntervalMillis() {
         return 10;
@@ -169,22 +231,18 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
     @Override
     protected void onShutdown() {
         runOnce();
-        long flushed;
-        try {
-            flushed = Math.min(files.flush(), lastGoodFlush);
-        } catch (RuntimeException | InternalError e) {
-            flushed = failed(e);
-        }
-        long covered = flushed;
+        long covered = force();
+        List<Request> left;
         synchronized (queueLock) {
-            pending.forEach(r -> {
-                if (r.endOffset() > lastGoodFlush) {
-                    r.future().completeExceptionally(failure);
-                } else {
-                    r.future().complete(r.endOffset() <= covered);
-                }
-            });
-            pending.clear();
+            left = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        for (Request request : left) {
+            if (request.endOffset() > lastGoodFlush) {
+                request.future().completeExceptionally(failure);
+            } else {
+                request.future().complete(request.endOffset() <= covered);
+            }
         }
     }
 }

@@ -72,6 +72,11 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
     }
 
     public ConsumeQueue findOrCreate(String topic, int queueId) {
+        Map<Integer, ConsumeQueue> byId = queues.get(topic);
+        ConsumeQueue known = byId == null ? null : byId.get(queueId);
+        if (known != null) {
+            return known; // the dispatch path: no capturing lambda per message
+        }
         return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id,
                         StoreFileNames.consumeQueueDir(storeRoot, topic, id), config, allocator));

@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nimbusmq.store.file.ForceableLog;
 import io.nimbusmq.store.file.MappedFileQueue;
@@ -130,6 +133,135 @@ class GroupCommitServiceTests {
         }
         assertThat(health.notWritableReason()).contains("offset " + first);
         service.shutdown();
+    }
+
+    @Test
+    void concurrentWritersShareForcesAndEachPutIsForcedBeforeItCompletes() throws Exception {
+        CountingLog counting = new CountingLog(files);
+        GroupCommitService service = new GroupCommitService(counting, 60_000);
+        service.start();
+        int writers = 16;
+        int perWriter = 200;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> problems = Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < writers; w++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    long end;
+                    synchronized (files) {
+                        try {
+                            end = write(64);
+                        } catch (IOException e) {
+                            problems.add(e);
+                            return;
+                        }
+                    }
+                    boolean flushed = service.awaitFlushed(end).join();
+                    if (!flushed || counting.flushedOffset() < end) {
+                        problems.add(new AssertionError("put ending at " + end + " completed with " + flushed
+                                + " while the log was forced up to " + counting.flushedOffset()));
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(120));
+        }
+        service.shutdown();
+
+        assertThat(problems).isEmpty();
+        int puts = writers * perWriter;
+        assertThat(files.flushedOffset()).isEqualTo(puts * 64L);
+        assertThat(service.forceCount()).as("forces that wrote something").isEqualTo(counting.forcesThatWrote.get());
+        assertThat(counting.forcesThatWrote.get()).as("forces for %d puts of %d concurrent writers", puts, writers)
+                .isPositive().isLessThanOrEqualTo(puts / 2);
+    }
+
+    @Test
+    void waitersTimeOutWhileTheForceHangs() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HangingLog hanging = new HangingLog(files, release);
+        GroupCommitService service = new GroupCommitService(hanging, 200);
+        service.start();
+        try {
+            CompletableFuture<Boolean> first = service.awaitFlushed(write(10));
+            hanging.entered.await(30, TimeUnit.SECONDS);
+            CompletableFuture<Boolean> second = service.awaitFlushed(write(10));
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).as("timed out inside the force").isFalse();
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("timed out while the force hung").isFalse();
+        } finally {
+            release.countDown();
+            service.shutdown();
+        }
+        assertThat(files.flushedOffset()).as("the bytes are still forced").isEqualTo(20);
+    }
+
+    /** Counts the forces of the real log that moved the flushed offset. */
+    private static final class CountingLog implements ForceableLog {
+
+        private final MappedFileQueue files;
+        final AtomicInteger forcesThatWrote = new AtomicInteger();
+
+        CountingLog(MappedFileQueue files) {
+            this.files = files;
+        }
+
+        @Override
+        public long flush() {
+            long before = files.flushedOffset();
+            long after = files.flush();
+            if (after > before) {
+                forcesThatWrote.incrementAndGet();
+            }
+            return after;
+        }
+
+        @Override
+        public long flushedOffset() {
+            return files.flushedOffset();
+        }
+
+        @Override
+        public long maxOffset() {
+            return files.maxOffset();
+        }
+    }
+
+    /** A log whose first force hangs until released, as msync does on a stalled device. */
+    private static final class HangingLog implements ForceableLog {
+
+        private final MappedFileQueue files;
+        private final CountDownLatch release;
+        final CountDownLatch entered = new CountDownLatch(1);
+
+        HangingLog(MappedFileQueue files, CountDownLatch release) {
+            this.files = files;
+            this.release = release;
+        }
+
+        @Override
+        public long flush() {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return files.flush();
+        }
+
+        @Override
+        public long flushedOffset() {
+            return files.flushedOffset();
+        }
+
+        @Override
+        public long maxOffset() {
+            return files.maxOffset();
+        }
     }
 
     /** Forces like the real log until {@link #failing} is set, then fails as msync does on an I/O error. */

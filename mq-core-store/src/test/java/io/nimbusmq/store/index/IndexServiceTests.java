@@ -32,7 +32,7 @@ class IndexServiceTests {
 
     private static DispatchRequest request(String topic, long physicalOffset, String keys, String uniqKey) {
         return new DispatchRequest(topic, 0, 0, physicalOffset, 100, 0, 1_000_000 + physicalOffset, 0, keys,
-                uniqKey, "");
+                uniqKey);
     }
 
     @Test

@@ -73,7 +73,9 @@ public final class TimerBenchmark {
         AtomicInteger delivered = new AtomicInteger();
         store.addDispatcher(request -> {
             if (request.topic().equals(TOPIC)) {
-                long target = Long.parseLong(MessageProperties.get(request.properties(), TARGET));
+                // dispatch requests carry no property string: read the message itself
+                String properties = store.lookMessage(request.physicalOffset()).properties();
+                long target = Long.parseLong(MessageProperties.get(properties, TARGET));
                 int i = delivered.getAndIncrement();
                 if (i < lateMillis.length) {
                     lateMillis[i] = request.storeTimestamp() - target;
