@@ -18,7 +18,8 @@ import io.nimbusmq.broker.EmbeddedBroker;
 
 /**
  * How fast an embedded broker starts and how little heap it needs: the first start in fresh JVMs (class loading
- * included; {@link FirstStart} on the module's runtime class path, median of {@code benchmark.freshJvms}), warm starts
+ * included; {@link FirstStart} on the module's runtime class path, median of {@code benchmark.freshJvms}; then on the
+ * same classes as jars, without and with an AppCDS archive of a training start), warm starts
  * in this JVM, each on a new store directory, the heap in use after a GC while a broker runs, and the standalone jar's
  * launch to the first successful send without and with its class-data sharing archive ({@link StandaloneLaunch},
  * alternating, {@code benchmark.launches} each). Run with {@code mvn -B -pl mq-embedded-broker -am -Pbenchmark verify
@@ -39,10 +40,23 @@ public final class BrokerStartupBenchmark {
         List<Long> first = new ArrayList<>();
         List<Long> uptime = new ArrayList<>();
         for (int i = 0; i < freshJvms; i++) {
-            Map<String, Long> figures = firstStartInFreshJvm();
+            Map<String, Long> figures = firstStartInFreshJvm(System.getProperty("benchmark.runtimeClasspath"));
             first.add(figures.get("first-start-ms"));
             uptime.add(figures.get("jvm-uptime-ms"));
         }
+        Path work = Files.createTempDirectory("nimbus-startup-cds");
+        String jarClasspath = JarClasspath.of(System.getProperty("benchmark.runtimeClasspath"), work);
+        Path embeddedArchive = work.resolve("embedded.jsa");
+        firstStartInFreshJvm(jarClasspath, "-XX:ArchiveClassesAtExit=" + embeddedArchive, "-Xlog:cds=error",
+                "-Xlog:cds+dynamic=error"); // the training run of the embedded archive
+        List<Long> firstDefaultCds = new ArrayList<>();
+        List<Long> firstAppCds = new ArrayList<>();
+        for (int i = 0; i < freshJvms; i++) {
+            firstDefaultCds.add(firstStartInFreshJvm(jarClasspath).get("first-start-ms"));
+            firstAppCds.add(firstStartInFreshJvm(jarClasspath, "-XX:SharedArchiveFile=" + embeddedArchive)
+                    .get("first-start-ms"));
+        }
+        delete(work);
         List<Double> warm = new ArrayList<>();
         long heapUsed = warmStarts(Integer.getInteger("benchmark.warmStarts", 10), warm);
         Path jar = Path.of(System.getProperty("benchmark.standaloneJar"));
@@ -56,7 +70,8 @@ public final class BrokerStartupBenchmark {
                 shared.add(StandaloneLaunch.launchToFirstSend(jar, archive));
             }
         }
-        String table = table(first, uptime, warm, heapUsed, plain, shared, archive, loadBefore);
+        String table = table(new FirstStarts(first, uptime, firstDefaultCds, firstAppCds), warm, heapUsed, plain,
+                shared, archive, loadBefore);
         System.out.println(table);
         String report = System.getProperty("benchmark.report");
         if (report != null) {
@@ -64,18 +79,26 @@ public final class BrokerStartupBenchmark {
         }
     }
 
-    private static String table(List<Long> first, List<Long> uptime, List<Double> warm, long heapUsed,
-            List<Long> plain, List<Long> shared, Path archive, String loadBefore) throws IOException {
+    /** First starts in fresh JVMs: on the runtime class path; on the same classes in jars, without and with AppCDS. */
+    private record FirstStarts(List<Long> millis, List<Long> uptime, List<Long> jarsDefaultCds, List<Long> jarsAppCds) {
+    }
+
+    private static String table(FirstStarts first, List<Double> warm, long heapUsed, List<Long> plain,
+            List<Long> shared, Path archive, String loadBefore) throws IOException {
         StringBuilder rows = new StringBuilder(String.format("""
                 | Figure | Value |
                 |---|---|
                 | first start in a fresh JVM (class loading included), median of %d JVMs (range) | %s |
                 | JVM launch to the broker started, same JVMs, median (range) | %s |
+                | first start in a fresh JVM, class path as jars, JDK's default CDS only, median of %d (range) | %s |
+                | first start in a fresh JVM, class path as jars, with an AppCDS archive of a training start, median of %d (range) | %s |
                 | warm start, median of %d | %.1f ms |
                 | heap in use after GC with a broker running | %.1f MiB |
                 | heap limit of the warm starts (-Xmx) | %d MiB |
-                """, first.size(), stats(first), stats(uptime), warm.size(), warm.get(warm.size() / 2),
-                heapUsed / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576));
+                """, first.millis().size(), stats(first.millis()), stats(first.uptime()),
+                first.jarsDefaultCds().size(), stats(first.jarsDefaultCds()), first.jarsAppCds().size(),
+                stats(first.jarsAppCds()), warm.size(), warm.get(warm.size() / 2), heapUsed / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576));
         if (!plain.isEmpty()) {
             rows.append(String.format("""
                     | standalone jar, launch to first successful send, JDK's default CDS only, median of %d (range) | %s |
@@ -89,11 +112,14 @@ public final class BrokerStartupBenchmark {
         return rows.toString();
     }
 
-    /** Runs {@link FirstStart} in a fresh JVM on {@code benchmark.runtimeClasspath} and returns what it printed. */
-    private static Map<String, Long> firstStartInFreshJvm() throws IOException, InterruptedException {
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("benchmark.runtimeClasspath"), FirstStart.class.getName())
-                .redirectErrorStream(true).start();
+    /** Runs {@link FirstStart} in a fresh JVM on {@code classpath} and returns what it printed. */
+    private static Map<String, Long> firstStartInFreshJvm(String classpath, String... jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx64m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classpath, FirstStart.class.getName()));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(jvm.getInputStream().readAllBytes());
         if (!jvm.waitFor(120, TimeUnit.SECONDS) || jvm.exitValue() != 0) {
             throw new IllegalStateException("first start failed:\n" + output);
@@ -148,7 +174,9 @@ public final class BrokerStartupBenchmark {
                 + "verify -DskipTests`. First and warm start: `EmbeddedBroker.builder().port(0).storeDir(dir).build()"
                 + ".start()` until it returns (store recovered, port bound, name server serving, broker registered); "
                 + "the first start in fresh JVMs on the module's runtime class path (as an application embeds it), "
-                + "-Xmx64m, logback at WARN. Standalone jar: `java [-XX:SharedArchiveFile=...jsa] -jar "
+                + "-Xmx64m, logback at WARN; then the same classes packed into jars (class-data sharing archives only from jars), "
+                + "alternating without and with a dynamic AppCDS archive of one training start "
+                + "(`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`). Standalone jar: `java [-XX:SharedArchiveFile=...jsa] -jar "
                 + "...-standalone.jar` on loopback with a fresh store, from the process start to the first successful "
                 + "send of an official client prepared beforehand (polls every 10 ms, creates the topic, sends), "
                 + "launches with and without the archive alternating, after one unmeasured launch; the archive is the "
