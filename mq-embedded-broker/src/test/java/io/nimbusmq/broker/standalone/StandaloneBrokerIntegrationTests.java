@@ -137,7 +137,6 @@ class StandaloneBrokerIntegrationTests {
     void startsWithTheClassDataSharingArchiveBuiltNextToTheJar() throws Exception {
         Path jar = standaloneJar();
         Path archive = archiveOf(jar);
-        assumeTrue(Files.exists(archive), "the build skipped the archive (-Dcds.skip=true)");
         Path classLog = dir.resolve("classes.log");
         try (Standalone broker = Standalone.start(jar, List.of("-XX:SharedArchiveFile=" + archive.getFileName(),
                 "-Xlog:class+load=info:file=" + classLog), dir.resolve("data"), SMALL_STORE)) {
@@ -153,7 +152,6 @@ class StandaloneBrokerIntegrationTests {
     void aJarThatIsNotTheArchivesStartsWithoutTheArchive() throws Exception {
         Path jar = standaloneJar();
         Path archive = archiveOf(jar);
-        assumeTrue(Files.exists(archive), "the build skipped the archive (-Dcds.skip=true)");
         Path copies = Files.createDirectories(dir.resolve("copies"));
         Path otherJar = copies.resolve(jar.getFileName());
         Files.copy(jar, otherJar);
@@ -167,8 +165,12 @@ class StandaloneBrokerIntegrationTests {
         }
     }
 
-    private static Path archiveOf(Path jar) {
-        return jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+    /** The archive the build wrote for this jar; absent (the test is skipped) when built with -Dcds.skip=true. */
+    private static Path archiveOf(Path jar) throws IOException {
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+        assumeTrue(Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(
+                Files.getLastModifiedTime(jar)) >= 0, "the build skipped the archive (-Dcds.skip=true)");
+        return archive;
     }
 
     /** Sends {@code count} messages of 16 random KiB (the client would compress zeros) with the official producer. */
