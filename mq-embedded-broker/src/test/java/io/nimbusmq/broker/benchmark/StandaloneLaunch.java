@@ -63,10 +63,10 @@ final class StandaloneLaunch {
         try {
             return (awaitFirstSend(broker, port, admin, producer) - begin) / 1_000_000;
         } finally {
+            producer.shutdown(); // before the broker stops: the clients unregister from it
+            admin.shutdown();
             broker.destroy();
             broker.waitFor(60, TimeUnit.SECONDS);
-            producer.shutdown();
-            admin.shutdown();
             BrokerStartupBenchmark.delete(store);
         }
     }
