@@ -1,5 +1,6 @@
 package io.nimbusmq.broker.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,7 +22,7 @@ public final class FirstStart {
         EmbeddedBroker broker = EmbeddedBroker.builder().port(0).storeDir(dir).build();
         broker.start();
         long millis = (System.nanoTime() - begin) / 1_000_000;
-        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.println("first-start-ms=" + millis);
         System.out.println("jvm-uptime-ms=" + uptime);
         broker.shutdown();

@@ -47,7 +47,8 @@ final class StandaloneLaunch {
         producer.setSendMsgTimeout(1_000);
         producer.setRetryTimesWhenSendFailed(0);
         producer.start();
-        Path store = Files.createTempDirectory("nimbus-standalone-startup");
+        Path work = Files.createTempDirectory("nimbus-standalone-startup");
+        Path store = work.resolve("data");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         if (archive != null) {
@@ -58,7 +59,7 @@ final class StandaloneLaunch {
                 "--commit-log-segment-size", "64MiB"));
         long begin = System.nanoTime();
         Process broker = new ProcessBuilder(command).directory(jar.getParent().toFile())
-                .redirectErrorStream(true).redirectOutput(store.resolveSibling(store.getFileName() + ".log").toFile())
+                .redirectErrorStream(true).redirectOutput(work.resolve("broker.log").toFile())
                 .start();
         try {
             return (awaitFirstSend(broker, port, admin, producer) - begin) / 1_000_000;
@@ -67,7 +68,7 @@ final class StandaloneLaunch {
             admin.shutdown();
             broker.destroy();
             broker.waitFor(60, TimeUnit.SECONDS);
-            BrokerStartupBenchmark.delete(store);
+            BrokerStartupBenchmark.delete(work);
         }
     }
 
