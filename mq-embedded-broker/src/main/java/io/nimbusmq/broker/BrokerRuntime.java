@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,20 +154,30 @@ public final class BrokerRuntime {
         StoreConfig storeConfig = config.storeSizes().applyTo(StoreConfig.production(config.messageStoreDir()))
                 .withFlushMode(config.flushMode());
         DefaultMessageStore store = new DefaultMessageStore(storeConfig, clock, DiskUsageProbe.fileStore());
-        store.start();
-        TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
-                config.autoCreateTopicEnable());
-        topics.load();
-        topics.createSystemTopics(config.clusterName(), config.brokerName());
-        ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve("consumerOffset.json"));
-        offsets.load();
-        SubscriptionGroupTable groups = new SubscriptionGroupTable(config.configDir().resolve(
-                "subscriptionGroup.json"), config.operations().autoCreateSubscriptionGroup(), clock);
-        groups.load();
+        // The store's recovery and first segment (disk) run beside the loading of the config tables (JSON parsing,
+        // and in a fresh JVM most of the class loading): neither reads the other's files, and nothing is served
+        // before both are done.
+        FutureTask<Void> storeStart = new FutureTask<>(() -> {
+            store.start();
+            return null;
+        });
+        Thread starter = new Thread(storeStart, "broker-store-start");
+        starter.setDaemon(true);
+        starter.start();
+        ConfigTables tables;
+        try {
+            tables = ConfigTables.load(config, clock);
+        } catch (IOException | RuntimeException e) {
+            awaitStoreStart(storeStart, store);
+            store.shutdown();
+            throw e;
+        }
+        awaitStoreStart(storeStart, store);
         AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
         ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
                 (channel, command) -> serverRef.get().invokeOneway(channel, command)));
-        BrokerRuntime runtime = new BrokerRuntime(config, store, topics, offsets, groups, consumers);
+        BrokerRuntime runtime = new BrokerRuntime(config, store, tables.topics(), tables.offsets(), tables.groups(),
+                consumers);
         try {
             runtime.startServices(clock, serverRef, consoleConfig);
         } catch (RuntimeException e) {
@@ -175,6 +187,51 @@ public final class BrokerRuntime {
         log.info("Broker {} ready at {} in {} ms ({} name server)", config.brokerName(), runtime.address,
                 (System.nanoTime() - started) / 1_000_000, config.embeddedNameServer() ? "embedded" : "external");
         return runtime;
+    }
+
+    /** Waits for the store's start; rethrows its failure. */
+    private static void awaitStoreStart(FutureTask<Void> storeStart, DefaultMessageStore store) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    storeStart.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("store failed to start in " + store.config().rootDir(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The broker's topics, consumer offsets and subscription groups, loaded from {@code config/}. */
+    private record ConfigTables(TopicConfigTable topics, ConsumerOffsetTable offsets, SubscriptionGroupTable groups) {
+
+        static ConfigTables load(BrokerConfig config, Clock clock) throws IOException {
+            TopicConfigTable topics = new TopicConfigTable(config.configDir().resolve("topics.json"),
+                    config.autoCreateTopicEnable());
+            topics.load();
+            topics.createSystemTopics(config.clusterName(), config.brokerName());
+            ConsumerOffsetTable offsets = new ConsumerOffsetTable(config.configDir().resolve(
+                    "consumerOffset.json"));
+            offsets.load();
+            SubscriptionGroupTable groups = new SubscriptionGroupTable(config.configDir().resolve(
+                    "subscriptionGroup.json"), config.operations().autoCreateSubscriptionGroup(), clock);
+            groups.load();
+            return new ConfigTables(topics, offsets, groups);
+        }
     }
 
     private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef,

@@ -13,7 +13,6 @@ import io.nimbusmq.broker.auth.AclPreprocessor;
 import io.nimbusmq.broker.auth.plain.AclConfig;
 import io.nimbusmq.broker.auth.plain.AclFileWatcher;
 import io.nimbusmq.broker.auth.plain.PlainAccessControl;
-import io.nimbusmq.broker.console.ConsoleConfig;
 import io.nimbusmq.namesrv.NameServer;
 import io.nimbusmq.namesrv.StandaloneNameServer;
 import io.nimbusmq.remoting.dispatch.RequestPreprocessor;
@@ -54,7 +53,8 @@ public final class BrokerLauncher {
         if (options.mode().equals("namesrv")) {
             runNameServer(options.broker(), started);
         } else {
-            runBroker(options.broker(), options.console(), started);
+            EmbeddedBroker broker = startBroker(options, started);
+            Runtime.getRuntime().addShutdownHook(shutdownHook(broker::shutdown));
         }
         awaitShutdown();
     }
@@ -78,16 +78,17 @@ public final class BrokerLauncher {
         }, "nimbus-shutdown");
     }
 
-    private static void runBroker(BrokerConfig config, ConsoleConfig console, long startedNanos) {
-        BrokerConfig advertised = withAdvertisedHost(config);
-        EmbeddedBroker broker = EmbeddedBroker.builder().console(console).build(advertised);
+    /** Starts the broker of {@code options} and logs the ready line; also the class-data sharing training run. */
+    static EmbeddedBroker startBroker(LauncherOptions options, long startedNanos) {
+        BrokerConfig advertised = withAdvertisedHost(options.broker());
+        EmbeddedBroker broker = EmbeddedBroker.builder().console(options.console()).build(advertised);
         InetSocketAddress address = broker.start();
-        Runtime.getRuntime().addShutdownHook(shutdownHook(broker::shutdown));
         log.info("Nimbus MQ broker '{}' ready at {}:{} in {} ms ({}; store {}; {})", advertised.brokerName(),
                 advertised.advertisedHost(), address.getPort(), (System.nanoTime() - startedNanos) / 1_000_000,
                 advertised.embeddedNameServer() ? "name server on the same port"
                         : "registered with " + advertised.nameServerAddresses(),
                 advertised.storeDir().toAbsolutePath(), advertised.flushMode());
+        return broker;
     }
 
     private static void runNameServer(BrokerConfig config, long startedNanos) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ class StandaloneBrokerIntegrationTests {
     private static final Duration READY_PATIENCE = Duration.ofMinutes(2);
     private static final long CALL_MILLIS = 30_000;
     private static final Pattern READY = Pattern.compile("ready at ([0-9.]+):(\\d+)");
+    private static final List<String> SMALL_STORE = List.of("--commit-log-segment-size", "8MB",
+            "--consume-queue-file-size", "64KB", "--index-file-size", "2MB");
 
     @TempDir
     Path dir;
@@ -126,6 +129,50 @@ class StandaloneBrokerIntegrationTests {
         }
     }
 
+    /**
+     * The build writes a class-data sharing archive next to the jar (CdsTraining): started with it, the broker's classes
+     * come from the archive, and the broker serves.
+     */
+    @Test
+    void startsWithTheClassDataSharingArchiveBuiltNextToTheJar() throws Exception {
+        Path jar = standaloneJar();
+        Path archive = archiveOf(jar);
+        Path classLog = dir.resolve("classes.log");
+        try (Standalone broker = Standalone.start(jar, List.of("-XX:SharedArchiveFile=" + archive.getFileName(),
+                "-Xlog:class+load=info:file=" + classLog), dir.resolve("data"), SMALL_STORE)) {
+            sendBatch(broker.address(), 1);
+        }
+        assertThat(Files.readString(classLog))
+                .contains("io.nimbusmq.broker.EmbeddedBroker source: shared objects file (top)")
+                .contains("io.nimbusmq.broker.processor.SendMessageProcessor source: shared objects file (top)");
+    }
+
+    /** The archive is tied to the jar it was built from: with another jar the JVM warns and starts without it. */
+    @Test
+    void aJarThatIsNotTheArchivesStartsWithoutTheArchive() throws Exception {
+        Path jar = standaloneJar();
+        Path archive = archiveOf(jar);
+        Path copies = Files.createDirectories(dir.resolve("copies"));
+        Path otherJar = copies.resolve(jar.getFileName());
+        Files.copy(jar, otherJar);
+        Files.setLastModifiedTime(otherJar, FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Files.copy(archive, copies.resolve(archive.getFileName()));
+        try (Standalone broker = Standalone.start(otherJar, List.of("-XX:SharedArchiveFile="
+                + archive.getFileName()), dir.resolve("data"), SMALL_STORE)) {
+            sendBatch(broker.address(), 1);
+            assertThat(Files.readString(broker.log())).contains("Unable to use shared archive");
+        }
+    }
+
+    /** The archive the build wrote for this jar; absent (the test is skipped) when built with -Dcds.skip=true. */
+    private static Path archiveOf(Path jar) throws IOException {
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+        assumeTrue(Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(
+                Files.getLastModifiedTime(jar)) >= 0, "the build skipped the archive (-Dcds.skip=true)");
+        return archive;
+    }
+
     /** Sends {@code count} messages of 16 random KiB (the client would compress zeros) with the official producer. */
     private static void sendBatch(String address, int count) throws Exception {
         DefaultMQProducer producer = new DefaultMQProducer("small-volume-" + System.nanoTime());
@@ -152,19 +199,26 @@ class StandaloneBrokerIntegrationTests {
     }
 
     /** The standalone jar running in its own process, SYNC_FLUSH, with an embedded name server on a free port. */
-    private record Standalone(Process process, String address) implements AutoCloseable {
+    private record Standalone(Process process, String address, Path log) implements AutoCloseable {
 
         static Standalone start(Path storeDir, List<String> options) throws Exception {
+            return start(standaloneJar(), List.of(), storeDir, options);
+        }
+
+        /** Runs {@code java JVM-OPTIONS -jar JAR-FILE-NAME OPTIONS} in the jar's directory, as docs/broker.md shows. */
+        static Standalone start(Path jar, List<String> jvmOptions, Path storeDir, List<String> options)
+                throws Exception {
             Files.createDirectories(storeDir);
             Path log = storeDir.resolveSibling(storeDir.getFileName() + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx128m", "-jar", standaloneJar().toString(), "--bind-host", "127.0.0.1",
+                    .toString(), "-Xmx128m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.getFileName().toString(), "--bind-host", "127.0.0.1",
                     "--port", "0", "--vip-channel-enabled", "false", "--auto-create-topic", "true", "--flush-mode",
-                    "SYNC_FLUSH", "--store-dir",
-                    storeDir.toString()));
+                    "SYNC_FLUSH", "--store-dir", storeDir.toAbsolutePath().toString()));
             command.addAll(options);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).directory(jar.toAbsolutePath().getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 await().atMost(READY_PATIENCE).until(() -> READY.matcher(Files.readString(log)).find());
             } catch (RuntimeException e) {
@@ -173,7 +227,7 @@ class StandaloneBrokerIntegrationTests {
             }
             Matcher ready = READY.matcher(Files.readString(log));
             assertThat(ready.find()).isTrue();
-            return new Standalone(process, ready.group(1) + ":" + ready.group(2));
+            return new Standalone(process, ready.group(1) + ":" + ready.group(2), log);
         }
 
         @Override
