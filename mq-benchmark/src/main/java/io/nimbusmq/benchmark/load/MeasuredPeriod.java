@@ -6,7 +6,7 @@ import io.nimbusmq.benchmark.metrics.ProcFs;
  * The measured part of a scenario: wall time, CPU time of the broker JVM and of this load generator JVM, and the CPU
  * every other process used meanwhile (noise from a shared machine), between {@link #start} and {@link #stop}.
  */
-final class MeasuredPeriod {
+public final class MeasuredPeriod {
 
     private final long brokerPid;
     private final long ownPid = ProcessHandle.current().pid();
@@ -23,20 +23,20 @@ final class MeasuredPeriod {
         this.startNanos = System.nanoTime();
     }
 
-    static MeasuredPeriod start(long brokerPid) {
+    public static MeasuredPeriod start(long brokerPid) {
         return new MeasuredPeriod(brokerPid);
     }
 
-    long startNanos() {
+    public long startNanos() {
         return startNanos;
     }
 
-    Measured stop() {
+    public Measured stop() {
         return stopAt(System.nanoTime());
     }
 
     /** Ends the period at {@code endNanos} (a moment just passed, such as the last receipt); CPU is read now. */
-    Measured stopAt(long endNanos) {
+    public Measured stopAt(long endNanos) {
         double broker = ProcFs.cpuSeconds(brokerPid) - brokerCpuAtStart;
         double own = ProcFs.cpuSeconds(ownPid) - ownCpuAtStart;
         double machine = ProcFs.machineBusySeconds() - machineAtStart;
@@ -46,6 +46,6 @@ final class MeasuredPeriod {
         return new Measured(seconds, broker, own, other);
     }
 
-    record Measured(double seconds, double brokerCpuSeconds, double clientCpuSeconds, double otherCpuPercent) {
+    public record Measured(double seconds, double brokerCpuSeconds, double clientCpuSeconds, double otherCpuPercent) {
     }
 }

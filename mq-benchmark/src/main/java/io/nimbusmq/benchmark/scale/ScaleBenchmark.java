@@ -1,0 +1,266 @@
+package io.nimbusmq.benchmark.scale;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+import io.nimbusmq.benchmark.broker.BrokerKind;
+import io.nimbusmq.benchmark.broker.BrokerLaunch;
+import io.nimbusmq.benchmark.broker.BrokerLaunches;
+import io.nimbusmq.benchmark.broker.BrokerProcess;
+import io.nimbusmq.benchmark.broker.ReadinessProbe;
+import io.nimbusmq.benchmark.load.MeasuredPeriod;
+import io.nimbusmq.benchmark.report.Machine;
+
+/**
+ * The scale benchmark: our standalone broker (its production settings: 1 GiB commit log segments, ASYNC_FLUSH) in a
+ * JVM of its own, one topic of {@code queues} queues on a fresh store, filled to {@code total} messages. At every
+ * checkpoint of the {@link CheckpointPlan} it measures the same windows (a produce window, a consume window over the
+ * newest and one over the oldest messages), the store's disk use, then kills the broker with SIGKILL, restarts it on
+ * the same store and measures the restart; at the last checkpoint it first measures lookups by key and by id. The
+ * coordinator (this JVM) drives everything through the official client; see {@link ScaleSettings} for the
+ * properties and {@link ScaleReport} for what the report shows.
+ */
+public final class ScaleBenchmark {
+
+    static final String TOPIC = "scale_bench";
+    private static final Pattern RECOVERY_MILLIS = Pattern.compile("Store recovered: .*durationMillis=(\\d+)");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration COUNT_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ScaleSettings settings;
+    private final Path storeDir;
+    private final BrokerLaunch launch;
+    private int launches;
+
+    ScaleBenchmark(ScaleSettings settings) {
+        this.settings = settings;
+        this.storeDir = settings.storeDir().toAbsolutePath();
+        this.launch = new BrokerLaunches(settings.heap(), settings.nimbusJar(), "", 0).prepare(BrokerKind.NIMBUS,
+                "ASYNC_FLUSH", storeDir.resolve("store"), storeDir.resolve("home"), null);
+    }
+
+    public static void main(String[] args) throws Exception {
+        ScaleSettings settings = ScaleSettings.fromSystemProperties();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroyForcibly), "scale-stop-children"));
+        String markdown = new ScaleBenchmark(settings).run();
+        if (settings.writeReport()) {
+            ScaleReport.SECTION.writeTo(settings.report(), markdown);
+            System.out.println("Results written to " + settings.report().toAbsolutePath().normalize());
+        }
+        System.exit(0);
+    }
+
+    /** Runs the whole benchmark and returns the report section's markdown. */
+    String run() throws Exception {
+        checkPreconditions();
+        String startedAt = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        Files.createDirectories(storeDir.resolve("home"));
+        Machine machine = Machine.describe(storeDir);
+        CheckpointPlan plan = settings.plan();
+        System.out.printf(Locale.ROOT, "Scale benchmark: %,d messages, checkpoints %s, store %s, load %s%n",
+                plan.total(), plan.checkpoints(), storeDir, machine.loadAtStart());
+        List<CheckpointResult> results = new ArrayList<>();
+        BrokerProcess broker = start().process;
+        DefaultMQAdminExt admin = admin();
+        try (Producers producers = new Producers(settings, TOPIC, launch.namesrvAddr())) {
+            Lookups.Result byKey = null;
+            Lookups.Result byId = null;
+            for (int i = 0; i < plan.checkpoints().size(); i++) {
+                long toFill = plan.fillBefore(i, producers.acked());
+                double fillRate = toFill > 0 ? producers.fill(toFill) : Double.NaN;
+                long stored = count(admin);
+                System.out.printf(Locale.ROOT, "checkpoint %,d: %,d stored (fill %,.0f msg/s), load %s%n",
+                        plan.checkpoints().get(i), stored, fillRate, Machine.loadAverage());
+                LongAdder produced = new LongAdder();
+                MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
+                long window = settings.consumeWindow();
+                long timeout = Math.max(120_000, window / 2);
+                ConsumeWindow.Result tail = ConsumeWindow.run(admin, launch.namesrvAddr(), TOPIC,
+                        "scale_tail_" + i, window, ConsumeWindow.Position.TAIL, broker.pid(), timeout);
+                ConsumeWindow.Result oldest = ConsumeWindow.run(admin, launch.namesrvAddr(), TOPIC,
+                        "scale_oldest_" + i, window, ConsumeWindow.Position.OLDEST, broker.pid(), timeout);
+                String load = Machine.loadAverage();
+                StoreFootprint footprint = StoreFootprint.measure(storeDir.resolve("store"));
+                long storedAfter = count(admin);
+                System.out.printf(Locale.ROOT, "  produce %,.0f msg/s, consume newest %,.0f msg/s, oldest %,.0f "
+                                + "msg/s, store %,d MiB%n", produced.sum() / produce.seconds(), tail.rate(),
+                        oldest.rate(), footprint.totalBytes() >> 20);
+                if (i == plan.checkpoints().size() - 1) {
+                    byKey = Lookups.byKey(admin, TOPIC, storedAfter, settings.lookups());
+                    byId = Lookups.byId(admin, TOPIC, producers.sampledIds());
+                    System.out.printf(Locale.ROOT, "  lookups by key %s, by id %s%n", byKey, byId);
+                }
+                broker.kill();
+                Started restarted = start();
+                broker = restarted.process;
+                long storedAfterRestart = awaitCount(admin, storedAfter);
+                CheckpointResult.Restart restart = new CheckpointResult.Restart(restarted.readyMillis,
+                        recoveryMillis(broker.log()), storedAfterRestart);
+                System.out.printf(Locale.ROOT, "  kill -9 and restart: ready after %.0f ms, store recovery %d ms, "
+                        + "%,d stored%n", restart.readyMillis(), restart.recoveryMillis(), storedAfterRestart);
+                results.add(new CheckpointResult(plan.checkpoints().get(i), stored, fillRate, produced.sum(), produce,
+                        tail, oldest, load, footprint, storedAfter, restart));
+            }
+            long storedAtEnd = count(admin);
+            ScaleReport.Run run = new ScaleReport.Run(startedAt, settings.command(), machine, Machine.loadAverage(),
+                    settingsLines(), byKey, byId, producers.acked(), producers.failed(), storedAtEnd,
+                    producers.firstError());
+            return ScaleReport.markdown(run, results);
+        } finally {
+            admin.shutdown();
+            broker.stop(Duration.ofSeconds(60));
+            if (!settings.keepStore()) {
+                delete(storeDir);
+            }
+        }
+    }
+
+    /** Refuses a store directory in use and a volume without the room the run needs. */
+    void checkPreconditions() throws IOException {
+        if (!Files.isRegularFile(settings.nimbusJar())) {
+            throw new IllegalStateException("no standalone jar at " + settings.nimbusJar() + "; build with -am");
+        }
+        if (Files.exists(storeDir)) {
+            try (Stream<Path> entries = Files.list(storeDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalStateException("scale.storeDir " + storeDir + " is not empty; give a new "
+                            + "directory (the benchmark deletes it at the end)");
+                }
+            }
+        }
+        Path existing = storeDir;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        FileStore volume = Files.getFileStore(existing);
+        String refusal = diskNeed().refusal(volume.getUsableSpace(), volume.getTotalSpace());
+        if (refusal != null) {
+            throw new IllegalStateException("not starting: " + refusal + " (store directory " + storeDir + ")");
+        }
+    }
+
+    /** The fill plus the produce windows, counted at up to 50,000 msg/s each. */
+    DiskNeed diskNeed() {
+        long windows = (long) settings.plan().checkpoints().size()
+                * (settings.produceSeconds() + Producers.WARMUP_SECONDS) * 50_000L;
+        return DiskNeed.estimate(settings.total() + windows, settings.bodySize(), TOPIC, settings.queues());
+    }
+
+    private record Started(BrokerProcess process, double readyMillis) {
+    }
+
+    /** Launches the broker on the store and waits until a client can send (the probe creates the topic). */
+    private Started start() throws Exception {
+        ReadinessProbe probe = ReadinessProbe.prepare(launch, List.of(TOPIC), settings.queues());
+        BrokerProcess process = BrokerProcess.start(launch, storeDir.resolve("broker-" + (launches++) + ".log"));
+        try {
+            ReadinessProbe.Readiness ready = probe.awaitReady(process, READY_TIMEOUT);
+            probe.awaitRoutes(Duration.ofSeconds(120));
+            return new Started(process, (ready.sentNanos() - process.launchedNanos()) / 1e6);
+        } catch (Exception | Error e) {
+            process.stop(Duration.ofSeconds(60));
+            throw e;
+        } finally {
+            probe.close();
+        }
+    }
+
+    private DefaultMQAdminExt admin() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(30_000);
+        admin.setNamesrvAddr(launch.namesrvAddr());
+        admin.setInstanceName("scale-bench-admin-" + System.nanoTime());
+        admin.setAdminExtGroup("scale_bench_admin");
+        admin.start();
+        return admin;
+    }
+
+    /** Messages in the fill topic: the sum over its queues of max - min offset; retried while the broker restarts. */
+    private static long count(DefaultMQAdminExt admin) throws InterruptedException {
+        long deadline = System.nanoTime() + COUNT_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.examineTopicStats(TOPIC).getOffsetTable().values().stream()
+                        .mapToLong(o -> o.getMaxOffset() - o.getMinOffset()).sum();
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the topic's offsets: " + e, e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** The count after a restart, once it reaches {@code expected} (queues refilled by recovery) or after a timeout. */
+    private static long awaitCount(DefaultMQAdminExt admin, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + COUNT_TIMEOUT.toNanos();
+        long count = count(admin);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            count = count(admin);
+        }
+        return count;
+    }
+
+    /** The store's recovery time from the broker's log, or -1. */
+    static long recoveryMillis(Path brokerLog) throws IOException {
+        Matcher m = RECOVERY_MILLIS.matcher(Files.readString(brokerLog, StandardCharsets.UTF_8));
+        long millis = -1;
+        while (m.find()) {
+            millis = Long.parseLong(m.group(1));
+        }
+        return millis;
+    }
+
+    private List<String> settingsLines() {
+        return List.of(
+                "Broker: the standalone jar (`BrokerLauncher`), production store (1 GiB commit log segments, index "
+                        + "on, retention defaults), ASYNC_FLUSH, `-Xmx" + settings.heap() + " -XX:+UseG1GC`, loopback; "
+                        + "one topic `" + TOPIC + "` of " + settings.queues() + " queues on a fresh store.",
+                String.format(Locale.ROOT, "Fill: the official client 5.3.1 in the coordinator JVM, %d threads "
+                                + "sending batches of %d messages of %d bytes, each with a unique key `k<n>` (every "
+                                + "%,d-th message sent alone, for the lookups by id).", settings.fillThreads(),
+                        settings.fillBatch(), settings.bodySize(), Math.max(1, settings.total() / settings.lookups())),
+                String.format(Locale.ROOT, "produce-sync: %d threads, one message at a time, %d s unmeasured then "
+                                + "%d s measured, into the same topic (counted as stored).", settings.produceThreads(),
+                        Producers.WARMUP_SECONDS, settings.produceSeconds()),
+                String.format(Locale.ROOT, "consume: a new group per window (lite pull consumer, assigned queues) "
+                        + "reads %,d messages (or all if fewer are stored), the same share of every queue: the newest "
+                        + "(page cache) and the oldest (cold once the store outgrows memory); from the seek to the "
+                        + "last message.", settings.consumeWindow()),
+                "Broker CPU per message from /proc/<pid>/stat; other CPU = every other process during the produce "
+                        + "window (100 % = one core); load average at the end of the checkpoint's windows.",
+                "Restart: SIGKILL after each checkpoint's windows, then the same store: launch to the first successful "
+                        + "send (port, name server registration, send); store recovery = the store's own log line "
+                        + "(`Store recovered: ... durationMillis`). Disk use: `du` of the store's directories "
+                        + "(allocated blocks) divided by the messages stored.");
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
