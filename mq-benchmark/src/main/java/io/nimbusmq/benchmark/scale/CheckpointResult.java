@@ -35,8 +35,11 @@ public record CheckpointResult(long checkpoint, long stored, double fillRate, lo
      * @param readyMillis    launch of the new JVM to the first successful send of a client started beforehand
      * @param recoveryMillis the store's own recovery time from its log ("Store recovered: ... durationMillis=N"),
      *                       -1 if the log did not say
+     * @param scannedBytes   commit log bytes recovery validated (its end minus where it started), -1 if unknown
+     * @param commitLogEnd   where the commit log's valid data ends after recovery, -1 if unknown
      * @param storedAfter    messages in the fill topic once restarted (must equal the count before the kill)
      */
-    public record Restart(double readyMillis, long recoveryMillis, long storedAfter) {
+    public record Restart(double readyMillis, long recoveryMillis, long scannedBytes, long commitLogEnd,
+            long storedAfter) {
     }
 }

@@ -18,7 +18,10 @@ import io.nimbusmq.benchmark.load.MessageBody;
 
 /**
  * A measured consume window: a new consumer group reads a fixed window of the fill topic, the same share of every
- * queue, through the official client's lite pull consumer (assigned queues, default pull threads and batch size).
+ * queue, through the official client's lite pull consumer (assigned queues, default pull threads and batch size). The
+ * group's offsets are set to the window's start through the admin API before the consumer starts, so that it pulls
+ * from there at once (a {@code seek} after {@code assign} races with the first pulls, parked at the end of the queues
+ * by the broker's long polling for up to 20 s each).
  *
  * <ul>
  * <li>{@link Position#TAIL}: the newest messages (the last {@code window / queues} of each queue), as a consumer that
@@ -26,7 +29,7 @@ import io.nimbusmq.benchmark.load.MessageBody;
  * <li>{@link Position#OLDEST}: the oldest messages (the first {@code window / queues} of each queue), as a consumer
  * replaying the history does: cold reads once the store is larger than memory.</li>
  * </ul>
- * Measured from the seek to the last message of the window; every message of the window must arrive exactly once
+ * Measured from the assignment to the last message of the window; every message of the window must arrive exactly once
  * (by the id in its body), or the result says how many did not.
  */
 final class ConsumeWindow {
@@ -56,7 +59,7 @@ final class ConsumeWindow {
     private ConsumeWindow() {
     }
 
-    static Result run(DefaultMQAdminExt admin, String namesrvAddr, String topic, String group, long window,
+    static Result run(DefaultMQAdminExt admin, String namesrvAddr, String brokerAddr, String topic, String group, long window,
             Position position, long brokerPid, long timeoutMillis) throws Exception {
         Map<MessageQueue, TopicOffset> offsets = admin.examineTopicStats(topic).getOffsetTable();
         long perQueue = Math.max(1, window / offsets.size());
@@ -70,17 +73,17 @@ final class ConsumeWindow {
             ranges.put(e.getKey(), new long[] {from, to});
             expected += to - from;
         }
+        for (Map.Entry<MessageQueue, long[]> e : ranges.entrySet()) {
+            admin.updateConsumeOffset(brokerAddr, group, e.getKey(), e.getValue()[0]);
+        }
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
         consumer.setNamesrvAddr(namesrvAddr);
         consumer.setInstanceName(group + "-" + System.nanoTime());
         consumer.setAutoCommit(false);
         consumer.start();
         try {
-            consumer.assign(new ArrayList<>(ranges.keySet()));
             MeasuredPeriod period = MeasuredPeriod.start(brokerPid);
-            for (Map.Entry<MessageQueue, long[]> e : ranges.entrySet()) {
-                consumer.seek(e.getKey(), e.getValue()[0]);
-            }
+            consumer.assign(new ArrayList<>(ranges.keySet()));
             Set<Long> ids = new HashSet<>();
             long received = 0;
             long last = period.startNanos();

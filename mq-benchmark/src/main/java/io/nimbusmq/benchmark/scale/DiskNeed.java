@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public record DiskNeed(long messages, long bytesPerMessage, long fixedBytes) {
 
-    static final int RECORD_FIXED_BYTES = 99;
+    static final int RECORD_FIXED_BYTES = 91;
     static final int CONSUME_QUEUE_ENTRY = 20;
     static final int INDEX_BYTES_PER_MESSAGE = 2 * 20 + 2;
     static final long SEGMENT_BYTES = 1L << 30;
@@ -33,8 +33,9 @@ public record DiskNeed(long messages, long bytesPerMessage, long fixedBytes) {
     /** The need of {@code messages} messages of {@code bodySize} bytes on {@code topic} with {@code queues} queues. */
     public static DiskNeed estimate(long messages, int bodySize, String topic, int queues) {
         int keyBytes = ("k" + messages).length();
-        int properties = ("KEYS\u0001\u0002").length() + keyBytes + ("UNIQ_KEY\u0001\u0002").length() + 32
-                + ("WAIT\u0001true\u0002").length();
+        int properties = ("KEYS\u0001\u0002").length() + keyBytes + ("UNIQ_KEY\u0001\u0002").length() + 56
+                + ("WAIT\u0001true\u0002CLUSTER\u0001DefaultCluster\u0002MSG_REGION\u0001DefaultRegion\u0002"
+                        + "TRACE_ON\u0001true\u0002__CRC32#\u0001\u0002").length() + 10;
         long record = RECORD_FIXED_BYTES + bodySize + topic.length() + properties;
         long perMessage = record + CONSUME_QUEUE_ENTRY + INDEX_BYTES_PER_MESSAGE;
         long fixed = 2 * SEGMENT_BYTES + INDEX_FILE_BYTES + queues * CONSUME_QUEUE_FILE_BYTES;

@@ -26,14 +26,12 @@ import io.nimbusmq.benchmark.load.MessageBody;
  * <li>{@link #fill}: as fast as possible, {@code fillThreads} threads sending batches of {@code fillBatch}; every
  * {@code sampleEvery}-th message goes alone instead, so that its offset message id is known for the lookups by id.</li>
  * <li>{@link #produceWindow}: the measured produce scenario, the same at every checkpoint: {@code produceThreads}
- * threads sending one message at a time synchronously, {@value #WARMUP_SECONDS} s unmeasured, then
+ * threads sending one message at a time synchronously, {@code warmupSeconds} unmeasured, then
  * {@code produceSeconds} measured.</li>
  * </ul>
  * A failed send stops nothing but is counted; the report shows the count.
  */
 final class Producers implements AutoCloseable {
-
-    static final int WARMUP_SECONDS = 3;
 
     private final ScaleSettings settings;
     private final String topic;
@@ -140,7 +138,7 @@ final class Producers implements AutoCloseable {
             threads.add(thread);
             thread.start();
         }
-        Thread.sleep(WARMUP_SECONDS * 1000L);
+        Thread.sleep(settings.warmupSeconds() * 1000L);
         acks.reset();
         MeasuredPeriod period = MeasuredPeriod.start(brokerPid);
         Thread.sleep(settings.produceSeconds() * 1000L);

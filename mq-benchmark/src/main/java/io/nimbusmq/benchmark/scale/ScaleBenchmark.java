@@ -40,7 +40,8 @@ import io.nimbusmq.benchmark.report.Machine;
 public final class ScaleBenchmark {
 
     static final String TOPIC = "scale_bench";
-    private static final Pattern RECOVERY_MILLIS = Pattern.compile("Store recovered: .*durationMillis=(\\d+)");
+    private static final Pattern RECOVERY = Pattern.compile(
+            "Store recovered: .*scannedFromOffset=(\\d+), commitLogEnd=(\\d+),.*durationMillis=(\\d+)");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration COUNT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -93,9 +94,9 @@ public final class ScaleBenchmark {
                 MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
                 long window = settings.consumeWindow();
                 long timeout = Math.max(120_000, window / 2);
-                ConsumeWindow.Result tail = ConsumeWindow.run(admin, launch.namesrvAddr(), TOPIC,
+                ConsumeWindow.Result tail = ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC,
                         "scale_tail_" + i, window, ConsumeWindow.Position.TAIL, broker.pid(), timeout);
-                ConsumeWindow.Result oldest = ConsumeWindow.run(admin, launch.namesrvAddr(), TOPIC,
+                ConsumeWindow.Result oldest = ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC,
                         "scale_oldest_" + i, window, ConsumeWindow.Position.OLDEST, broker.pid(), timeout);
                 String load = Machine.loadAverage();
                 StoreFootprint footprint = StoreFootprint.measure(storeDir.resolve("store"));
@@ -112,10 +113,8 @@ public final class ScaleBenchmark {
                 Started restarted = start();
                 broker = restarted.process;
                 long storedAfterRestart = awaitCount(admin, storedAfter);
-                CheckpointResult.Restart restart = new CheckpointResult.Restart(restarted.readyMillis,
-                        recoveryMillis(broker.log()), storedAfterRestart);
-                System.out.printf(Locale.ROOT, "  kill -9 and restart: ready after %.0f ms, store recovery %d ms, "
-                        + "%,d stored%n", restart.readyMillis(), restart.recoveryMillis(), storedAfterRestart);
+                CheckpointResult.Restart restart = recovery(broker.log(), restarted.readyMillis, storedAfterRestart);
+                System.out.printf(Locale.ROOT, "  kill -9 and restart: %s%n", restart);
                 results.add(new CheckpointResult(plan.checkpoints().get(i), stored, fillRate, produced.sum(), produce,
                         tail, oldest, load, footprint, storedAfter, restart));
             }
@@ -157,10 +156,10 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** The fill plus the produce windows, counted at up to 50,000 msg/s each. */
+    /** The fill plus the produce windows, counted at up to 30,000 msg/s (1.5x the fastest produce-sync seen). */
     DiskNeed diskNeed() {
         long windows = (long) settings.plan().checkpoints().size()
-                * (settings.produceSeconds() + Producers.WARMUP_SECONDS) * 50_000L;
+                * (settings.produceSeconds() + settings.warmupSeconds()) * 30_000L;
         return DiskNeed.estimate(settings.total() + windows, settings.bodySize(), TOPIC, settings.queues());
     }
 
@@ -219,14 +218,17 @@ public final class ScaleBenchmark {
         return count;
     }
 
-    /** The store's recovery time from the broker's log, or -1. */
-    static long recoveryMillis(Path brokerLog) throws IOException {
-        Matcher m = RECOVERY_MILLIS.matcher(Files.readString(brokerLog, StandardCharsets.UTF_8));
-        long millis = -1;
+    /** The restart's figures, with the store's own recovery line from the broker's log (-1s if it has none). */
+    static CheckpointResult.Restart recovery(Path brokerLog, double readyMillis, long storedAfter) throws IOException {
+        Matcher m = RECOVERY.matcher(Files.readString(brokerLog, StandardCharsets.UTF_8));
+        long[] found = {-1, -1, -1};
         while (m.find()) {
-            millis = Long.parseLong(m.group(1));
+            for (int g = 0; g < 3; g++) {
+                found[g] = Long.parseLong(m.group(g + 1));
+            }
         }
-        return millis;
+        long scanned = found[2] < 0 ? -1 : found[1] - found[0];
+        return new CheckpointResult.Restart(readyMillis, found[2], scanned, found[1], storedAfter);
     }
 
     private List<String> settingsLines() {
@@ -240,7 +242,7 @@ public final class ScaleBenchmark {
                         settings.fillBatch(), settings.bodySize(), Math.max(1, settings.total() / settings.lookups())),
                 String.format(Locale.ROOT, "produce-sync: %d threads, one message at a time, %d s unmeasured then "
                                 + "%d s measured, into the same topic (counted as stored).", settings.produceThreads(),
-                        Producers.WARMUP_SECONDS, settings.produceSeconds()),
+                        settings.warmupSeconds(), settings.produceSeconds()),
                 String.format(Locale.ROOT, "consume: a new group per window (lite pull consumer, assigned queues) "
                         + "reads %,d messages (or all if fewer are stored), the same share of every queue: the newest "
                         + "(page cache) and the oldest (cold once the store outgrows memory); from the seek to the "
@@ -249,8 +251,12 @@ public final class ScaleBenchmark {
                         + "window (100 % = one core); load average at the end of the checkpoint's windows.",
                 "Restart: SIGKILL after each checkpoint's windows, then the same store: launch to the first successful "
                         + "send (port, name server registration, send); store recovery = the store's own log line "
-                        + "(`Store recovered: ... durationMillis`). Disk use: `du` of the store's directories "
-                        + "(allocated blocks) divided by the messages stored.");
+                        + "(`Store recovered: ... durationMillis`), with the commit log bytes it scanned.",
+                "Disk use: `du` of the store's directories (allocated blocks: the store allocates whole files, so the "
+                        + "empty store already holds a 1 GiB commit log segment, a 420 MB index file and a consume "
+                        + "queue file per queue); per message = growth since the previous checkpoint divided by the "
+                        + "messages added; commit log record = the commit log's end (from recovery) divided by the "
+                        + "messages in the store.");
     }
 
     private static void delete(Path dir) throws IOException {

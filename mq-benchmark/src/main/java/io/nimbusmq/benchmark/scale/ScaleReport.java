@@ -43,12 +43,11 @@ public final class ScaleReport {
         CheckpointResult base = checkpoints.get(0);
         md.append("| Stored | produce-sync | vs empty | consume, newest | vs empty | consume, oldest | vs empty "
                 + "| broker CPU/msg produce / newest | load avg | other CPU | restart after kill -9 | store recovery "
-                + "| disk per message: commit log / queues / index / all |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "(commit log scanned) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (CheckpointResult c : checkpoints) {
-            StoreFootprint perMessage = c.footprint().perMessage(c.storedAfter());
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %.0f %% | %s "
-                            + "| %s | %d / %d / %d / %d B |%n",
+                            + "| %s |%n",
                     Format.count(c.stored()), Format.rate(c.produceRate()),
                     verdict(c.produceRate(), base.produceRate(), c == base),
                     Format.rate(c.tail().rate()), verdict(c.tail().rate(), base.tail().rate(), c == base),
@@ -56,10 +55,11 @@ public final class ScaleReport {
                     Format.cpuMicros(c.produceCpuMicrosPerMessage()),
                     Format.cpuMicros(c.tail().brokerCpuMicrosPerMessage()), c.loadAverage(),
                     c.produce().otherCpuPercent(), Format.millis(c.restart().readyMillis()),
-                    c.restart().recoveryMillis() < 0 ? "n/a" : Format.millis(c.restart().recoveryMillis()),
-                    perMessage.commitLogBytes(), perMessage.consumeQueueBytes(), perMessage.indexBytes(),
-                    perMessage.totalBytes()));
+                    c.restart().recoveryMillis() < 0 ? "n/a" : Format.millis(c.restart().recoveryMillis()) + " ("
+                            + Format.mebibytes(c.restart().scannedBytes()) + ")"));
         }
+        md.append('\n');
+        md.append(diskTable(checkpoints));
         md.append('\n');
         md.append(targets(checkpoints)).append('\n');
         md.append(String.format(Locale.ROOT, "Lookups at %s stored (admin API, one at a time): by key "
@@ -75,6 +75,32 @@ public final class ScaleReport {
                 run.acked() == run.storedAtEnd() ? ": none lost" : ": **MISMATCH**"
                         + (run.firstError() == null ? "" : "; first error: " + run.firstError())));
         return md.toString();
+    }
+
+    /** Disk use at each checkpoint, and per message added since the previous one. */
+    static String diskTable(List<CheckpointResult> checkpoints) {
+        StringBuilder md = new StringBuilder();
+        md.append("| Stored | store on disk | commit log / queues / index | per message added: commit log / queues / "
+                + "index / all | commit log record |\n|---|---|---|---|---|\n");
+        CheckpointResult previous = null;
+        for (CheckpointResult c : checkpoints) {
+            StoreFootprint f = c.footprint();
+            String added = "(preallocated files)";
+            if (previous != null && c.storedAfter() > previous.storedAfter()) {
+                StoreFootprint p = previous.footprint();
+                long messages = c.storedAfter() - previous.storedAfter();
+                added = String.format(Locale.ROOT, "%d / %d / %d / %d B", (f.commitLogBytes() - p.commitLogBytes())
+                        / messages, (f.consumeQueueBytes() - p.consumeQueueBytes()) / messages,
+                        (f.indexBytes() - p.indexBytes()) / messages, (f.totalBytes() - p.totalBytes()) / messages);
+            }
+            String record = c.restart().commitLogEnd() > 0 && c.storedAfter() > 0
+                    ? String.format(Locale.ROOT, "%d B", c.restart().commitLogEnd() / c.storedAfter()) : "n/a";
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s / %s / %s | %s | %s |%n", Format.count(c.storedAfter()),
+                    Format.mebibytes(f.totalBytes()), Format.mebibytes(f.commitLogBytes()),
+                    Format.mebibytes(f.consumeQueueBytes()), Format.mebibytes(f.indexBytes()), added, record));
+            previous = c;
+        }
+        return md.append('\n').toString();
     }
 
     /** The two targets, each PASS or MISS, with the figures they compare. */

@@ -20,7 +20,8 @@ import java.util.List;
  * exist yet or be empty)</td></tr>
  * <tr><td>scale.keepStore</td><td>false</td><td>keep the store directory at the end</td></tr>
  * <tr><td>scale.fillThreads / fillBatch</td><td>4 / 64</td><td>threads and messages per batch of the fill</td></tr>
- * <tr><td>scale.produceThreads / produceSeconds</td><td>32 / 10</td><td>the measured produce window</td></tr>
+ * <tr><td>scale.produceThreads / warmupSeconds / produceSeconds</td><td>32 / 10 / 10</td><td>the produce window:
+ * threads, unmeasured then measured seconds</td></tr>
  * <tr><td>scale.consumeWindow</td><td>1000000</td><td>messages read by each measured consume window</td></tr>
  * <tr><td>scale.lookups</td><td>1000</td><td>lookups by key and by id at the end</td></tr>
  * <tr><td>scale.heap</td><td>1g</td><td>the broker's -Xmx</td></tr>
@@ -28,7 +29,8 @@ import java.util.List;
  * </table>
  */
 public record ScaleSettings(long total, List<Long> checkpoints, int bodySize, int queues, Path storeDir,
-        boolean keepStore, int fillThreads, int fillBatch, int produceThreads, int produceSeconds, long consumeWindow,
+        boolean keepStore, int fillThreads, int fillBatch, int produceThreads, int warmupSeconds, int produceSeconds,
+        long consumeWindow,
         int lookups, String heap, boolean writeReport, Path report, Path nimbusJar, String command) {
 
     static final String DOCUMENTED_COMMAND = "mvn -B -pl mq-benchmark -am -Pscale-benchmark verify -DskipTests";
@@ -36,7 +38,7 @@ public record ScaleSettings(long total, List<Long> checkpoints, int bodySize, in
     public ScaleSettings {
         checkpoints = List.copyOf(checkpoints);
         if (total < 1 || queues < 1 || fillThreads < 1 || fillBatch < 1 || produceThreads < 1 || produceSeconds < 1
-                || consumeWindow < 1 || lookups < 1) {
+                || warmupSeconds < 0 || consumeWindow < 1 || lookups < 1) {
             throw new IllegalArgumentException("scale settings must be positive: " + this);
         }
         if (bodySize < 16) {
@@ -57,6 +59,7 @@ public record ScaleSettings(long total, List<Long> checkpoints, int bodySize, in
                 (int) longProp("scale.fillThreads", 4),
                 (int) longProp("scale.fillBatch", 64),
                 (int) longProp("scale.produceThreads", 32),
+                (int) longProp("scale.warmupSeconds", 10),
                 (int) longProp("scale.produceSeconds", 10),
                 longProp("scale.consumeWindow", 1_000_000L),
                 (int) longProp("scale.lookups", 1000),

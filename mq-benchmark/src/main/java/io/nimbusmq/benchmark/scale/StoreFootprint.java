@@ -14,21 +14,10 @@ import java.util.stream.Stream;
  */
 public record StoreFootprint(long commitLogBytes, long consumeQueueBytes, long indexBytes, long totalBytes) {
 
-    public static final StoreFootprint NONE = new StoreFootprint(0, 0, 0, 0);
-
     /** Measures the store under {@code storeDir}: the parts are the directories named as the store names them. */
     public static StoreFootprint measure(Path storeDir) {
         return new StoreFootprint(diskUse(find(storeDir, "commitlog")), diskUse(find(storeDir, "consumequeue")),
                 diskUse(find(storeDir, "index")), diskUse(storeDir));
-    }
-
-    /** Bytes per message of each part, for {@code messages} stored. */
-    public StoreFootprint perMessage(long messages) {
-        if (messages <= 0) {
-            return NONE;
-        }
-        return new StoreFootprint(commitLogBytes / messages, consumeQueueBytes / messages, indexBytes / messages,
-                totalBytes / messages);
     }
 
     private static Path find(Path root, String name) {
