@@ -92,6 +92,8 @@ public final class ScaleBenchmark {
                         plan.checkpoints().get(i), stored, fillRate, Machine.loadAverage());
                 LongAdder produced = new LongAdder();
                 MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
+                // the queues follow the commit log asynchronously: read once every acknowledged message is in them
+                awaitCount(admin, producers.acked());
                 long window = settings.consumeWindow();
                 long timeout = Math.max(120_000, window / 2);
                 ConsumeWindow.Result tail = ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC,

@@ -1,0 +1,53 @@
+package io.nimbusmq.benchmark.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small run of the whole benchmark against the standalone jar (built by the reactor before this module's
+ * integration tests): 20,000 messages, three checkpoints, each with its kill -9 and restart.
+ */
+class ScaleBenchmarkIntegrationTests {
+
+    @Test
+    void aSmallRunReportsEveryFigureAndLosesNothing(@TempDir Path tmp) throws Exception {
+        Path storeDir = tmp.resolve("store");
+        ScaleSettings settings = new ScaleSettings(20_000, List.of(0L, 10_000L, 20_000L), 128, 8, storeDir, false,
+                2, 64, 4, 1, 1, 2_000, 20, "256m", false, tmp.resolve("BENCHMARKS.md"), standaloneJar(),
+                "test");
+
+        String md = new ScaleBenchmark(settings).run();
+
+        assertThat(md).contains("## Scale: the store filled to 20,000 messages");
+        List<String> rows = md.lines().filter(l -> l.matches("\\| (0|\\d{2},\\d{3}) \\| .*msg/s.*")).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("| 0 | ");
+        assertThat(rows).allSatisfy(row -> assertThat(row).doesNotContain("n/a").doesNotContain("| 0 msg/s")
+                .doesNotContain("NaN"));
+        assertThat(md).containsPattern("\\*\\*(PASS|MISS)\\*\\* throughput within 10 %")
+                .containsPattern("\\*\\*(PASS|MISS)\\*\\* recovery does not grow")
+                .containsPattern("over 20 keys drawn from the whole store, 0 not found")
+                .containsPattern("over \\d+ ids spread over the whole store, 0 not found")
+                .containsPattern("\\| \\d{2},\\d{3} \\| [\\d,]+ MiB \\| .* \\| \\d+ / \\d+ / \\d+ / \\d+ B \\| \\d+ B \\|")
+                .containsPattern(" 0 failed sends, [\\d,]+ in the topic at the end \\(after every kill -9\\): none lost");
+        assertThat(storeDir).doesNotExist();
+    }
+
+    /** mq-embedded-broker's standalone jar next to this module. */
+    private static Path standaloneJar() throws IOException {
+        Path target = Path.of("..", "mq-embedded-broker", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-standalone.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no standalone jar in " + target
+                            + "; build with -pl mq-benchmark -am"));
+        }
+    }
+}
