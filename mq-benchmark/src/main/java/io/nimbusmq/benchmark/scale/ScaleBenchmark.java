@@ -49,6 +49,10 @@ public final class ScaleBenchmark {
     private final Path storeDir;
     private final BrokerLaunch launch;
     private int launches;
+    private BrokerProcess broker;
+    private DefaultMQAdminExt admin;
+    private Lookups.Result byKey;
+    private Lookups.Result byId;
 
     ScaleBenchmark(ScaleSettings settings) {
         this.settings = settings;
@@ -79,50 +83,17 @@ public final class ScaleBenchmark {
         System.out.printf(Locale.ROOT, "Scale benchmark: %,d messages, checkpoints %s, store %s, load %s%n",
                 plan.total(), plan.checkpoints(), storeDir, machine.loadAtStart());
         List<CheckpointResult> results = new ArrayList<>();
-        BrokerProcess broker = start().process;
-        DefaultMQAdminExt admin = admin();
+        broker = start().process;
+        admin = admin();
         try (Producers producers = new Producers(settings, TOPIC, launch.namesrvAddr())) {
-            Lookups.Result byKey = null;
-            Lookups.Result byId = null;
             for (int i = 0; i < plan.checkpoints().size(); i++) {
                 long toFill = plan.fillBefore(i, producers.acked());
                 double fillRate = toFill > 0 ? producers.fill(toFill) : Double.NaN;
-                long stored = count(admin);
-                System.out.printf(Locale.ROOT, "checkpoint %,d: %,d stored (fill %,.0f msg/s), load %s%n",
-                        plan.checkpoints().get(i), stored, fillRate, Machine.loadAverage());
-                LongAdder produced = new LongAdder();
-                MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
-                // the queues follow the commit log asynchronously: read once every acknowledged message is in them
-                awaitCount(admin, producers.acked());
-                long window = settings.consumeWindow();
-                long timeout = Math.max(120_000, window / 2);
-                ConsumeWindow.Result tail = ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC,
-                        "scale_tail_" + i, window, ConsumeWindow.Position.TAIL, broker.pid(), timeout);
-                ConsumeWindow.Result oldest = ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC,
-                        "scale_oldest_" + i, window, ConsumeWindow.Position.OLDEST, broker.pid(), timeout);
-                String load = Machine.loadAverage();
-                StoreFootprint footprint = StoreFootprint.measure(storeDir.resolve("store"));
-                long storedAfter = count(admin);
-                System.out.printf(Locale.ROOT, "  produce %,.0f msg/s, consume newest %,.0f msg/s, oldest %,.0f "
-                                + "msg/s, store %,d MiB%n", produced.sum() / produce.seconds(), tail.rate(),
-                        oldest.rate(), footprint.totalBytes() >> 20);
-                if (i == plan.checkpoints().size() - 1) {
-                    byKey = Lookups.byKey(admin, TOPIC, storedAfter, settings.lookups());
-                    byId = Lookups.byId(admin, TOPIC, producers.sampledIds());
-                    System.out.printf(Locale.ROOT, "  lookups by key %s, by id %s%n", byKey, byId);
-                }
-                broker.kill();
-                Started restarted = start();
-                broker = restarted.process;
-                long storedAfterRestart = awaitCount(admin, storedAfter);
-                CheckpointResult.Restart restart = recovery(broker.log(), restarted.readyMillis, storedAfterRestart);
-                System.out.printf(Locale.ROOT, "  kill -9 and restart: %s%n", restart);
-                results.add(new CheckpointResult(plan.checkpoints().get(i), stored, fillRate, produced.sum(), produce,
-                        tail, oldest, load, footprint, storedAfter, restart));
+                results.add(checkpoint(i, plan.checkpoints().get(i), fillRate, producers,
+                        i == plan.checkpoints().size() - 1));
             }
-            long storedAtEnd = count(admin);
             ScaleReport.Run run = new ScaleReport.Run(startedAt, settings.command(), machine, Machine.loadAverage(),
-                    settingsLines(), byKey, byId, producers.acked(), producers.failed(), storedAtEnd,
+                    settingsLines(), byKey, byId, producers.acked(), producers.failed(), count(),
                     producers.firstError());
             return ScaleReport.markdown(run, results);
         } finally {
@@ -132,6 +103,44 @@ public final class ScaleBenchmark {
                 delete(storeDir);
             }
         }
+    }
+
+    /** The windows, the disk use, the lookups if {@code last}, then kill -9 and restart. */
+    private CheckpointResult checkpoint(int index, long checkpoint, double fillRate, Producers producers,
+            boolean last) throws Exception {
+        long stored = count();
+        System.out.printf(Locale.ROOT, "checkpoint %,d: %,d stored (fill %,.0f msg/s), load %s%n", checkpoint, stored,
+                fillRate, Machine.loadAverage());
+        LongAdder produced = new LongAdder();
+        MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
+        // the queues follow the commit log asynchronously: read once every acknowledged message is in them
+        awaitCount(producers.acked());
+        ConsumeWindow.Result tail = consumeWindow("scale_tail_" + index, ConsumeWindow.Position.TAIL);
+        ConsumeWindow.Result oldest = consumeWindow("scale_oldest_" + index, ConsumeWindow.Position.OLDEST);
+        String load = Machine.loadAverage();
+        StoreFootprint footprint = StoreFootprint.measure(storeDir.resolve("store"));
+        long storedAfter = count();
+        System.out.printf(Locale.ROOT, "  produce %,.0f msg/s, consume newest %,.0f msg/s, oldest %,.0f msg/s, store "
+                        + "%,d MiB%n", produced.sum() / produce.seconds(), tail.rate(), oldest.rate(),
+                footprint.totalBytes() >> 20);
+        if (last) {
+            byKey = Lookups.byKey(admin, TOPIC, storedAfter, settings.lookups());
+            byId = Lookups.byId(admin, TOPIC, producers.sampledIds());
+            System.out.printf(Locale.ROOT, "  lookups by key %s, by id %s%n", byKey, byId);
+        }
+        broker.kill();
+        Started restarted = start();
+        broker = restarted.process;
+        CheckpointResult.Restart restart = recovery(broker.log(), restarted.readyMillis, awaitCount(storedAfter));
+        System.out.printf(Locale.ROOT, "  kill -9 and restart: %s%n", restart);
+        return new CheckpointResult(checkpoint, stored, fillRate, produced.sum(), produce, tail, oldest, load,
+                footprint, storedAfter, restart);
+    }
+
+    private ConsumeWindow.Result consumeWindow(String group, ConsumeWindow.Position position) throws Exception {
+        long window = settings.consumeWindow();
+        return ConsumeWindow.run(admin, launch.namesrvAddr(), launch.brokerAddr(), TOPIC, group, window, position,
+                broker.pid(), Math.max(120_000, window / 2));
     }
 
     /** Refuses a store directory in use and a volume without the room the run needs. */
@@ -194,7 +203,7 @@ public final class ScaleBenchmark {
     }
 
     /** Messages in the fill topic: the sum over its queues of max - min offset; retried while the broker restarts. */
-    private static long count(DefaultMQAdminExt admin) throws InterruptedException {
+    private long count() throws InterruptedException {
         long deadline = System.nanoTime() + COUNT_TIMEOUT.toNanos();
         while (true) {
             try {
@@ -210,12 +219,12 @@ public final class ScaleBenchmark {
     }
 
     /** The count after a restart, once it reaches {@code expected} (queues refilled by recovery) or after a timeout. */
-    private static long awaitCount(DefaultMQAdminExt admin, long expected) throws InterruptedException {
+    private long awaitCount(long expected) throws InterruptedException {
         long deadline = System.nanoTime() + COUNT_TIMEOUT.toNanos();
-        long count = count(admin);
+        long count = count();
         while (count < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            count = count(admin);
+            count = count();
         }
         return count;
     }
