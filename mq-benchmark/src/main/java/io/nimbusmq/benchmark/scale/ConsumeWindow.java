@@ -30,19 +30,13 @@ import io.nimbusmq.benchmark.load.MessageBody;
  * replaying the history does: cold reads once the store is larger than memory.</li>
  * </ul>
  * Measured from the assignment to the last message of the window (a queue is paused once its share is read, but the
- * consumer may have prefetched up to 1,000 messages past it; their reads count in the broker's CPU); every message of the window must arrive exactly once
- * (by the id in its body), or the result says how many did not.
+ * consumer may have prefetched up to 1,000 messages past it; their reads count in the broker's CPU); every message of
+ * the window must arrive exactly once (by the id in its body), or the result says how many did not.
  */
 final class ConsumeWindow {
 
     enum Position {
-        TAIL("tail"), OLDEST("oldest");
-
-        final String id;
-
-        Position(String id) {
-            this.id = id;
-        }
+        TAIL, OLDEST
     }
 
     /** What a window measured; {@code missing} counts messages of the window not received, or received twice. */
@@ -60,8 +54,8 @@ final class ConsumeWindow {
     private ConsumeWindow() {
     }
 
-    static Result run(DefaultMQAdminExt admin, String namesrvAddr, String brokerAddr, String topic, String group, long window,
-            Position position, long brokerPid, long timeoutMillis) throws Exception {
+    static Result run(DefaultMQAdminExt admin, String namesrvAddr, String brokerAddr, String topic, String group,
+            long window, Position position, long brokerPid, long timeoutMillis) throws Exception {
         Map<MessageQueue, TopicOffset> offsets = admin.examineTopicStats(topic).getOffsetTable();
         long perQueue = Math.max(1, window / offsets.size());
         Map<MessageQueue, long[]> ranges = new HashMap<>();

@@ -73,7 +73,7 @@ final class Producers implements AutoCloseable {
         return sampledIds;
     }
 
-    /** Fills until {@code count} more messages are acknowledged; returns the rate, msg/s. */
+    /** Sends {@code count} more messages (failures are counted, not retried); returns the rate, msg/s. */
     double fill(long count) throws InterruptedException {
         long target = lastId.get() + count;
         long start = System.nanoTime();

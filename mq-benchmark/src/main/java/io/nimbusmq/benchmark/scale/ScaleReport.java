@@ -69,10 +69,12 @@ public final class ScaleReport {
                 Format.millis(run.byKey().p99Millis()), run.byKey().lookups(), run.byKey().notFound(),
                 Format.millis(run.byId().medianMillis()), Format.millis(run.byId().p99Millis()),
                 run.byId().lookups(), run.byId().notFound()));
+        long missing = checkpoints.stream().mapToLong(c -> c.tail().missing() + c.oldest().missing()).sum();
         md.append(String.format(Locale.ROOT, "Messages: %,d acknowledged, %,d failed sends, %,d in the topic at the "
-                        + "end (after every kill -9)%s.%n", run.acked(), run.failed(), run.storedAtEnd(),
-                run.acked() == run.storedAtEnd() ? ": none lost" : ": **MISMATCH**"
-                        + (run.firstError() == null ? "" : "; first error: " + run.firstError())));
+                        + "end (after every kill -9)%s; consume windows: %,d messages missing or read twice.%n",
+                run.acked(), run.failed(), run.storedAtEnd(), run.acked() == run.storedAtEnd() ? ": none lost"
+                        : ": **MISMATCH**" + (run.firstError() == null ? "" : "; first error: " + run.firstError()),
+                missing));
         return md.toString();
     }
 
@@ -121,8 +123,8 @@ public final class ScaleReport {
         return String.format(Locale.ROOT, "- **%s** throughput within %d %% of the empty store's at every checkpoint "
                         + "(produce-sync and consume of the newest messages; the oldest-messages window reads cold "
                         + "data and is shown for information)%n- **%s** recovery does not grow with the store: it "
-                        + "validated at most %s of commit log at any checkpoint (bound: one %s segment, the one holding "
-                        + "the checkpoint); store recovery %s at %s stored against %s empty%n%s",
+                        + "validated at most %s of commit log at any checkpoint (bound: one %s segment, the one "
+                        + "holding the checkpoint); store recovery %s at %s stored against %s empty%n%s",
                 throughput ? "PASS" : "MISS", THROUGHPUT_TOLERANCE_PERCENT, recovery ? "PASS" : "MISS",
                 known ? Format.mebibytes(maxScanned) : "an unknown amount", Format.mebibytes(SEGMENT_BYTES),
                 Format.millis(recoveryFigure(last)), Format.count(last.storedAfter()),
