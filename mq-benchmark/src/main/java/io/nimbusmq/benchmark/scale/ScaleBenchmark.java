@@ -69,6 +69,8 @@ public final class ScaleBenchmark {
         if (settings.writeReport()) {
             ScaleReport.SECTION.writeTo(settings.report(), markdown);
             System.out.println("Results written to " + settings.report().toAbsolutePath().normalize());
+        } else {
+            System.out.println(markdown);
         }
         System.exit(0);
     }
@@ -110,12 +112,12 @@ public final class ScaleBenchmark {
     /** The windows, the disk use, the lookups if {@code last}, then kill -9 and restart. */
     private CheckpointResult checkpoint(int index, long checkpoint, double fillRate, Producers producers,
             boolean last) throws Exception {
-        long stored = count();
+        // the queues follow the commit log asynchronously: measure once every acknowledged message is in them
+        long stored = awaitCount(producers.acked());
         System.out.printf(Locale.ROOT, "checkpoint %,d: %,d stored (fill %,.0f msg/s), load %s%n", checkpoint, stored,
                 fillRate, Machine.loadAverage());
         LongAdder produced = new LongAdder();
         MeasuredPeriod.Measured produce = producers.produceWindow(broker.pid(), produced);
-        // the queues follow the commit log asynchronously: read once every acknowledged message is in them
         awaitCount(producers.acked());
         ConsumeWindow.Result tail = consumeWindow("scale_tail_" + index, ConsumeWindow.Position.TAIL);
         ConsumeWindow.Result oldest = consumeWindow("scale_oldest_" + index, ConsumeWindow.Position.OLDEST);
