@@ -274,8 +274,8 @@ public final class ScaleBenchmark {
                         settings.warmupSeconds(), settings.produceSeconds()),
                 String.format(Locale.ROOT, "consume: a new group per window (lite pull consumer, assigned queues) "
                         + "reads %,d messages (or all if fewer are stored), the same share of every queue: the newest "
-                        + "(page cache) and the oldest (cold once the store outgrows memory); from the seek to the "
-                        + "last message.", settings.consumeWindow()),
+                        + "(page cache) and the oldest (cold once the store outgrows memory); from the assignment of "
+                        + "the queues to the last message.", settings.consumeWindow()),
                 "Broker CPU per message from /proc/<pid>/stat; other CPU = every other process during the produce "
                         + "window (100 % = one core); load average at the end of the checkpoint's windows.",
                 "Restart: SIGKILL after each checkpoint's windows, then the same store: launch to the first successful "
