@@ -72,6 +72,12 @@ public final class BrokerProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
+    /** SIGKILL ({@code kill -9}): the JVM gets no chance to flush or shut down; waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

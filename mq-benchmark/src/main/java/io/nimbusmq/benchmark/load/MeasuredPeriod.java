@@ -15,7 +15,7 @@ import io.nimbusmq.benchmark.metrics.ProcFs;
  * <p>Foreign CPU leaves out the broker, this JVM and the processes that started it (the comparison's coordinator JVM,
  * Maven, the shell), but not pid 1: they belong to the measurement.
  */
-final class MeasuredPeriod {
+public final class MeasuredPeriod {
 
     private final long brokerPid;
     private final long ownPid = ProcessHandle.current().pid();
@@ -36,20 +36,20 @@ final class MeasuredPeriod {
         this.startNanos = System.nanoTime();
     }
 
-    static MeasuredPeriod start(long brokerPid) {
+    public static MeasuredPeriod start(long brokerPid) {
         return new MeasuredPeriod(brokerPid);
     }
 
-    long startNanos() {
+    public long startNanos() {
         return startNanos;
     }
 
-    Measured stop() {
+    public Measured stop() {
         return stopAt(System.nanoTime());
     }
 
     /** Ends the period at {@code endNanos} (a moment just passed, such as the last receipt); CPU is read now. */
-    Measured stopAt(long endNanos) {
+    public Measured stopAt(long endNanos) {
         double broker = ProcFs.cpuSeconds(brokerPid) - brokerCpuAtStart;
         double own = ProcFs.cpuSeconds(ownPid) - ownCpuAtStart;
         double machine = ProcFs.machineBusySeconds() - machineAtStart;
@@ -73,6 +73,6 @@ final class MeasuredPeriod {
         return pids;
     }
 
-    record Measured(double seconds, double brokerCpuSeconds, double clientCpuSeconds, MachineLoad load) {
+    public record Measured(double seconds, double brokerCpuSeconds, double clientCpuSeconds, MachineLoad load) {
     }
 }

@@ -3,20 +3,20 @@ package io.nimbusmq.benchmark.report;
 import java.util.Locale;
 
 /** How figures are written in the report. */
-final class Format {
+public final class Format {
 
     private Format() {
     }
 
-    static String rate(double messagesPerSecond) {
+    public static String rate(double messagesPerSecond) {
         return String.format(Locale.ROOT, "%,.0f msg/s", messagesPerSecond);
     }
 
-    static String micros(double micros) {
+    public static String micros(double micros) {
         return millisText(micros / 1000.0);
     }
 
-    static String millis(double millis) {
+    public static String millis(double millis) {
         return millis >= 100 ? String.format(Locale.ROOT, "%,.0f ms", millis) : millisText(millis);
     }
 
@@ -27,19 +27,19 @@ final class Format {
         return String.format(Locale.ROOT, millis >= 10 ? "%.1f ms" : "%.2f ms", millis);
     }
 
-    static String cpuMicros(double micros) {
+    public static String cpuMicros(double micros) {
         return String.format(Locale.ROOT, "%.1f µs", micros);
     }
 
-    static String mebibytes(double bytes) {
+    public static String mebibytes(double bytes) {
         return String.format(Locale.ROOT, "%,.0f MiB", bytes / 1024 / 1024);
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }
