@@ -7,7 +7,7 @@
 (() => {
   const root = document.documentElement.dataset;
   let charts = null;
-  /** uPlot's script and styles, loaded once (again after a failure); ui.js's loadCharts() calls this. */
+  /** uPlot's script and styles, loaded once (again after a failure); ui.js's whenChartsLoaded() calls this. */
   window.consoleLoadCharts = () => {
     if (!charts) {
       const load = (element) => new Promise((resolve, reject) => {

@@ -207,15 +207,6 @@ export async function change(title, text, okLabel, action, done) {
 
 // --- charts (uPlot) ----------------------------------------------------------------------------------------------
 
-/**
- * uPlot, its script and styles (linked on the page's <html> element, under the broker run's version), loaded once by
- * prefetch.js: at once when the console opens on a page with a chart, else for the first page with one
- * (the other pages never parse it).
- */
-function loadCharts() {
-  return window.consoleLoadCharts();
-}
-
 function lastMinuteAtLeast(min, max) {
   const end = max ?? Date.now() / 1000;
   return [Math.min(min ?? end, end - 60), end];
@@ -223,11 +214,13 @@ function lastMinuteAtLeast(min, max) {
 
 /**
  * Calls `draw` (which draws a chart into `box`) once uPlot is loaded and returns what it returns; when uPlot cannot
- * be loaded, says so in the box and returns null: the rest of the page stays.
+ * be loaded, says so in the box and returns null: the rest of the page stays. uPlot's script and styles (linked on
+ * the page's <html> element, under the broker run's version) are loaded once, by prefetch.js: as the console opens
+ * on a page with a chart, else for the first page with one; the other pages never parse it.
  */
 export async function whenChartsLoaded(box, draw) {
   try {
-    await loadCharts();
+    await window.consoleLoadCharts();
   } catch (e) {
     box.replaceChildren(h('p', { class: 'muted' }, e.message));
     return null;
@@ -235,7 +228,7 @@ export async function whenChartsLoaded(box, draw) {
   return draw();
 }
 
-/** A time chart (after {@link loadCharts}); series are [{label, stroke}]; rows are [timeMillis, value1, ...]. */
+/** A time chart (in {@link whenChartsLoaded}'s draw); series are [{label, stroke}]; rows are [timeMillis, value1, ...]. */
 export function timeChart(container, series, rows, { height = 220 } = {}) {
   const data = [rows.map((r) => r[0] / 1000), ...series.map((_, i) => rows.map((r) => r[i + 1]))];
   const width = Math.max(320, container.clientWidth || 640);
