@@ -8,10 +8,9 @@ export class ApiError extends Error {
   }
 }
 
-// The responses prefetch.js started when the console opened (null from now on tells it, should it run late, that
-// the page's modules run already and make their own calls).
+// The responses prefetch.js started when the console opened.
 let started = window.consolePrefetched || {};
-window.consolePrefetched = null;
+delete window.consolePrefetched;
 
 /** The response prefetch.js started for this GET when the console opened, once; null otherwise. */
 function prefetched(path) {

@@ -1,7 +1,7 @@
 // Consumer groups: the list with lag; one group's members, subscriptions, lag per queue and over time, reset, delete.
 import { api } from './api.js';
-import { h, section, table, link, number, rate, time, localInput, change, showError, timeChart, loadCharts }
-  from './ui.js';
+import { h, section, table, pagedTable, link, number, rate, time, localInput, change, showError, timeChart,
+  whenChartsLoaded } from './ui.js';
 
 let timer = null;
 let chart = null;
@@ -14,7 +14,7 @@ async function renderList(main) {
   const groups = await api.groups();
   const showSystem = h('input', { id: 'show-system-groups', type: 'checkbox' });
   const list = h('div', { id: 'group-list' });
-  const draw = () => list.replaceChildren(table([
+  const draw = () => list.replaceChildren(pagedTable([
     { title: 'Group', value: (g) => link(`#/groups/${encodeURIComponent(g.group)}`, g.group) },
     { title: 'State', value: (g) => h('span', { class: g.online ? 'ok' : 'muted' }, g.online ? 'online' : 'offline') },
     { title: 'Members', value: (g) => g.members, cls: 'num' },
@@ -30,7 +30,8 @@ async function renderList(main) {
 }
 
 async function renderGroup(main, name) {
-  const [g, lag] = await Promise.all([api.group(name), api.lag(name), loadCharts()]);
+  dispose(); // when shown again after a reset
+  const [g, lag] = await Promise.all([api.group(name), api.lag(name)]);
   const chartBox = h('div', { class: 'chart', id: 'lag-chart' });
   main.replaceChildren(
     h('p', {}, link('#/groups', '← Consumer groups')),
@@ -67,11 +68,12 @@ async function renderGroup(main, name) {
     section('Delete', deleteButton(g)));
   // a group seen for the first time has no samples yet: its lag now is the first point
   const points = lag.length > 0 ? lag : [{ timeMillis: Date.now(), lag: g.totalLag }];
-  chart = timeChart(chartBox, [{ label: 'lag', stroke: '#c0392b' }], points.map((p) => [p.timeMillis, p.lag]));
+  chart = await whenChartsLoaded(chartBox, () => timeChart(chartBox, [{ label: 'lag', stroke: '#c0392b' }],
+    points.map((p) => [p.timeMillis, p.lag])));
   timer = setInterval(async () => {
     try {
       const points = await api.lag(name);
-      chart.setData([points.map((p) => p.timeMillis / 1000), points.map((p) => p.lag)]);
+      chart?.setData([points.map((p) => p.timeMillis / 1000), points.map((p) => p.lag)]);
     } catch (e) {
       // tried again at the next tick
     }

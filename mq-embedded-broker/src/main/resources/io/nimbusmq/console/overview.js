@@ -1,24 +1,25 @@
 // Overview: who the broker is, its disk and traffic, the busiest and most lagging topics and groups.
 import { api } from './api.js';
-import { h, card, section, table, link, number, rate, bytes, duration, time, timeChart, loadCharts } from './ui.js';
+import { h, card, section, table, link, number, rate, bytes, duration, time, timeChart, whenChartsLoaded }
+  from './ui.js';
 
 let timer = null;
 let chart = null;
 
 export async function render(main) {
-  const [overview, traffic] = await Promise.all([api.overview(), api.traffic(), loadCharts()]);
+  const [overview, traffic] = await Promise.all([api.overview(), api.traffic()]);
   const cards = h('div', { class: 'cards', id: 'overview-cards' });
   const chartBox = h('div', { class: 'chart', id: 'traffic-chart' });
   const tables = h('div', { class: 'columns', id: 'overview-tables' });
   main.replaceChildren(h('h1', {}, `Broker ${overview.brokerName}`), cards,
     section('Messages per second (last minutes)', chartBox), tables);
   fill(cards, tables, overview);
-  chart = drawTraffic(chartBox, traffic);
+  chart = await whenChartsLoaded(chartBox, () => drawTraffic(chartBox, traffic));
   timer = setInterval(async () => {
     try {
       const [o, t] = await Promise.all([api.overview(), api.traffic()]);
       fill(cards, tables, o);
-      chart.setData(series(t));
+      chart?.setData(series(t));
     } catch (e) {
       // the next refresh tries again; a broker that stopped shows on the next navigation
     }

@@ -1,11 +1,30 @@
-// Starts the opening page's data calls and the loading of its module at once, while the console's own modules load
-// and run (a classic async script with no imports: it runs as soon as it is read). api.js answers the page's first
-// calls with these responses, each once, and forgets the rest after the first page. The calls per page are those its
-// module makes when it opens (overview.js, topics.js, groups.js); the other pages call when they open.
+// The page's first script: a classic one with no imports, run as the page is read, before the modules (not async:
+// an async script may run only after them; not inline: the console's Content-Security-Policy allows only its own
+// files). It starts the opening page's data calls and /api/session, preloads the page's module and, on a page with a
+// chart (overview, one group), loads uPlot, all at once while the console's own modules load. api.js answers the
+// page's first calls with these responses, each once, and forgets the rest after the first page. The calls per page
+// are those its module makes when it opens (overview.js, topics.js, groups.js); the other pages call when they open.
 (() => {
-  if (window.consolePrefetched === null) {
-    return; // read after the page's modules started: they make their own calls
-  }
+  const root = document.documentElement.dataset;
+  let charts = null;
+  /** uPlot's script and styles, loaded once (again after a failure); ui.js's whenChartsLoaded() calls this. */
+  window.consoleLoadCharts = () => {
+    if (!charts) {
+      const load = (element) => new Promise((resolve, reject) => {
+        element.addEventListener('load', resolve, { once: true });
+        element.addEventListener('error', () => reject(new Error('The chart library could not be loaded.')),
+          { once: true });
+        document.head.append(element);
+      });
+      charts = Promise.all([
+        load(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: root.chartStyles })),
+        load(Object.assign(document.createElement('script'), { src: root.chartScript, async: true }))]);
+      charts.catch(() => {
+        charts = null; // the next page with a chart tries again
+      });
+    }
+    return charts;
+  };
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   let arg = '';
   try {
@@ -34,4 +53,7 @@
     started[path].catch(() => null); // api.js reports a failure when the page takes it
   }
   window.consolePrefetched = started;
+  if (page === 'overview' || (page === 'groups' && arg)) {
+    window.consoleLoadCharts().catch(() => null); // the page reports it when it draws its chart
+  }
 })();

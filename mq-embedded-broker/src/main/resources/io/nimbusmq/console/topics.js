@@ -1,6 +1,6 @@
 // Topics: the list (filter, system topics on demand), create; one topic's queues, edit, delete, test message.
 import { api } from './api.js';
-import { h, section, table, link, number, time, permText, change, showError } from './ui.js';
+import { h, section, table, pagedTable, link, number, time, permText, change, showError } from './ui.js';
 
 export async function render(main, topic) {
   return topic ? renderTopic(main, topic) : renderList(main);
@@ -14,7 +14,7 @@ async function renderList(main) {
   const draw = () => {
     const text = filter.value.trim().toLowerCase();
     const rows = topics.filter((t) => (showSystem.checked || !t.system) && t.topic.toLowerCase().includes(text));
-    list.replaceChildren(table([
+    list.replaceChildren(pagedTable([
       { title: 'Topic', value: (t) => link(`#/topics/${encodeURIComponent(t.topic)}`, t.topic) },
       { title: 'Kind', value: (t) => (t.system ? 'system' : 'user') },
       { title: 'Read queues', value: (t) => t.readQueues, cls: 'num' },

@@ -31,7 +31,7 @@ export function h(tag, attrs = {}, ...children) {
 
 /**
  * A table; columns are {title, value(row) -> text, node or array of them, cls}. Empty rows show `empty`. Rows are
- * built with the plain DOM calls, not h(): the topic list has a row per topic (a thousand or more).
+ * built with the plain DOM calls, not h(): the topic and group lists build a hundred at a time (pagedTable).
  */
 export function table(columns, rows, { empty = 'Nothing to show.', testid } = {}) {
   const head = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.cls }, c.title))));
@@ -50,6 +50,27 @@ export function table(columns, rows, { empty = 'Nothing to show.', testid } = {}
     }
   }
   return h('table', { class: 'grid', 'data-testid': testid }, head, body);
+}
+
+/**
+ * A table showing `pageSize` rows at a time, with a pager above it when there are more: laying out a thousand rows
+ * costs far more than reading their data. `rows` are all the rows (filter them before); the options are table()'s.
+ */
+export function pagedTable(columns, rows, { pageSize = 100, ...options } = {}) {
+  const box = h('div', { class: 'paged' });
+  const show = (first) => {
+    const last = Math.min(rows.length, first + pageSize);
+    const pager = rows.length <= pageSize ? null : h('div', { class: 'toolbar pager',
+      'data-testid': `${options.testid}-pager` },
+      h('button', { type: 'button', class: 'pager-previous', disabled: first === 0,
+        on: { click: () => show(Math.max(0, first - pageSize)) } }, '← Previous'),
+      h('span', { class: 'pager-range' }, `${number(first + 1)}–${number(last)} of ${number(rows.length)}`),
+      h('button', { type: 'button', class: 'pager-next', disabled: last >= rows.length,
+        on: { click: () => show(last) } }, 'Next →'));
+    box.replaceChildren(...[pager, table(columns, rows.slice(first, last), options)].filter((x) => x));
+  };
+  show(0);
+  return box;
 }
 
 function fillCell(td, value) {
@@ -186,39 +207,28 @@ export async function change(title, text, okLabel, action, done) {
 
 // --- charts (uPlot) ----------------------------------------------------------------------------------------------
 
-let chartLibrary = null;
-
-function load(element) {
-  return new Promise((resolve, reject) => {
-    element.addEventListener('load', resolve, { once: true });
-    element.addEventListener('error', () => reject(new Error('The chart library could not be loaded.')),
-      { once: true });
-    document.head.append(element);
-  });
-}
-
-/**
- * Loads uPlot, its script and styles (linked on the page's <html> element, under the broker run's version), once,
- * for the first page with a chart: the other pages never parse it. Call it with the page's data calls, in parallel.
- */
-export function loadCharts() {
-  if (!chartLibrary) {
-    const root = document.documentElement.dataset;
-    chartLibrary = Promise.all([load(h('link', { rel: 'stylesheet', href: root.chartStyles })),
-      load(h('script', { src: root.chartScript }))]);
-    chartLibrary.catch(() => {
-      chartLibrary = null; // the next page with a chart tries again
-    });
-  }
-  return chartLibrary;
-}
-
 function lastMinuteAtLeast(min, max) {
   const end = max ?? Date.now() / 1000;
   return [Math.min(min ?? end, end - 60), end];
 }
 
-/** A time chart (after {@link loadCharts}); series are [{label, stroke}]; rows are [timeMillis, value1, ...]. */
+/**
+ * Calls `draw` (which draws a chart into `box`) once uPlot is loaded and returns what it returns; when uPlot cannot
+ * be loaded, says so in the box and returns null: the rest of the page stays. uPlot's script and styles (linked on
+ * the page's <html> element, under the broker run's version) are loaded once, by prefetch.js: as the console opens
+ * on a page with a chart, else for the first page with one; the other pages never parse it.
+ */
+export async function whenChartsLoaded(box, draw) {
+  try {
+    await window.consoleLoadCharts();
+  } catch (e) {
+    box.replaceChildren(h('p', { class: 'muted' }, e.message));
+    return null;
+  }
+  return draw();
+}
+
+/** A time chart (in {@link whenChartsLoaded}'s draw); series are [{label, stroke}]; rows are [timeMillis, value1, ...]. */
 export function timeChart(container, series, rows, { height = 220 } = {}) {
   const data = [rows.map((r) => r[0] / 1000), ...series.map((_, i) => rows.map((r) => r[i + 1]))];
   const width = Math.max(320, container.clientWidth || 640);

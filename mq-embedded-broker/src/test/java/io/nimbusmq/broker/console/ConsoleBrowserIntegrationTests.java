@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.nimbusmq.remoting.protocol.body.TopicConfig;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
@@ -114,6 +116,39 @@ class ConsoleBrowserIntegrationTests {
 
         assertThat(browser.await(By.id("new-topic-name")).getAttribute("value")).isEqualTo(topic);
         assertThat(broker.broker().runtime().topics().find(topic)).isNull();
+    }
+
+    @Test
+    void topicListShowsAHundredRowsAtATimeAndItsFilterSearchesThemAll() {
+        String prefix = ConsoleBroker.uniqueName("paged");
+        for (int i = 1000; i < 1120; i++) {
+            broker.broker().runtime().topics().createOrUpdate(TopicConfig.of(prefix + "-" + i, 1));
+        }
+        open("topics");
+        browser.type(By.id("topic-filter"), prefix);
+
+        await("first page").atMost(ConsoleBroker.PATIENCE).until(() -> topicRows().size() == 100);
+        assertThat(browser.await(By.cssSelector("[data-testid=topics-table-pager] .pager-range")).getText())
+                .isEqualTo("1–100 of 120");
+        assertThat(topicRows()).allSatisfy(row -> assertThat(row.getText()).contains(prefix));
+        browser.await(By.cssSelector("[data-testid=topics-table-pager] .pager-next")).click();
+        await("second page").atMost(ConsoleBroker.PATIENCE).until(() -> topicRows().size() == 20);
+        assertThat(browser.await(By.cssSelector("[data-testid=topics-table-pager] .pager-range")).getText())
+                .isEqualTo("101–120 of 120");
+        assertThat(browser.await(By.cssSelector("[data-testid=topics-table-pager] .pager-next")).isEnabled())
+                .isFalse();
+        String onSecondPage = topicRows().get(0).findElement(By.tagName("a")).getText();
+
+        browser.type(By.id("topic-filter"), onSecondPage);
+        await("filtered").atMost(ConsoleBroker.PATIENCE).until(() -> topicRows().size() == 1
+                && topicRows().get(0).getText().contains(onSecondPage));
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid=topics-table-pager]"))).isEmpty();
+        browser.await(By.linkText(onSecondPage)).click();
+        browser.awaitText(By.id("topic-title"), "Topic " + onSecondPage);
+    }
+
+    private static List<WebElement> topicRows() {
+        return browser.driver().findElements(By.cssSelector("[data-testid=topics-table] tbody tr"));
     }
 
     @Test
