@@ -217,19 +217,15 @@ public final class Targets {
                     .map(f -> f.format().apply(f.nimbus())).orElse("-");
             return new Verdict(any.target(), apache, nimbus, "-", "-", roundsText, Outcome.NA);
         }
-        double ratio = median(counted.stream().mapToDouble(Figures::ratio).toArray());
+        double ratio = StartupFigures.median(counted.stream().mapToDouble(Figures::ratio).toArray());
         double min = counted.stream().mapToDouble(Figures::ratio).min().orElseThrow();
         double max = counted.stream().mapToDouble(Figures::ratio).max().orElseThrow();
         boolean pass = any.higherIsBetter() ? ratio >= any.goal() : ratio <= any.goal();
         return new Verdict(any.target(),
-                any.format().apply(median(counted.stream().mapToDouble(Figures::apache).toArray())),
-                any.format().apply(median(counted.stream().mapToDouble(Figures::nimbus).toArray())),
+                any.format().apply(StartupFigures.median(counted.stream().mapToDouble(Figures::apache).toArray())),
+                any.format().apply(StartupFigures.median(counted.stream().mapToDouble(Figures::nimbus).toArray())),
                 Format.ratio(ratio), counted.size() > 1 ? Format.ratio(min) + " - " + Format.ratio(max) : "-",
                 roundsText, pass ? Outcome.PASS : Outcome.MISS);
-    }
-
-    static double median(double[] values) {
-        return StartupFigures.median(values);
     }
 
     /** A target's two figures in one round, and why the round does not count, if it does not. */

@@ -199,24 +199,13 @@ class GroupCommitServiceTests {
         assertThat(files.flushedOffset()).as("the bytes are still forced").isEqualTo(20);
     }
 
-    /** Counts the forces of the real log that moved the flushed offset. */
-    private static final class CountingLog implements ForceableLog {
+    /** The real log's offsets; subclasses decide how a force behaves. */
+    private abstract static class TestLog implements ForceableLog {
 
-        private final MappedFileQueue files;
-        final AtomicInteger forcesThatWrote = new AtomicInteger();
+        final MappedFileQueue files;
 
-        CountingLog(MappedFileQueue files) {
+        TestLog(MappedFileQueue files) {
             this.files = files;
-        }
-
-        @Override
-        public long flush() {
-            long before = files.flushedOffset();
-            long after = files.flush();
-            if (after > before) {
-                forcesThatWrote.incrementAndGet();
-            }
-            return after;
         }
 
         @Override
@@ -230,15 +219,34 @@ class GroupCommitServiceTests {
         }
     }
 
-    /** A log whose first force hangs until released, as msync does on a stalled device. */
-    private static final class HangingLog implements ForceableLog {
+    /** Counts the forces of the real log that moved the flushed offset. */
+    private static final class CountingLog extends TestLog {
 
-        private final MappedFileQueue files;
+        final AtomicInteger forcesThatWrote = new AtomicInteger();
+
+        CountingLog(MappedFileQueue files) {
+            super(files);
+        }
+
+        @Override
+        public long flush() {
+            long before = files.flushedOffset();
+            long after = files.flush();
+            if (after > before) {
+                forcesThatWrote.incrementAndGet();
+            }
+            return after;
+        }
+    }
+
+    /** A log whose first force hangs until released, as msync does on a stalled device. */
+    private static final class HangingLog extends TestLog {
+
         private final CountDownLatch release;
         final CountDownLatch entered = new CountDownLatch(1);
 
         HangingLog(MappedFileQueue files, CountDownLatch release) {
-            this.files = files;
+            super(files);
             this.release = release;
         }
 
@@ -252,26 +260,15 @@ class GroupCommitServiceTests {
             }
             return files.flush();
         }
-
-        @Override
-        public long flushedOffset() {
-            return files.flushedOffset();
-        }
-
-        @Override
-        public long maxOffset() {
-            return files.maxOffset();
-        }
     }
 
     /** Forces like the real log until {@link #failing} is set, then fails as msync does on an I/O error. */
-    private static final class FailingLog implements ForceableLog {
+    private static final class FailingLog extends TestLog {
 
-        private final MappedFileQueue files;
         volatile boolean failing = true;
 
         FailingLog(MappedFileQueue files) {
-            this.files = files;
+            super(files);
         }
 
         @Override
@@ -280,16 +277,6 @@ class GroupCommitServiceTests {
                 throw new UncheckedIOException(new IOException("msync: Input/output error"));
             }
             return files.flush();
-        }
-
-        @Override
-        public long flushedOffset() {
-            return files.flushedOffset();
-        }
-
-        @Override
-        public long maxOffset() {
-            return files.maxOffset();
         }
     }
 }
