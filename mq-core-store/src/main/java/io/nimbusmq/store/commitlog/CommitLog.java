@@ -64,7 +64,7 @@ public final class CommitLog {
     private volatile Runnable reserveNext = () -> { };
 
     public CommitLog(Path dir, CommitLogConfig config, QueueOffsetTable queueOffsets, Clock clock) {
-        this(dir, config, queueOffsets, clock, new StoreHealth(), SegmentAllocator.zeroFill());
+        this(dir, config, queueOffsets, clock, new StoreHealth(), SegmentAllocator.standard());
     }
 
     public CommitLog(Path dir, CommitLogConfig config, QueueOffsetTable queueOffsets, Clock clock,

@@ -52,7 +52,7 @@ public final class MappedFileQueue implements ForceableLog {
     }
 
     public MappedFileQueue(Path dir, int segmentSizeBytes) {
-        this(dir, segmentSizeBytes, SegmentAllocator.zeroFill());
+        this(dir, segmentSizeBytes, SegmentAllocator.standard());
     }
 
     public MappedFileQueue(Path dir, int segmentSizeBytes, SegmentAllocator allocator) {

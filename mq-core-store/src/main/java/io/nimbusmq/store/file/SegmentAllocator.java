@@ -13,14 +13,14 @@ import java.nio.file.Path;
  * acknowledged. Reserving every block when the segment is created turns "disk full" into a clear failure that happens
  * before any message goes to the segment.
  *
- * <p>{@link #zeroFill()} is the production allocator. Tests substitute one that runs out of space.
+ * <p>{@link #standard()} is the production allocator. Tests substitute one that runs out of space.
  */
 @FunctionalInterface
 public interface SegmentAllocator {
 
     /**
      * Makes the file system allocate the bytes [{@code from}, {@code to}) of the file open on {@code channel},
-     * extending the file if it is shorter. The range must hold no data: it is overwritten with zeros.
+     * extending the file if it is shorter. The range must hold no data: it may be overwritten with zeros.
      *
      * @param path the file's path, for messages
      * @throws IOException if the blocks cannot be allocated; the range may then be partly written
@@ -28,9 +28,25 @@ public interface SegmentAllocator {
     void reserve(FileChannel channel, Path path, long from, long to) throws IOException;
 
     /**
+     * Allocates the blocks with {@code posix_fallocate(3)} ({@link PosixFallocate}: 64-bit Linux, through JNA), and
+     * writes zeros ({@link #zeroFill()}) where that is not available or the file system refuses it. Bytes already in
+     * the range keep their values with the first and become zeros with the second.
+     *
+     * <p><b>Why not always zeros.</b> Zero-filling a 1 GiB segment ahead of the writer puts 1 GiB of dirty pages in the
+     * page cache; the kernel's write-back then writes the zeros to disk before the writer's data replaces them, the
+     * disk carries every byte twice and the writers are throttled to its pace. The store benchmark measured 370k
+     * appends/s of 1 KiB on sparse segments, 72-78k with zero-filled ones and 330-350k with {@code fallocate}
+     * (ASYNC_FLUSH, one writer, 1 GiB segments, ext4, docs/operations-faults.md).
+     */
+    static SegmentAllocator standard() {
+        return FallocateAllocator.INSTANCE;
+    }
+
+    /**
      * Writes zeros through the channel, 1 MiB at a time. ext4 and xfs reserve (delayed allocation) or allocate the
      * blocks of every write at once and answer ENOSPC there; tmpfs allocates the pages. No force is needed for that,
-     * and without one the zeros are usually never written to disk: the writer's data replaces them in the page cache.
+     * but the zeros are dirty pages that write-back may send to disk before the writer's data replaces them (see
+     * {@link #standard()}).
      */
     static SegmentAllocator zeroFill() {
         return ZeroFillAllocator.INSTANCE;

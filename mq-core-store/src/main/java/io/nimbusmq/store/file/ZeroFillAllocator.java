@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** {@link SegmentAllocator#zeroFill()}. Stateless; the zero buffer is shared read-only. */
+/** {@link SegmentAllocator.standard()}. Stateless; the zero buffer is shared read-only. */
 final class ZeroFillAllocator implements SegmentAllocator {
 
     static final ZeroFillAllocator INSTANCE = new ZeroFillAllocator();

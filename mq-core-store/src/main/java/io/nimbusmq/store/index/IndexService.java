@@ -39,7 +39,7 @@ public final class IndexService implements CommitLogDispatcher, RecoveryParticip
     private boolean rebuildLostFiles;
 
     public IndexService(Path dir, IndexConfig config) {
-        this(dir, config, SegmentAllocator.zeroFill());
+        this(dir, config, SegmentAllocator.standard());
     }
 
     public IndexService(Path dir, IndexConfig config, SegmentAllocator allocator) {

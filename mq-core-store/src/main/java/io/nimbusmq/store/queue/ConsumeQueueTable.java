@@ -28,7 +28,7 @@ public final class ConsumeQueueTable implements RecoveryParticipant {
     private final ConcurrentMap<String, ConcurrentMap<Integer, ConsumeQueue>> queues = new ConcurrentHashMap<>();
 
     public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config) {
-        this(storeRoot, config, SegmentAllocator.zeroFill());
+        this(storeRoot, config, SegmentAllocator.standard());
     }
 
     public ConsumeQueueTable(Path storeRoot, ConsumeQueueConfig config, SegmentAllocator allocator) {

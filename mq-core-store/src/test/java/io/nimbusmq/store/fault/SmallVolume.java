@@ -54,7 +54,7 @@ final class SmallVolume implements AutoCloseable {
     }
 
     SegmentAllocator allocator() {
-        return mounted ? SegmentAllocator.zeroFill() : simulated;
+        return mounted ? SegmentAllocator.standard() : simulated;
     }
 
     /** Another writer takes every byte left; returns how many it got. */
