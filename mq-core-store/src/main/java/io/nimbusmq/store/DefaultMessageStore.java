@@ -96,24 +96,24 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     public DefaultMessageStore(StoreConfig config, Clock clock, DiskUsageProbe diskUsage) {
-        this(config, clock, diskUsage, commitLogAllocator(config.flush().mode()), SegmentAllocator.standard());
+        this(config, clock, diskUsage, SegmentAllocators.forConfig(config));
     }
 
     /** @param allocator reserves the blocks of every new segment; tests substitute one that runs out of space */
     public DefaultMessageStore(StoreConfig config, Clock clock, DiskUsageProbe diskUsage,
             SegmentAllocator allocator) {
-        this(config, clock, diskUsage, allocator, allocator);
+        this(config, clock, diskUsage, SegmentAllocators.all(allocator));
     }
 
     private DefaultMessageStore(StoreConfig config, Clock clock, DiskUsageProbe diskUsage,
-            SegmentAllocator commitLogAllocator, SegmentAllocator allocator) {
+            SegmentAllocators allocators) {
         this.config = config;
         this.clock = clock;
         Path root = config.rootDir();
         this.commitLog = new CommitLog(StoreFileNames.commitLogDir(root), config.commitLog(), queueOffsets, clock,
-                health, commitLogAllocator);
-        this.consumeQueues = new ConsumeQueueTable(root, config.consumeQueue(), allocator);
-        this.index = new IndexService(StoreFileNames.indexDir(root), config.index(), allocator);
+                health, allocators.commitLog());
+        this.consumeQueues = new ConsumeQueueTable(root, config.consumeQueue(), allocators.consumeQueues());
+        this.index = new IndexService(StoreFileNames.indexDir(root), config.index(), allocators.index());
         this.reput = new ReputService(commitLog.files(), commitLog.damaged());
         reput.addDispatcher(new ConsumeQueueDispatcher(consumeQueues));
         reput.addDispatcher(index);
@@ -133,18 +133,6 @@ public final class DefaultMessageStore implements MessageStore {
         long unmapIdle = config.commitLog().unmapIdleMillis();
         this.unmapper = unmapIdle > 0
                 ? new IdleSegmentUnmapper(commitLog.files(), reput::dispatchedOffset, unmapIdle, clock) : null;
-    }
-
-    /**
-     * How the commit log reserves its segments. ASYNC_FLUSH: {@code fallocate}, which writes nothing (zero-filling put
-     * every byte on the disk twice and cut appends from 370k to 75k/s, see {@link SegmentAllocator#standard()}).
-     * SYNC_FLUSH: zeros, written ahead at the writer's low data rate and usually on disk before the writer gets there,
-     * so that each force writes data into allocated, written blocks; with unwritten extents every force also commits
-     * the extent conversion to the journal (16 writers: 8.1-8.9k appends/s with zeros, 6.0-8.0k with fallocate, store
-     * benchmark on the reference VM).
-     */
-    static SegmentAllocator commitLogAllocator(FlushMode mode) {
-        return mode == FlushMode.SYNC_FLUSH ? SegmentAllocator.zeroFill() : SegmentAllocator.standard();
     }
 
     /** SYNC_FLUSH: group commit, acknowledging what reads back after the force; else the periodic flusher. */
