@@ -7,15 +7,17 @@ import io.nimbusmq.store.index.IndexFile;
 /**
  * Which {@link SegmentAllocator} reserves the files of each log of a store.
  *
- * <p><b>The rule.</b> Files of at most {@value #ZERO_FILL_MAX_BYTES} bytes are zero-filled: that takes about 10 ms of
- * one core for 64 MiB, the pages land in the page cache where the writer needs them anyway, and a store of such
- * files (the embedded broker's) never binds the C library (about 100 ms of a cold JVM, see
- * {@link SegmentAllocator#standard()}). Larger files get {@code fallocate}: zero-filling a 1 GiB segment ahead of the
- * writer put every byte on the disk twice and cut the store's appends from 370k to 75k/s. Under SYNC_FLUSH the commit
- * log is zero-filled whatever its size: the zeros are written ahead at the writer's low data rate, usually reach the
- * disk before the writer gets there, and each force then writes data into written blocks; into fallocated (unwritten)
- * extents every force also commits the extent conversion to the journal (16 writers: 8.1-8.9k appends/s with zeros,
- * 6.0-8.0k with fallocate on the reference VM).
+ * <p><b>The rule.</b> Files of at most {@value #ZERO_FILL_MAX_BYTES} bytes are zero-filled, so that a store of such
+ * files (the embedded broker's: 64 MiB segments, 9 MiB index files, 5.7 MiB consume queue files) never binds the C
+ * library: binding it costs about 100 ms of a cold JVM, and the embedded broker's first start went from 390 to 489 ms
+ * (AppCDS, median of 7) when its segments were fallocated. The price is append throughput: zero-filled pages are
+ * dirty before the writer gets there and write-back carries every byte twice (store benchmark, 1 KiB, one writer,
+ * 64 MiB segments: 81k appends/s zero-filled, 148k fallocated). Larger files get {@code fallocate}: zero-filling
+ * 1 GiB segments cut appends from 376k to 75k/s. Under SYNC_FLUSH the commit log is zero-filled whatever its size:
+ * at a synchronous writer's data rate the zeros usually reach the disk before the writer does, and each force then
+ * writes data into written blocks, where into fallocated (unwritten) extents every force also commits their
+ * conversion to the journal (16 writers, 1 GiB segments: 8.1-8.9k appends/s zero-filled, 6.0-8.0k fallocated).
+ * All figures from the reference VM (ext4), docs/operations-faults.md.
  *
  * @param commitLog     for the commit log's segments
  * @param consumeQueues for every consume queue's files

@@ -32,11 +32,10 @@ public interface SegmentAllocator {
      * writes zeros ({@link #zeroFill()}) where that is not available or the file system refuses it. Bytes already in
      * the range keep their values with the first and become zeros with the second.
      *
-     * <p><b>Why not always zeros.</b> Zero-filling a 1 GiB segment ahead of the writer puts 1 GiB of dirty pages in the
-     * page cache; the kernel's write-back then writes the zeros to disk before the writer's data replaces them, the
-     * disk carries every byte twice and the writers are throttled to its pace. The store benchmark measured 370k
-     * appends/s of 1 KiB on sparse segments, 72-78k with zero-filled ones and 330-350k with {@code fallocate}
-     * (ASYNC_FLUSH, one writer, 1 GiB segments, ext4, docs/operations-faults.md).
+     * <p><b>Why not always zeros.</b> Zero-filled pages are dirty before the writer gets there, and write-back carries
+     * every byte to the disk twice: the store benchmark appended 376k messages of 1 KiB per second into fallocated
+     * 1 GiB segments and 75k into zero-filled ones (one writer, ASYNC_FLUSH, reference VM). Which files get which is
+     * the store's choice ({@code SegmentAllocators}).
      */
     static SegmentAllocator standard() {
         return FallocateAllocator.INSTANCE;
