@@ -68,8 +68,8 @@ public final class BrokerComparison {
                 + Files.readString(settings.apacheClasspathFile()).trim();
         this.clientClasspath = settings.classes() + File.pathSeparator
                 + Files.readString(settings.clientClasspathFile()).trim();
-        this.launches = new BrokerLaunches(settings.heap(), settings.nimbusJar(), apacheClasspath,
-                settings.apacheCommitLogMiB());
+        this.launches = new BrokerLaunches(settings.heap(), settings.collector(), settings.nimbusJar(),
+                apacheClasspath, settings.apacheCommitLogMiB());
         Files.createDirectories(settings.dir());
         this.runDir = Files.createTempDirectory(settings.dir(), "broker-comparison-");
     }

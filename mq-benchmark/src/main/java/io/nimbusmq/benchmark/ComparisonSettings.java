@@ -22,12 +22,14 @@ import io.nimbusmq.benchmark.load.Scenario;
  * <tr><td>comparison.writeReport (into BENCHMARKS.md)</td><td>true</td><td>false</td></tr>
  * </table>
  * Others: {@code scenarios} (produce-sync,produce-async,produce-oneway,round-trip,consume, or none: start-ups only;
- * the SYNC_FLUSH run happens when produce-sync is among them), {@code heap} (1g, both brokers), {@code brokers} (apache,nimbus), {@code drivers} (official,nimbus;
+ * the SYNC_FLUSH run happens when produce-sync is among them), {@code heap} (1g, both brokers), {@code collector}
+ * (G1, both brokers: Serial, Parallel, G1 or Z), {@code brokers} (apache,nimbus), {@code drivers} (official,nimbus;
  * unavailable ones are skipped), {@code threads} (32), {@code bodySize} (1024), {@code queues} (8),
  * {@code roundTripRate} (2000), {@code jfr} (none|nimbus|apache|all: record the broker JVM with JFR),
  * {@code dir} (where stores and logs go), {@code report} (BENCHMARKS.md), and the paths the pom fills in.
  */
-public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String heap, List<BrokerKind> brokers,
+public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String heap, String collector,
+        List<BrokerKind> brokers,
         List<String> drivers,
         int threads, int bodySize, int queues, int warmupSeconds, int measureSeconds, long backlog,
         int roundTripRate, int asyncInFlight, int consumeBatch, int startupLaunches, boolean warmupLaunch, int rounds,
@@ -43,6 +45,7 @@ public record ComparisonSettings(boolean quick, List<Scenario> scenarios, String
         return new ComparisonSettings(quick,
                 scenarios.equals("none") ? List.of() : list(scenarios).stream().map(Scenario::byId).toList(),
                 prop("comparison.heap", "1g"),
+                prop("comparison.collector", "G1"),
                 list(prop("comparison.brokers", "apache,nimbus")).stream().map(BrokerKind::byId).toList(),
                 list(prop("comparison.drivers", "official,nimbus")),
                 intProp("comparison.threads", 32),

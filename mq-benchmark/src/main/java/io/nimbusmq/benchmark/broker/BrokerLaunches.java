@@ -22,6 +22,7 @@ public final class BrokerLaunches {
 
     private final String javaBin;
     private final String heap;
+    private final String collector;
     private final Path nimbusJar;
     private final String apacheClasspath;
     private final int apacheCommitLogMiB;
@@ -32,8 +33,19 @@ public final class BrokerLaunches {
      * @param apacheClasspath this module's classes plus Apache RocketMQ's runtime classpath
      */
     public BrokerLaunches(String heap, Path nimbusJar, String apacheClasspath, int apacheCommitLogMiB) {
+        this(heap, "G1", nimbusJar, apacheClasspath, apacheCommitLogMiB);
+    }
+
+    /** @param collector the garbage collector of both, as in {@code -XX:+Use<collector>GC}: Serial, Parallel, G1, Z */
+    public BrokerLaunches(String heap, String collector, Path nimbusJar, String apacheClasspath,
+            int apacheCommitLogMiB) {
+        if (!List.of("Serial", "Parallel", "G1", "Z", "Shenandoah").contains(collector)) {
+            throw new IllegalArgumentException("unknown collector '" + collector
+                    + "': one of Serial, Parallel, G1, Z, Shenandoah");
+        }
         this.javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.heap = heap;
+        this.collector = collector;
         this.nimbusJar = nimbusJar;
         this.apacheClasspath = apacheClasspath;
         this.apacheCommitLogMiB = apacheCommitLogMiB;
@@ -41,7 +53,7 @@ public final class BrokerLaunches {
 
     /** The JVM options both brokers get. */
     public List<String> jvmOptions() {
-        return List.of("-Xmx" + heap, "-XX:+UseG1GC");
+        return List.of("-Xmx" + heap, "-XX:+Use" + collector + "GC");
     }
 
     /**

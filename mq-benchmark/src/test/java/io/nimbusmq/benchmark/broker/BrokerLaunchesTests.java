@@ -1,6 +1,7 @@
 package io.nimbusmq.benchmark.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,17 @@ class BrokerLaunchesTests {
         List<String> nimbusJvm = nimbus.command().subList(1, nimbus.command().indexOf("-cp"));
         assertThat(apacheJvm).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-Duser.home=/h/a");
         assertThat(nimbusJvm).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-Duser.home=/h/n");
+    }
+
+    @Test
+    void theCollectorIsChosenForBothAndCheckedByName() {
+        BrokerLaunches serial = new BrokerLaunches("256m", "Serial", Path.of("/j.jar"), "/c", 128);
+        BrokerLaunch nimbus = serial.prepare(BrokerKind.NIMBUS, "ASYNC_FLUSH", Path.of("/s"), Path.of("/h"), null);
+
+        assertThat(serial.jvmOptions()).containsExactly("-Xmx256m", "-XX:+UseSerialGC");
+        assertThat(nimbus.command()).containsSequence("-Xmx256m", "-XX:+UseSerialGC");
+        assertThatThrownBy(() -> new BrokerLaunches("1g", "CMS", Path.of("/j.jar"), "/c", 128))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown collector 'CMS'");
     }
 
     @Test
