@@ -40,11 +40,17 @@ class StartupClassLoadingIntegrationTests {
     /** The classes loaded between {@link FirstStart}'s markers, in a fresh JVM. */
     private List<String> classesLoadedByFirstStart() throws Exception {
         Path log = dir.resolve("class-load.log");
+        Path classpath = Files.writeString(dir.resolve("classpath.args"), // an argument file: no length limit
+                "-cp \"" + System.getProperty("java.class.path") + "\"");
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-Dbenchmark.loggingFirst=true", "-Xlog:class+load=info:file=" + log, "-cp",
-                System.getProperty("java.class.path"), FirstStart.class.getName())
+                "-Xmx64m", "-Dbenchmark.loggingFirst=true", "-Xlog:class+load=info:file=" + log, "@" + classpath,
+                FirstStart.class.getName())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        assertThat(jvm.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        try {
+            assertThat(jvm.waitFor(5, TimeUnit.MINUTES)).as("the first start's JVM ended").isTrue();
+        } finally {
+            jvm.destroyForcibly();
+        }
         assertThat(jvm.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
         return ClassLoadCounts.firstStart(ClassLoadCounts.classNames(log));
     }
