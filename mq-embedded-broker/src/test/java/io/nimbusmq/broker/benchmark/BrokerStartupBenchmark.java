@@ -43,12 +43,14 @@ public final class BrokerStartupBenchmark {
         String runtimeClasspath = System.getProperty("benchmark.runtimeClasspath");
         List<Long> first = new ArrayList<>();
         List<Long> logging = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         List<Long> uptime = new ArrayList<>();
         List<Long> firstWithLogging = new ArrayList<>();
         for (int i = 0; i < freshJvms; i++) {
             Map<String, Long> figures = firstStartInFreshJvm(runtimeClasspath, LOGGING_FIRST);
             first.add(figures.get("first-start-ms"));
             logging.add(figures.get("logging-setup-ms"));
+            cpu.add(figures.get("first-start-cpu-ms"));
             uptime.add(figures.get("jvm-uptime-ms"));
             firstWithLogging.add(firstStartInFreshJvm(runtimeClasspath).get("first-start-ms"));
         }
@@ -79,8 +81,8 @@ public final class BrokerStartupBenchmark {
                 shared.add(StandaloneLaunch.launchToFirstSend(jar, archive));
             }
         }
-        String table = table(new FirstStarts(first, logging, firstWithLogging, uptime, firstDefaultCds, firstAppCds,
-                classes), warm, heapUsed, plain, shared, archive, loadBefore);
+        String table = table(new FirstStarts(first, cpu, logging, firstWithLogging, uptime, firstDefaultCds,
+                firstAppCds, classes), warm, heapUsed, plain, shared, archive, loadBefore);
         System.out.println(table);
         String report = System.getProperty("benchmark.report");
         if (report != null) {
@@ -92,8 +94,9 @@ public final class BrokerStartupBenchmark {
      * First starts in fresh JVMs: on the runtime class path with logging set up before (as in an application) and
      * inside the start; on the same classes in jars, without and with AppCDS; the classes one start loads.
      */
-    private record FirstStarts(List<Long> millis, List<Long> loggingSetup, List<Long> withLoggingSetup,
-            List<Long> uptime, List<Long> jarsDefaultCds, List<Long> jarsAppCds, ClassLoadCounts classes) {
+    private record FirstStarts(List<Long> millis, List<Long> cpuMillis, List<Long> loggingSetup,
+            List<Long> withLoggingSetup, List<Long> uptime, List<Long> jarsDefaultCds, List<Long> jarsAppCds,
+            ClassLoadCounts classes) {
     }
 
     private static String table(FirstStarts first, List<Double> warm, long heapUsed, List<Long> plain,
@@ -102,6 +105,7 @@ public final class BrokerStartupBenchmark {
                 | Figure | Value |
                 |---|---|
                 | first start in a fresh JVM (class loading included), logging set up before as in an application, median of %d JVMs (range) | %s |
+                | CPU time of all the JVM's threads during that start, same JVMs, median (range) | %s |
                 | that logging set-up (logback reading `logback-test.xml`), same JVMs, median (range) | %s |
                 | first start in a fresh JVM with the logging set-up inside it (the broker's first logger starts logback), median of %d (range) | %s |
                 | JVM launch to the broker started, logging first, median (range) | %s |
@@ -112,7 +116,8 @@ public final class BrokerStartupBenchmark {
                 | warm start, median of %d | %.1f ms |
                 | heap in use after GC with a broker running | %.1f MiB |
                 | heap limit of the warm starts (-Xmx) | %d MiB |
-                """, first.millis().size(), stats(first.millis()), stats(first.loggingSetup()),
+                """, first.millis().size(), stats(first.millis()), stats(first.cpuMillis()),
+                stats(first.loggingSetup()),
                 first.withLoggingSetup().size(), stats(first.withLoggingSetup()), stats(first.uptime()),
                 first.classes().firstStartSummary(), first.classes().loggingSetup(),
                 first.jarsDefaultCds().size(), stats(first.jarsDefaultCds()), first.jarsAppCds().size(),
