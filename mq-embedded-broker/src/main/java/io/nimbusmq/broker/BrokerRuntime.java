@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -115,6 +113,8 @@ public final class BrokerRuntime {
     private final ProducerManager producers;
     private final BrokerExecutors executors;
     private final ScheduledExecutorService scheduler;
+    private ProcessorRegistry registry;
+    private SubscriptionFilters filters;
     private NameServer nameServer;
     private NettyRemotingServer server;
     private NettyRemotingClient nameServerClient;
@@ -154,66 +154,33 @@ public final class BrokerRuntime {
         StoreConfig storeConfig = config.storeSizes().applyTo(StoreConfig.production(config.messageStoreDir()))
                 .withFlushMode(config.flushMode());
         DefaultMessageStore store = new DefaultMessageStore(storeConfig, clock, DiskUsageProbe.fileStore());
-        // The store's recovery and first segment (disk) run beside the loading of the config tables (JSON parsing,
-        // and in a fresh JVM most of the class loading): neither reads the other's files, and nothing is served
-        // before both are done.
-        FutureTask<Void> storeStart = new FutureTask<>(() -> {
-            store.start();
-            return null;
-        });
-        Thread starter = new Thread(storeStart, "broker-store-start");
-        starter.setDaemon(true);
-        starter.start();
-        ConfigTables tables;
+        // The store's recovery and first segment (disk) run beside the loading of the config tables and the assembly
+        // of the processors (in a fresh JVM most of the class loading): neither touches the other's files, and the
+        // port is bound only once both are done.
+        StoreStart storeStart = StoreStart.begin(store);
+        BrokerRuntime runtime = null;
         try {
-            tables = ConfigTables.load(config, clock);
+            ConfigTables tables = ConfigTables.load(config, clock);
+            AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
+            ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
+                    (channel, command) -> serverRef.get().invokeOneway(channel, command)));
+            runtime = new BrokerRuntime(config, store, tables.topics(), tables.offsets(), tables.groups(),
+                    consumers);
+            runtime.assemble(clock, serverRef);
+            storeStart.await();
+            runtime.startServices(clock, consoleConfig);
         } catch (IOException | RuntimeException e) {
-            awaitStoreStart(storeStart, store);
-            store.shutdown();
-            throw e;
-        }
-        awaitStoreStart(storeStart, store);
-        AtomicReference<NettyRemotingServer> serverRef = new AtomicReference<>();
-        ConsumerManager consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(
-                (channel, command) -> serverRef.get().invokeOneway(channel, command)));
-        BrokerRuntime runtime = new BrokerRuntime(config, store, tables.topics(), tables.offsets(), tables.groups(),
-                consumers);
-        try {
-            runtime.startServices(clock, serverRef, consoleConfig);
-        } catch (RuntimeException e) {
-            runtime.shutdown();
+            storeStart.join(); // however the store's start ended, it is stopped here
+            if (runtime != null) {
+                runtime.shutdown();
+            } else {
+                store.shutdown();
+            }
             throw e;
         }
         log.info("Broker {} ready at {} in {} ms ({} name server)", config.brokerName(), runtime.address,
                 (System.nanoTime() - started) / 1_000_000, config.embeddedNameServer() ? "embedded" : "external");
         return runtime;
-    }
-
-    /** Waits for the store's start; rethrows its failure. */
-    private static void awaitStoreStart(FutureTask<Void> storeStart, DefaultMessageStore store) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    storeStart.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("store failed to start in " + store.config().rootDir(), e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** The broker's topics, consumer offsets and subscription groups, loaded from {@code config/}. */
@@ -234,8 +201,11 @@ public final class BrokerRuntime {
         }
     }
 
-    private void startServices(Clock clock, AtomicReference<NettyRemotingServer> serverRef,
-            ConsoleConfig consoleConfig) {
+    /**
+     * Builds the parts and registers the processors; binds nothing and reads nothing of the store, which may still be
+     * starting (only ACL 1.0's file watcher starts, its file being no part of the store).
+     */
+    private void assemble(Clock clock, AtomicReference<NettyRemotingServer> serverRef) {
         // Client liveness (heartbeat expiry, queue locks) is real time, never the message clock: advancing a test's
         // manual clock by ten minutes moves delays and check-backs, and must not expire every live client.
         Clock liveness = Clock.systemUTC();
@@ -243,13 +213,12 @@ public final class BrokerRuntime {
         housekeeping = new ClientHousekeepingService(consumers, producers, locks, liveness,
                 ClientHousekeepingConfig.defaults());
         stats = new BrokerStats(config.clusterName(), clock);
-        stats.start(scheduler);
         ProcessorRegistry registry = new ProcessorRegistry();
-        SubscriptionFilters filters = new SubscriptionFilters(config.enablePropertyFilter(),
-                SubscriptionFilters.DEFAULT_MAX_ENTRIES);
+        filters = new SubscriptionFilters(config.enablePropertyFilter(), SubscriptionFilters.DEFAULT_MAX_ENTRIES);
         PullMessageProcessor pull = new PullMessageProcessor(store, topics, offsets,
                 new ConsumerChecks(groups, subscriptionLookup(), filters), stats, clock);
-        ScheduleRewriter rewriter = startTimerService(clock);
+        timerService = new TimerMessageService(store, config.schedule(), clock, config.timerDir());
+        ScheduleRewriter rewriter = new ScheduleRewriter(config.schedule(), clock);
         transactions = new TransactionalMessageService(new TransactionLog(store, () -> address, clock, topics),
                 offsets, new ProducerCheckSender(producers, (channel, request) -> server.invokeOneway(channel,
                 request), () -> address, config.brokerName()), config.transaction(), clock, rewriter);
@@ -284,18 +253,25 @@ public final class BrokerRuntime {
             nameServer.registerProcessors(registry, executors.nameServer());
         }
         startAccessControl(registry, clock);
+        holdService = new PullRequestHoldService(pull::rerun, executors.pull(), store::maxOffsetInQueue, clock, 100);
+        pull.setHoldService(holdService);
         RemotingConfig remoting = RemotingConfig.defaults().withBindHost(config.bindHost()).withPort(config.port())
                 .withTls(config.security().tls());
         server = new NettyRemotingServer(remoting, registry, channelEvents());
         serverRef.set(server);
+        this.registry = registry;
+    }
+
+    /** Once the store has started: the timer service, the port, the background services, the registration. */
+    private void startServices(Clock clock, ConsoleConfig consoleConfig) {
+        stats.start(scheduler);
+        startTimerService();
         InetSocketAddress bound = server.start();
         if (config.operations().vipChannelEnabled()) {
             listenOnVipChannel(bound.getPort());
         }
         String host = config.advertisedHost() != null ? config.advertisedHost() : bound.getAddress().getHostAddress();
         address = new InetSocketAddress(host, bound.getPort());
-        holdService = new PullRequestHoldService(pull::rerun, executors.pull(), store::maxOffsetInQueue, clock, 100);
-        pull.setHoldService(holdService);
         store.addDispatcher(new MessageArrivalDispatcher(holdService));
         holdService.start();
         housekeeping.start();
@@ -377,16 +353,14 @@ public final class BrokerRuntime {
         }
     }
 
-    /** Delayed and timer messages: the send-side rewriter and the service that delivers them. */
-    private ScheduleRewriter startTimerService(Clock clock) {
-        timerService = new TimerMessageService(store, config.schedule(), clock, config.timerDir());
+    /** Delayed and timer messages: the service that delivers them, fed by the store's dispatch. */
+    private void startTimerService() {
         store.addDispatcher(timerService.dispatcher());
         try {
             timerService.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the timer log in " + config.timerDir(), e);
         }
-        return new ScheduleRewriter(config.schedule(), clock);
     }
 
     private void startRegistration() {

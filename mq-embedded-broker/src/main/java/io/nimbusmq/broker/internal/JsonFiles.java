@@ -14,15 +14,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Broker state files (topics, consumer offsets) as JSON, replaced atomically: written to a temporary file, forced,
  * then renamed over the old one, so a crash leaves either the old or the new content, never half of it.
+ *
+ * <p>Jackson is set up on the first file read or written, not before: a broker that starts on a new store reads no
+ * file and (until something changes) writes none, so its start loads no Jackson class (docs/broker.md, "Start-up").
  */
 public final class JsonFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private JsonFiles() {
+    }
+
+    /** The mapper, made when first used (class initialization is lazy and thread-safe). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** Reads {@code file} as {@code type}, or returns null if it does not exist. */
@@ -30,13 +36,13 @@ public final class JsonFiles {
         if (!Files.exists(file)) {
             return null;
         }
-        return MAPPER.readValue(file.toFile(), type);
+        return Mapper.INSTANCE.readValue(file.toFile(), type);
     }
 
     public static void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        byte[] bytes = MAPPER.writeValueAsBytes(value);
+        byte[] bytes = Mapper.INSTANCE.writeValueAsBytes(value);
         Files.write(temp, bytes);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);

@@ -28,6 +28,8 @@ public final class ConsumerOffsetTable {
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> offsets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pullOffsets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<Integer, Long>> pendingResets = new ConcurrentHashMap<>();
+    /** What the file holds (as loaded or last written); guarded by {@code this}. */
+    private Map<String, Map<Integer, Long>> persisted = Map.of();
 
     /** The file's shape, as RocketMQ writes it. */
     record OffsetFile(Map<String, Map<Integer, Long>> offsetTable) {
@@ -42,7 +44,7 @@ public final class ConsumerOffsetTable {
         return topic + SEPARATOR + group;
     }
 
-    public void load() throws IOException {
+    public synchronized void load() throws IOException {
         if (file == null) {
             return;
         }
@@ -50,6 +52,7 @@ public final class ConsumerOffsetTable {
         if (stored != null && stored.offsetTable() != null) {
             stored.offsetTable().forEach((k, v) -> offsets.put(k, new ConcurrentHashMap<>(v)));
         }
+        persisted = snapshot();
     }
 
     public void commit(String group, String topic, int queueId, long offset) {
@@ -164,12 +167,25 @@ public final class ConsumerOffsetTable {
         pendingResets.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
     }
 
+    /**
+     * Writes the committed offsets to the file, unless they are what it already holds (the broker calls this every
+     * few seconds and at shutdown: an idle broker, or one that never had a consumer, writes nothing).
+     */
     public synchronized void persist() throws IOException {
         if (file == null) {
             return;
         }
+        Map<String, Map<Integer, Long>> snapshot = snapshot();
+        if (snapshot.equals(persisted)) {
+            return;
+        }
+        JsonFiles.write(file, new OffsetFile(snapshot));
+        persisted = snapshot;
+    }
+
+    private Map<String, Map<Integer, Long>> snapshot() {
         Map<String, Map<Integer, Long>> snapshot = new TreeMap<>();
         offsets.forEach((k, v) -> snapshot.put(k, new TreeMap<>(v)));
-        JsonFiles.write(file, new OffsetFile(snapshot));
+        return snapshot;
     }
 }

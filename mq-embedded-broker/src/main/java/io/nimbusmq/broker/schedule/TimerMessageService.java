@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * in-memory queue ordered by target millisecond: only about a second of messages is ever on the heap.</li>
  * <li><b>Deliver.</b> Hands every entry whose millisecond has come to {@link DueMessageWriter} (stored again in its
  * real topic, or rolled) and waits for those puts.</li>
- * <li><b>Checkpoint.</b> About once a second: forces the timer log and records its end, the queue offsets indexed and
- * the delivery cursor ({@link TimerCheckpoint}); deletes timer log segments entirely behind the cursor.</li>
+ * <li><b>Checkpoint.</b> About once a second, once anything was indexed: forces the timer log and records its end,
+ * the queue offsets indexed and the delivery cursor ({@link TimerCheckpoint}); deletes timer log segments entirely
+ * behind the cursor.</li>
  * </ol>
  *
  * It then sleeps until the next target, the next second to load, a new waiting message ({@link #dispatcher()}) or an
@@ -338,6 +339,12 @@ public final class TimerMessageService {
     }
 
     private void checkpoint() {
+        if (queueOffsets.isEmpty()) {
+            // Nothing was ever indexed: a start without a checkpoint begins where this one would (at the clock, the
+            // queues from their start), so an idle broker writes nothing, and a new one loads no JSON classes.
+            lastCheckpointNanos = System.nanoTime();
+            return;
+        }
         try {
             timerLog.force();
             new TimerCheckpoint(timerLog.endPosition(), deliveredBeforeMillis, queueOffsets).write(checkpointFile);

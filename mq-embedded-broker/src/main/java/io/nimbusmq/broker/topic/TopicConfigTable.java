@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's topics, persisted to {@code config/topics.json} on every change.
+ * The broker's topics, persisted to {@code config/topics.json} on every change (the system topics a start creates are
+ * written with the next change).
  *
  * <p>Auto-creation follows RocketMQ: while {@code autoCreateTopicEnable}, the inheritable topic TBW102 exists (8
  * queues, perm 7) and a send to an unknown topic naming it as default topic creates the topic with
@@ -87,7 +88,9 @@ public final class TopicConfigTable {
      * Creates the system topics a RocketMQ broker creates at start-up, those that are missing: the cluster's reply
      * topic (request-reply), the trace topic, the schedule, timer and transaction topics, SELF_TEST_TOPIC,
      * OFFSET_MOVED_EVENT, and a topic named after the cluster (16 queues) and one after the broker (1 queue), both
-     * inheritable as in RocketMQ. Persisted, not announced to listeners (the first registration carries them).
+     * inheritable as in RocketMQ. Not announced to listeners (the first registration carries them), and not written
+     * to the file by themselves: they follow from the configuration and are created again at every start, so a start
+     * that creates only them writes nothing (and loads no JSON classes); the next change writes them with the rest.
      */
     public void createSystemTopics(String clusterName, String brokerName) {
         int readWrite = TopicConfig.PERM_READ | TopicConfig.PERM_WRITE;
@@ -109,7 +112,6 @@ public final class TopicConfigTable {
         }
         if (created) {
             dataVersion.incrementAndGet();
-            persistQuietly();
         }
     }
 

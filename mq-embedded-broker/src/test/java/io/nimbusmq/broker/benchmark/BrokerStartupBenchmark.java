@@ -18,17 +18,20 @@ import io.nimbusmq.broker.EmbeddedBroker;
 
 /**
  * How fast an embedded broker starts and how little heap it needs: the first start in fresh JVMs (class loading
- * included; {@link FirstStart} on the module's runtime class path, median of {@code benchmark.freshJvms}; then on the
- * same classes as jars, without and with an AppCDS archive of a training start), warm starts
- * in this JVM, each on a new store directory, the heap in use after a GC while a broker runs, and the standalone jar's
- * launch to the first successful send without and with its class-data sharing archive ({@link StandaloneLaunch},
- * alternating, {@code benchmark.launches} each). Run with {@code mvn -B -pl mq-embedded-broker -am -Pbenchmark verify
+ * included; {@link FirstStart} on the module's runtime class path, median of {@code benchmark.freshJvms}, with the
+ * JVM's logging set up before as in an application and, alternating, inside the start; the classes it loads,
+ * {@link ClassLoadCounts}; then on the same classes as jars, without and with an AppCDS archive of a training start),
+ * warm starts in this JVM, each on a new store directory, the heap in use after a GC while a broker runs, and the
+ * standalone jar's launch to the first successful send without and with its class-data sharing archive
+ * ({@link StandaloneLaunch}, alternating, {@code benchmark.launches} each). Run with {@code mvn -B -pl mq-embedded-broker -am -Pbenchmark verify
  * -DskipTests}; writes its section of BENCHMARKS.md.
  */
 public final class BrokerStartupBenchmark {
 
     private static final String START = "<!-- broker-startup:start -->";
     private static final String END = "<!-- broker-startup:end -->";
+    /** {@link FirstStart} sets logging up before it starts the clock, as an application has it before a broker. */
+    private static final String LOGGING_FIRST = "-Dbenchmark.loggingFirst=true";
 
     private BrokerStartupBenchmark() {
     }
@@ -37,24 +40,32 @@ public final class BrokerStartupBenchmark {
         int freshJvms = Integer.getInteger("benchmark.freshJvms", 7);
         int launches = Integer.getInteger("benchmark.launches", 5);
         String loadBefore = loadAverage();
+        String runtimeClasspath = System.getProperty("benchmark.runtimeClasspath");
         List<Long> first = new ArrayList<>();
+        List<Long> logging = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         List<Long> uptime = new ArrayList<>();
+        List<Long> firstWithLogging = new ArrayList<>();
         for (int i = 0; i < freshJvms; i++) {
-            Map<String, Long> figures = firstStartInFreshJvm(System.getProperty("benchmark.runtimeClasspath"));
+            Map<String, Long> figures = firstStartInFreshJvm(runtimeClasspath, LOGGING_FIRST);
             first.add(figures.get("first-start-ms"));
+            logging.add(figures.get("logging-setup-ms"));
+            cpu.add(figures.get("first-start-cpu-ms"));
             uptime.add(figures.get("jvm-uptime-ms"));
+            firstWithLogging.add(firstStartInFreshJvm(runtimeClasspath).get("first-start-ms"));
         }
         Path work = Files.createTempDirectory("nimbus-startup-cds");
-        String jarClasspath = JarClasspath.of(System.getProperty("benchmark.runtimeClasspath"), work);
+        ClassLoadCounts classes = classLoadCounts(runtimeClasspath, work.resolve("class-load.log"));
+        String jarClasspath = JarClasspath.of(runtimeClasspath, work);
         Path embeddedArchive = work.resolve("embedded.jsa");
-        firstStartInFreshJvm(jarClasspath, "-XX:ArchiveClassesAtExit=" + embeddedArchive, "-Xlog:cds=error",
-                "-Xlog:cds+dynamic=error"); // the training run of the embedded archive
+        firstStartInFreshJvm(jarClasspath, LOGGING_FIRST, "-XX:ArchiveClassesAtExit=" + embeddedArchive,
+                "-Xlog:cds=error", "-Xlog:cds+dynamic=error"); // the training run of the embedded archive
         List<Long> firstDefaultCds = new ArrayList<>();
         List<Long> firstAppCds = new ArrayList<>();
         for (int i = 0; i < freshJvms; i++) {
-            firstDefaultCds.add(firstStartInFreshJvm(jarClasspath).get("first-start-ms"));
-            firstAppCds.add(firstStartInFreshJvm(jarClasspath, "-XX:SharedArchiveFile=" + embeddedArchive)
-                    .get("first-start-ms"));
+            firstDefaultCds.add(firstStartInFreshJvm(jarClasspath, LOGGING_FIRST).get("first-start-ms"));
+            firstAppCds.add(firstStartInFreshJvm(jarClasspath, LOGGING_FIRST, "-XX:SharedArchiveFile="
+                    + embeddedArchive).get("first-start-ms"));
         }
         delete(work);
         List<Double> warm = new ArrayList<>();
@@ -70,8 +81,8 @@ public final class BrokerStartupBenchmark {
                 shared.add(StandaloneLaunch.launchToFirstSend(jar, archive));
             }
         }
-        String table = table(new FirstStarts(first, uptime, firstDefaultCds, firstAppCds), warm, heapUsed, plain,
-                shared, archive, loadBefore);
+        String table = table(new FirstStarts(first, cpu, logging, firstWithLogging, uptime, firstDefaultCds,
+                firstAppCds, classes), warm, heapUsed, plain, shared, archive, loadBefore);
         System.out.println(table);
         String report = System.getProperty("benchmark.report");
         if (report != null) {
@@ -79,8 +90,13 @@ public final class BrokerStartupBenchmark {
         }
     }
 
-    /** First starts in fresh JVMs: on the runtime class path; on the same classes in jars, without and with AppCDS. */
-    private record FirstStarts(List<Long> millis, List<Long> uptime, List<Long> jarsDefaultCds, List<Long> jarsAppCds) {
+    /**
+     * First starts in fresh JVMs: on the runtime class path with logging set up before (as in an application) and
+     * inside the start; on the same classes in jars, without and with AppCDS; the classes one start loads.
+     */
+    private record FirstStarts(List<Long> millis, List<Long> cpuMillis, List<Long> loggingSetup,
+            List<Long> withLoggingSetup, List<Long> uptime, List<Long> jarsDefaultCds, List<Long> jarsAppCds,
+            ClassLoadCounts classes) {
     }
 
     private static String table(FirstStarts first, List<Double> warm, long heapUsed, List<Long> plain,
@@ -88,14 +104,22 @@ public final class BrokerStartupBenchmark {
         StringBuilder rows = new StringBuilder(String.format("""
                 | Figure | Value |
                 |---|---|
-                | first start in a fresh JVM (class loading included), median of %d JVMs (range) | %s |
-                | JVM launch to the broker started, same JVMs, median (range) | %s |
-                | first start in a fresh JVM, class path as jars, JDK's default CDS only, median of %d (range) | %s |
-                | first start in a fresh JVM, class path as jars, with an AppCDS archive of a training start, median of %d (range) | %s |
+                | first start in a fresh JVM (class loading included), logging set up before as in an application, median of %d JVMs (range) | %s |
+                | CPU time of all the JVM's threads during that start, same JVMs, median (range) | %s |
+                | that logging set-up (logback reading `logback-test.xml`), same JVMs, median (range) | %s |
+                | first start in a fresh JVM with the logging set-up inside it (the broker's first logger starts logback), median of %d (range) | %s |
+                | JVM launch to the broker started, logging first, median (range) | %s |
+                | classes loaded by the first start, logging set up before (by origin) | %s |
+                | classes loaded by the logging set-up (JVM start-up included) | %,d |
+                | first start in a fresh JVM, class path as jars, JDK's default CDS only, logging first, median of %d (range) | %s |
+                | first start in a fresh JVM, class path as jars, with an AppCDS archive of a training start, logging first, median of %d (range) | %s |
                 | warm start, median of %d | %.1f ms |
                 | heap in use after GC with a broker running | %.1f MiB |
                 | heap limit of the warm starts (-Xmx) | %d MiB |
-                """, first.millis().size(), stats(first.millis()), stats(first.uptime()),
+                """, first.millis().size(), stats(first.millis()), stats(first.cpuMillis()),
+                stats(first.loggingSetup()),
+                first.withLoggingSetup().size(), stats(first.withLoggingSetup()), stats(first.uptime()),
+                first.classes().firstStartSummary(), first.classes().loggingSetup(),
                 first.jarsDefaultCds().size(), stats(first.jarsDefaultCds()), first.jarsAppCds().size(),
                 stats(first.jarsAppCds()), warm.size(), warm.get(warm.size() / 2), heapUsed / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576));
@@ -110,6 +134,13 @@ public final class BrokerStartupBenchmark {
         rows.append(String.format("| load average (1 min) before / after the run | %s / %s |%n", loadBefore,
                 loadAverage()));
         return rows.toString();
+    }
+
+    /** One fresh JVM's first start under {@code -Xlog:class+load}, counted (the JVM is not timed). */
+    private static ClassLoadCounts classLoadCounts(String classpath, Path log) throws IOException,
+            InterruptedException {
+        firstStartInFreshJvm(classpath, LOGGING_FIRST, "-Xlog:class+load=info:file=" + log);
+        return ClassLoadCounts.read(log);
     }
 
     /** Runs {@link FirstStart} in a fresh JVM on {@code classpath} and returns what it printed. */
@@ -174,7 +205,10 @@ public final class BrokerStartupBenchmark {
                 + "verify -DskipTests`. First and warm start: `EmbeddedBroker.builder().port(0).storeDir(dir).build()"
                 + ".start()` until it returns (store recovered, port bound, name server serving, broker registered); "
                 + "the first start in fresh JVMs on the module's runtime class path (as an application embeds it), "
-                + "-Xmx64m, logback at WARN; then the same classes packed into jars (class-data sharing archives only from jars), "
+                + "-Xmx64m, logback at WARN, set up before the clock starts as an application's logging is (and, "
+                + "alternating, inside the start: the broker's first logger then reads `logback-test.xml`); the "
+                + "classes from one more such JVM under `-Xlog:class+load`; then the same classes packed into jars "
+                + "(class-data sharing archives only from jars), "
                 + "alternating without and with a dynamic AppCDS archive of one training start "
                 + "(`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`). Standalone jar: `java [-XX:SharedArchiveFile=...jsa] -jar "
                 + "...-standalone.jar` on loopback with a fresh store, from the process start to the first successful "

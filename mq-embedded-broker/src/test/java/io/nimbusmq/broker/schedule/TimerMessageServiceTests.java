@@ -163,6 +163,25 @@ class TimerMessageServiceTests {
                 .containsEntry(MessageConst.TIMER_ROLL_TIMES, "2");
     }
 
+    @Test
+    void writesACheckpointOnlyOnceItHasIndexedAMessage() throws Exception {
+        Path checkpoint = dir.resolve("timer/checkpoint.json");
+        open();
+        close();
+        assertThat(checkpoint).as("nothing indexed: a start without a checkpoint is the same").doesNotExist();
+
+        open();
+        schedule("m", 10_000);
+        await().atMost(PATIENCE).until(() -> service.indexedCount() >= 1);
+        close();
+        assertThat(checkpoint).exists();
+
+        open();
+        clock.advance(Duration.ofMillis(10_000));
+        awaitCaughtUp();
+        assertThat(deliveredKeys()).containsExactly("m");
+    }
+
     private void schedule(String key, long delayMillis) {
         MessageInput message = MessageInput.builder(TOPIC, 0, key.getBytes(StandardCharsets.UTF_8))
                 .properties(MessageProperties.encode(Map.of("UNIQ_KEY", key, "TIMER_DELAY_MS",
