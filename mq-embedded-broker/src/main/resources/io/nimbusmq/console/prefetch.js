@@ -1,9 +1,10 @@
-// The page's first script: a classic one with no imports, run as the page is read, before the modules (not async:
-// an async script may run only after them; not inline: the console's Content-Security-Policy allows only its own
-// files). It starts the opening page's data calls and /api/session, preloads the page's module and, on a page with a
-// chart (overview, one group), loads uPlot, all at once while the console's own modules load. api.js answers the
-// page's first calls with these responses, each once, and forgets the rest after the first page. The calls per page
-// are those its module makes when it opens (overview.js, topics.js, groups.js); the other pages call when they open.
+// The page's first script, inlined in the page by the broker (ConsolePage; the page's Content-Security-Policy allows
+// exactly this script by its hash), so it runs as the page is read, before any script file is fetched: a classic
+// script with no imports. It starts the opening page's data calls and /api/session, preloads the page's module and,
+// on a page with a chart (overview, one group), loads uPlot, all at once while the console's own modules load.
+// api.js answers the page's first calls with these responses, each once, and forgets the rest after the first page.
+// The calls per page are those its module makes when it opens (overview.js, topics.js, groups.js); the other pages
+// call when they open. It must not contain the closing tag of a script element.
 (() => {
   const root = document.documentElement.dataset;
   let charts = null;
@@ -37,7 +38,7 @@
   const page = modules[parts[0]] ? parts[0] : 'overview';
   const module = document.createElement('link');
   module.rel = 'modulepreload';
-  module.href = new URL(`${modules[page]}.js`, document.currentScript.src).href;
+  module.href = `${root.assets}${modules[page]}.js`;
   document.head.append(module);
   let calls = [];
   if (page === 'overview') {
