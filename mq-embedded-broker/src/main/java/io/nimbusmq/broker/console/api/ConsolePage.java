@@ -41,8 +41,8 @@ final class ConsolePage {
     static Response build(StaticFiles assets) {
         try {
             String script = new String(assets.file("prefetch.js").body(), StandardCharsets.UTF_8);
-            if (script.toLowerCase(Locale.ROOT).contains("</script")) {
-                throw new IllegalStateException("prefetch.js cannot be inlined: it contains </script");
+            if (script.toLowerCase(Locale.ROOT).contains("</script") || script.contains("<!--")) {
+                throw new IllegalStateException("prefetch.js cannot be inlined: it contains </script or <!--");
             }
             Response page = assets.rewritten("index.html", html -> inline(html, script));
             return page.withHeader("Content-Security-Policy", policy(script));
@@ -52,7 +52,7 @@ final class ConsolePage {
     }
 
     /** The policy of a page whose only inline script is {@code script}. */
-    static String policy(String script) {
+    private static String policy(String script) {
         return String.format(POLICY, "'sha256-" + Base64.getEncoder().encodeToString(sha256(script)) + "'");
     }
 
