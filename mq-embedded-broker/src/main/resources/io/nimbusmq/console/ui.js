@@ -118,7 +118,7 @@ export function localInput(ms) {
 /**
  * A number as en-US writes it (1,234,567.8) with at most `decimals` decimals. By hand, not with Intl.NumberFormat:
  * creating its formatters (the locale's data) was the largest part of the console's script time as a page opens
- * (50-110 ms on a loaded machine, before anything was drawn).
+ * (47-116 ms on a loaded machine, before anything was drawn).
  */
 function format(value, decimals) {
   const n = Number(value);
