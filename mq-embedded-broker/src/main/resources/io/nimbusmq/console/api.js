@@ -8,20 +8,26 @@ export class ApiError extends Error {
   }
 }
 
-// The responses prefetch.js started when the console opened.
+// The answers prefetch.js started when the console opened, each read as read() reads one.
 let started = window.consolePrefetched || {};
 delete window.consolePrefetched;
 
-/** The response prefetch.js started for this GET when the console opened, once; null otherwise. */
+/** The answer prefetch.js started for this GET when the console opened, once; null otherwise. */
 function prefetched(path) {
-  const response = started[path];
+  const answer = started[path];
   delete started[path];
-  return response || null;
+  return answer || null;
 }
 
-/** Forgets the responses prefetch.js started that the first page did not take (app.js, after the first page). */
+/** Forgets the answers prefetch.js started that the first page did not take (app.js, after the first page). */
 export function dropPrefetched() {
   started = {};
+}
+
+/** An answer as the pages use it: its status, whether it is a success, its JSON (null when none or not JSON). */
+async function read(response) {
+  const payload = response.status === 204 ? null : await response.json().catch(() => null);
+  return { status: response.status, ok: response.ok, payload };
 }
 
 async function call(method, path, body) {
@@ -33,27 +39,19 @@ async function call(method, path, body) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
-  let response;
+  let answer;
   try {
-    response = await ((method === 'GET' && prefetched(path)) || fetch(path, options));
+    answer = await ((method === 'GET' && prefetched(path)) || fetch(path, options).then(read));
   } catch (e) {
     throw new ApiError(0, 'The broker cannot be reached. Is it running?');
   }
-  if (response.status === 204) {
-    return null;
-  }
-  let payload = null;
-  try {
-    payload = await response.json();
-  } catch (e) {
-    payload = null;
-  }
-  if (!response.ok) {
-    const message = payload && payload.error ? payload.error : `The broker answered ${response.status}.`;
-    if (response.status === 401 && path !== '/api/login') {
+  const { status, payload } = answer;
+  if (!answer.ok) {
+    const message = payload && payload.error ? payload.error : `The broker answered ${status}.`;
+    if (status === 401 && path !== '/api/login') {
       window.dispatchEvent(new CustomEvent('console-login-needed'));
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(status, message);
   }
   return payload;
 }

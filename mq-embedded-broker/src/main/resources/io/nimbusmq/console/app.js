@@ -1,16 +1,17 @@
 // The console's shell: routes #/<page>/<argument> to a page module, keeps the session, refreshes live pages.
 import { api, dropPrefetched } from './api.js';
 import { h, showError, clearBanner } from './ui.js';
+// Every page's module is part of the console's (the page preloads them all, small files from the browser's cache):
+// the opening page renders in the task that runs this module when its data is there, with no import to wait for
+// and no frame of "Loading…" laid out and painted before it.
+import * as overview from './overview.js';
+import * as topics from './topics.js';
+import * as groups from './groups.js';
+import * as messages from './messages.js';
+import * as deadLetters from './deadletters.js';
+import * as pending from './pending.js';
 
-// each page's module is loaded when the page is first opened (prefetch.js preloads the opening page's)
-const pages = {
-  overview: () => import('./overview.js'),
-  topics: () => import('./topics.js'),
-  groups: () => import('./groups.js'),
-  messages: () => import('./messages.js'),
-  'dead-letters': () => import('./deadletters.js'),
-  pending: () => import('./pending.js'),
-};
+const pages = { overview, topics, groups, messages, 'dead-letters': deadLetters, pending };
 const main = document.getElementById('page');
 let current = null;
 let session = { loginRequired: false, user: null };
@@ -36,7 +37,7 @@ async function route() {
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.page === name));
   main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
-    const page = await pages[name]();
+    const page = pages[name];
     current = (await page.render(main, arg)) || page;
     markShown();
   } catch (e) {

@@ -1,9 +1,10 @@
-// The page's first script: a classic one with no imports, run as the page is read, before the modules (not async:
-// an async script may run only after them; not inline: the console's Content-Security-Policy allows only its own
-// files). It starts the opening page's data calls and /api/session, preloads the page's module and, on a page with a
-// chart (overview, one group), loads uPlot, all at once while the console's own modules load. api.js answers the
-// page's first calls with these responses, each once, and forgets the rest after the first page. The calls per page
-// are those its module makes when it opens (overview.js, topics.js, groups.js); the other pages call when they open.
+// The page's first script, inlined in the page by the broker (ConsolePage; the page's Content-Security-Policy allows
+// exactly this script by its hash), so it runs as the page is read, before any script file is fetched: a classic
+// script with no imports. It starts the opening page's data calls and /api/session and, on a page with a chart
+// (overview, one group), loads uPlot, all at once while the console's own modules load.
+// api.js answers the page's first calls with these answers, each once, and forgets the rest after the first page.
+// The calls per page are those its module makes when it opens (overview.js, topics.js, groups.js); the other pages
+// call when they open. It must not contain the closing tag of a script element, nor the opening of an HTML comment.
 (() => {
   const root = document.documentElement.dataset;
   let charts = null;
@@ -32,13 +33,8 @@
   } catch (e) {
     return; // a malformed address: the page itself says so
   }
-  const modules = { overview: 'overview', topics: 'topics', groups: 'groups', messages: 'messages',
-    'dead-letters': 'deadletters', pending: 'pending' };
-  const page = modules[parts[0]] ? parts[0] : 'overview';
-  const module = document.createElement('link');
-  module.rel = 'modulepreload';
-  module.href = new URL(`${modules[page]}.js`, document.currentScript.src).href;
-  document.head.append(module);
+  const page = ['overview', 'topics', 'groups', 'messages', 'dead-letters', 'pending'].includes(parts[0])
+    ? parts[0] : 'overview';
   let calls = [];
   if (page === 'overview') {
     calls = ['/api/overview', '/api/traffic'];
@@ -47,9 +43,12 @@
   } else if (page === 'groups') {
     calls = arg ? [`/api/groups/${arg}`, `/api/groups/${arg}/lag`] : ['/api/groups'];
   }
+  // each answer is read as soon as it arrives, as api.js's read() reads one: the page gets the data as it asks
   const started = {};
   for (const path of ['/api/session', ...calls]) {
-    started[path] = fetch(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
+    started[path] = fetch(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then((response) => response.json().catch(() => null)
+        .then((payload) => ({ status: response.status, ok: response.ok, payload })));
     started[path].catch(() => null); // api.js reports a failure when the page takes it
   }
   window.consolePrefetched = started;

@@ -73,6 +73,25 @@ class ConsoleGroupApiIntegrationTests {
         assertThat(listed.path("lag").asLong()).isEqualTo(detail.path("totalLag").asLong());
         await("lag history").atMost(ConsoleBroker.PATIENCE).until(() -> broker.http().get("/api/groups/" + group
                 + "/lag").json().findValuesAsText("lag").stream().anyMatch(lag -> Long.parseLong(lag) == 20));
+        assertAmongTheMostLagging(group, 20);
+    }
+
+    /**
+     * The overview's five most lagging groups (chosen by the last lag sample, shown with their lag now) name the
+     * group with its lag, unless five other groups lag at least as much.
+     */
+    private static void assertAmongTheMostLagging(String group, long lag) {
+        await("the overview's most lagging groups").atMost(ConsoleBroker.PATIENCE).until(() -> {
+            JsonNode lagging = broker.http().get("/api/overview").json().path("mostLaggingGroups");
+            for (JsonNode listed : lagging) {
+                if (listed.path("group").asText().equals(group)) {
+                    assertThat(listed.path("lag").asLong()).isEqualTo(lag);
+                    return true;
+                }
+            }
+            return lagging.size() == 5 && lagging.findValuesAsText("lag").stream()
+                    .allMatch(other -> Long.parseLong(other) >= lag);
+        });
     }
 
     @Test

@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Run: {@code mvn -B -pl mq-embedded-broker -am -Pconsole-benchmark verify -DskipTests} (a few minutes);
  * writes its section of BENCHMARKS.md. Options: {@code -Dbenchmark.topics}, {@code -Dbenchmark.groups},
  * {@code -Dbenchmark.loads} (measured loads per page, default 20), {@code -Dbenchmark.details=true} (prints each
- * page's resource timings).
+ * page's resource timings and each of its measured loads in order).
  */
 public final class ConsolePageLoadBenchmark {
 
@@ -202,6 +202,8 @@ public final class ConsolePageLoadBenchmark {
             if (i == WARM_UP + loads - 1 && Boolean.getBoolean("benchmark.details")) {
                 System.out.println(page.name() + ": " + ((JavascriptExecutor) browser.driver()).executeScript(
                         DETAILS));
+                System.out.println(page.name() + ", each load in order (ms): " + shown.stream()
+                        .map(ms -> String.valueOf(Math.round(ms))).toList());
             }
         }
         return new Figures(percentile(api, 50), percentile(api, 95), bytes, percentile(shown, 50),

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -171,6 +173,24 @@ class ConsoleTopicApiIntegrationTests {
         assertThat(broker.http().get("/assets/of-another-run/api.js").response().headers()
                 .firstValue("Cache-Control")).contains("no-cache");
         assertThat(broker.http().get("/assets/" + version + "/..%2Fconsole.css").status()).isEqualTo(404);
+    }
+
+    @Test
+    void thePageRunsItsFirstScriptInlineAndItsPolicyAllowsThatScriptByItsHashOnly() throws Exception {
+        var page = broker.http().get("/");
+        String html = page.response().body();
+        String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.indexOf("</script>"));
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(StandardCharsets.UTF_8)));
+        String policy = page.response().headers().firstValue("Content-Security-Policy").orElseThrow();
+        String everywhereElse = broker.http().get("/api/session").response().headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+
+        assertThat(script).contains("window.consolePrefetched");
+        assertThat(html).doesNotContain("prefetch.js");
+        assertThat(everywhereElse).contains("script-src 'self';");
+        assertThat(policy).isEqualTo(everywhereElse.replace("script-src 'self';",
+                "script-src 'self' 'sha256-" + hash + "';")).doesNotContain("unsafe-inline");
     }
 
     static JsonNode find(JsonNode topics, String name) {

@@ -15,8 +15,8 @@ import io.nimbusmq.broker.http.StaticFiles;
  * {@link ConsoleGuard}.
  *
  * <pre>
- * GET /                      the page (index.html); pages are #/overview, #/topics, #/groups, #/messages,
- *                            #/dead-letters, #/pending
+ * GET /                      the page (index.html with prefetch.js inlined, see ConsolePage); pages are
+ *                            #/overview, #/topics, #/groups, #/messages, #/dead-letters, #/pending
  * GET /assets/{file}         its scripts and styles (io/nimbusmq/console/ in the jar)
  * GET /vendor/{file}         uPlot, the chart library, from its WebJar
  * GET /assets/{version}/{file}, /vendor/{version}/{file}
@@ -47,7 +47,8 @@ public final class ConsoleRoutes {
         Router router = new Router().filter(new ConsoleGuard(sessions));
         StaticFiles assets = new StaticFiles(ASSETS);
         StaticFiles uplot = new StaticFiles(UPLOT);
-        router.open("GET", "/", request -> assets.rewritten("index.html", ConsoleRoutes::versioned))
+        Response page = ConsolePage.build(assets);
+        router.open("GET", "/", request -> page)
                 .open("GET", "/assets/{file}", assets)
                 .open("GET", "/vendor/{file}", uplot)
                 .open("GET", "/assets/{version}/{file}", assets.versioned())
@@ -60,11 +61,5 @@ public final class ConsoleRoutes {
         MessageRoutes.register(router, data);
         PendingRoutes.register(router, data);
         return router;
-    }
-
-    /** The page links its files under this run's version, which browsers may cache for good. */
-    private static String versioned(String page) {
-        return page.replace("\"/assets/", "\"/assets/" + StaticFiles.VERSION + "/")
-                .replace("\"/vendor/", "\"/vendor/" + StaticFiles.VERSION + "/");
     }
 }

@@ -72,25 +72,38 @@ public final class BrokerConsoleData implements ConsoleData, AutoCloseable {
         lagHistory.start();
     }
 
+    /**
+     * The overview, without the lag of every group (what made it the slowest call of the console, a pass over every
+     * group's queues): the busiest groups' lag is computed for them alone, and the most lagging groups are chosen by
+     * the {@link LagHistory}'s last sample (at most one sample interval old, 5 s by default: the overview page
+     * refreshes as often), then shown with their lag now.
+     */
     @Override
     public Overview overview() {
         MessageStore store = runtime.store();
-        List<GroupViews.Summary> groupList = groups();
+        Set<String> groupNames = groups.names();
+        Map<String, Double> groupRates = groupRates();
         List<Overview.TopicRate> busiestTopics = topicRates().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP)
                 .map(e -> new Overview.TopicRate(e.getKey(), e.getValue())).toList();
-        List<Overview.GroupRate> busiestGroups = groupList.stream().filter(g -> g.outPerSecond() > 0)
-                .sorted(Comparator.comparingDouble(GroupViews.Summary::outPerSecond).reversed()).limit(TOP)
-                .map(g -> new Overview.GroupRate(g.group(), g.outPerSecond(), g.lag())).toList();
-        List<Overview.GroupRate> laggingGroups = groupList.stream().filter(g -> g.lag() > 0 && !g.system())
-                .sorted(Comparator.comparingLong(GroupViews.Summary::lag).reversed()).limit(TOP)
-                .map(g -> new Overview.GroupRate(g.group(), g.outPerSecond(), g.lag())).toList();
+        List<Overview.GroupRate> busiestGroups = groupRates.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && groupNames.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(TOP)
+                .map(e -> new Overview.GroupRate(e.getKey(), e.getValue(), groups.lag(e.getKey()))).toList();
+        List<Overview.GroupRate> laggingGroups = lagHistory.latest().entrySet().stream()
+                .filter(e -> e.getValue() > 0 && !SystemNames.isSystemGroup(e.getKey())
+                        && groupNames.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
+                .map(e -> new Overview.GroupRate(e.getKey(), groupRates.getOrDefault(e.getKey(), 0.0),
+                        groups.lag(e.getKey())))
+                .filter(g -> g.lag() > 0).sorted(Comparator.comparingLong(Overview.GroupRate::lag).reversed())
+                .toList();
         InetSocketAddress address = runtime.address();
         return new Overview(config.brokerName(), config.clusterName(), version(),
                 address.getHostString() + ":" + address.getPort(), startedAtMillis,
                 System.currentTimeMillis() - startedAtMillis, disk(store), connections(), topics.count(),
-                groupList.size(), stats.putTps(TRAFFIC_WINDOW_SECONDS), stats.getTps(TRAFFIC_WINDOW_SECONDS),
+                groupNames.size(), stats.putTps(TRAFFIC_WINDOW_SECONDS), stats.getTps(TRAFFIC_WINDOW_SECONDS),
                 busiestTopics, busiestGroups, laggingGroups);
     }
 

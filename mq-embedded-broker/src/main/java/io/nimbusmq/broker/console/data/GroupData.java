@@ -140,6 +140,11 @@ final class GroupData {
         return queues(group, topicsOf(group));
     }
 
+    /** The group's total lag now. */
+    long lag(String group) {
+        return queues(group).stream().mapToLong(GroupViews.QueueLag::lag).sum();
+    }
+
     private List<GroupViews.QueueLag> queues(String group, Set<String> topics) {
         List<GroupViews.QueueLag> result = new ArrayList<>();
         for (String topic : topics) {

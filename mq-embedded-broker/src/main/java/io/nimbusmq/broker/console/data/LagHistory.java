@@ -3,6 +3,7 @@ package io.nimbusmq.broker.console.data;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,19 @@ final class LagHistory implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Each group's lag at the last sample. */
+    Map<String, Long> latest() {
+        Map<String, Long> result = new HashMap<>();
+        history.forEach((group, points) -> {
+            synchronized (points) {
+                if (!points.isEmpty()) {
+                    result.put(group, points.getLast().lag());
+                }
+            }
+        });
+        return result;
     }
 
     /** The group's points, oldest first. */

@@ -10,6 +10,9 @@ import java.util.List;
  * @param connections client connections (producers and consumers, each connection once)
  * @param inPerSecond messages stored per second over the last 10 s (the broker's putTps)
  * @param outPerSecond messages delivered to consumers per second over the last 10 s (getTransferredTps)
+ * @param busiestGroups the five groups with the most messages delivered over the last minute, with their lag now
+ * @param mostLaggingGroups the five user groups that lagged most at the console's last lag sample (every 5 s by
+ *     default), with their lag now
  */
 public record Overview(String brokerName, String clusterName, String version, String address, long startedAtMillis,
         long uptimeMillis, Disk disk, int connections, int topics, int consumerGroups, double inPerSecond,
