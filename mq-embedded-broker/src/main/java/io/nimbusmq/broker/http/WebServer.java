@@ -53,7 +53,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final RateLimitedLog failures = new RateLimitedLog(log, RateLimitedLog.PEER_INTERVAL_MILLIS,
             Clock.systemUTC());
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    /** Sent on every answer; the console's page adds its one inline script's hash to {@code script-src}. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import io.nimbusmq.broker.http.Response;
 import io.nimbusmq.broker.http.StaticFiles;
+import io.nimbusmq.broker.http.WebServer;
 
 /**
  * The console's page, built once when the console starts: {@code index.html} with its files linked under this run's
@@ -27,12 +28,8 @@ final class ConsolePage {
 
     /** Where index.html loads prefetch.js; the tag is replaced by the inlined script. */
     static final String PREFETCH_TAG = "<script src=\"/assets/prefetch.js\"></script>";
-    /**
-     * WebServer's policy with the inlined script's hash in {@code %s} (the tests check that every other directive is
-     * the one WebServer sends on every other answer).
-     */
-    private static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-            + "script-src 'self' %s; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    /** The directive of {@link WebServer#CONTENT_SECURITY_POLICY} that gains the inlined script's hash. */
+    private static final String SCRIPT_SOURCES = "script-src 'self'";
 
     private ConsolePage() {
     }
@@ -53,7 +50,12 @@ final class ConsolePage {
 
     /** The policy of a page whose only inline script is {@code script}. */
     private static String policy(String script) {
-        return String.format(POLICY, "'sha256-" + Base64.getEncoder().encodeToString(sha256(script)) + "'");
+        String policy = WebServer.CONTENT_SECURITY_POLICY;
+        if (!policy.contains(SCRIPT_SOURCES + ";")) {
+            throw new IllegalStateException("the console's policy has no " + SCRIPT_SOURCES + " directive: " + policy);
+        }
+        String hash = "'sha256-" + Base64.getEncoder().encodeToString(sha256(script)) + "'";
+        return policy.replace(SCRIPT_SOURCES + ";", SCRIPT_SOURCES + " " + hash + ";");
     }
 
     /** The page with its files versioned and the script in place of {@link #PREFETCH_TAG} (as it is). */
