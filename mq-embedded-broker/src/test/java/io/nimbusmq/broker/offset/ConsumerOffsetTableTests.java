@@ -14,11 +14,21 @@ class ConsumerOffsetTableTests {
     @TempDir
     Path dir;
 
+    private Path file() {
+        return dir.resolve("config/consumerOffset.json");
+    }
+
+    /** A table on {@link #file()}, loaded as a start loads it. */
+    private ConsumerOffsetTable loaded() throws IOException {
+        ConsumerOffsetTable table = new ConsumerOffsetTable(file());
+        table.load();
+        return table;
+    }
+
     @Test
     void writesNothingWhileNoOffsetWasCommitted() throws IOException {
-        Path file = dir.resolve("config/consumerOffset.json");
-        ConsumerOffsetTable table = new ConsumerOffsetTable(file);
-        table.load();
+        Path file = file();
+        ConsumerOffsetTable table = loaded();
 
         table.persist();
 
@@ -27,24 +37,21 @@ class ConsumerOffsetTableTests {
 
     @Test
     void writesCommittedOffsetsAndReadsThemBack() throws IOException {
-        Path file = dir.resolve("config/consumerOffset.json");
-        ConsumerOffsetTable table = new ConsumerOffsetTable(file);
-        table.load();
+        Path file = file();
+        ConsumerOffsetTable table = loaded();
         table.commit("g1", "T", 3, 42);
 
         table.persist();
 
-        ConsumerOffsetTable reloaded = new ConsumerOffsetTable(file);
-        reloaded.load();
+        ConsumerOffsetTable reloaded = loaded();
         assertThat(reloaded.query("g1", "T", 3)).isEqualTo(42);
         assertThat(Files.readString(file)).contains("T@g1");
     }
 
     @Test
     void writesAgainOnlyAfterAChange() throws IOException {
-        Path file = dir.resolve("config/consumerOffset.json");
-        ConsumerOffsetTable table = new ConsumerOffsetTable(file);
-        table.load();
+        Path file = file();
+        ConsumerOffsetTable table = loaded();
         table.commit("g1", "T", 0, 5);
         table.persist();
         Files.delete(file);
@@ -55,20 +62,17 @@ class ConsumerOffsetTableTests {
 
         table.commit("g1", "T", 0, 6);
         table.persist();
-        ConsumerOffsetTable reloaded = new ConsumerOffsetTable(file);
-        reloaded.load();
+        ConsumerOffsetTable reloaded = loaded();
         assertThat(reloaded.query("g1", "T", 0)).isEqualTo(6);
     }
 
     @Test
     void aLoadedTableIsWrittenOnlyOnceItChanges() throws IOException {
-        Path file = dir.resolve("config/consumerOffset.json");
-        ConsumerOffsetTable first = new ConsumerOffsetTable(file);
-        first.load();
+        Path file = file();
+        ConsumerOffsetTable first = loaded();
         first.commit("g1", "T", 0, 5);
         first.persist();
-        ConsumerOffsetTable loaded = new ConsumerOffsetTable(file);
-        loaded.load();
+        ConsumerOffsetTable loaded = loaded();
         Files.delete(file);
 
         loaded.persist();
@@ -76,8 +80,7 @@ class ConsumerOffsetTableTests {
 
         loaded.removeGroup("g1");
         loaded.persist();
-        ConsumerOffsetTable reloaded = new ConsumerOffsetTable(file);
-        reloaded.load();
+        ConsumerOffsetTable reloaded = loaded();
         assertThat(reloaded.query("g1", "T", 0)).isEqualTo(-1);
     }
 }

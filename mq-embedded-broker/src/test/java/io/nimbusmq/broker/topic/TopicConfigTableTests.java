@@ -15,11 +15,21 @@ class TopicConfigTableTests {
     @TempDir
     Path dir;
 
+    private Path file() {
+        return dir.resolve("config/topics.json");
+    }
+
+    /** A table on {@link #file()} with topic auto-creation on, loaded as a start loads it. */
+    private TopicConfigTable loaded() throws IOException {
+        TopicConfigTable table = new TopicConfigTable(file(), true);
+        table.load();
+        return table;
+    }
+
     @Test
     void aStartThatOnlyCreatesTheSystemTopicsWritesNoFile() throws IOException {
-        Path file = dir.resolve("config/topics.json");
-        TopicConfigTable table = new TopicConfigTable(file, true);
-        table.load();
+        Path file = file();
+        TopicConfigTable table = loaded();
         long before = table.dataVersion();
 
         table.createSystemTopics("DefaultCluster", "broker-a");
@@ -32,16 +42,14 @@ class TopicConfigTableTests {
 
     @Test
     void theFirstChangeWritesEveryTopicAndAStartReadsThemBack() throws IOException {
-        Path file = dir.resolve("config/topics.json");
-        TopicConfigTable table = new TopicConfigTable(file, true);
-        table.load();
+        Path file = file();
+        TopicConfigTable table = loaded();
         table.createSystemTopics("DefaultCluster", "broker-a");
 
         table.createOrUpdate(TopicConfig.of("Orders", 4));
 
         assertThat(file).exists();
-        TopicConfigTable restarted = new TopicConfigTable(file, true);
-        restarted.load();
+        TopicConfigTable restarted = loaded();
         assertThat(restarted.find("Orders").writeQueueNums()).isEqualTo(4);
         assertThat(restarted.find(SystemTopics.SCHEDULE_TOPIC)).isNotNull();
         assertThat(restarted.find("broker-a")).isNotNull();
@@ -49,13 +57,11 @@ class TopicConfigTableTests {
 
     @Test
     void systemTopicsComeBackAtTheNextStartWithoutAFile() throws IOException {
-        Path file = dir.resolve("config/topics.json");
-        TopicConfigTable first = new TopicConfigTable(file, true);
-        first.load();
+        Path file = file();
+        TopicConfigTable first = loaded();
         first.createSystemTopics("DefaultCluster", "broker-a");
 
-        TopicConfigTable restarted = new TopicConfigTable(file, true);
-        restarted.load();
+        TopicConfigTable restarted = loaded();
         restarted.createSystemTopics("DefaultCluster", "broker-a");
 
         assertThat(restarted.all()).extracting(TopicConfig::topicName)
